@@ -1,0 +1,21 @@
+/**
+ * @baton/engine — Baton's pure core. Runs in Node and in the browser: no I/O, no clock, no
+ * randomness of its own (time and seeds are passed in).
+ */
+export { idSchema, isoTimeSchema, durationSchema, parseDuration, recipientSchema } from './schema/common.ts';
+export type { Recipient } from './schema/common.ts';
+export { NETWORKS, authorSchema, mentionSchema, mentionTemplateSchema } from './schema/mention.ts';
+export type { Mention, MentionTemplate, Network } from './schema/mention.ts';
+export { CONDITION_FIELDS, CONDITION_OPS, conditionSchema } from './schema/condition.ts';
+export type { Condition, ConditionField, ConditionOp, FieldTest } from './schema/condition.ts';
+export {
+  MAP_FORMAT, NODE_TYPES, PASS_STRATEGIES, mapSchema, nodeSchema, edgeSchema, teamSchema, crisisSchema, effectSchema,
+  triggerNodeSchema, decisionNodeSchema, actionNodeSchema, passNodeSchema, endNodeSchema,
+} from './schema/map.ts';
+export type {
+  BatonMap, MapNode, MapEdge, NodeType, TriggerNode, DecisionNode, ActionNode, PassNode, EndNode, Team,
+  CrisisSettings, Effect,
+} from './schema/map.ts';
+export { SCENARIO_FORMAT, scenarioSchema, staffSchema } from './schema/scenario.ts';
+export type { Scenario, StaffSettings } from './schema/scenario.ts';
+export type { MentionFacts, CaseFacts, ConditionFacts } from './conditions/facts.ts';

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { idSchema, isoTimeSchema } from './common.ts';
+
+/** Networks a mention can come from. */
+export const NETWORKS = [
+  'twitter', 'facebook', 'instagram', 'linkedin', 'mastodon', 'bluesky',
+  'blog', 'forum', 'review', 'email', 'other',
+] as const;
+export type Network = (typeof NETWORKS)[number];
+
+/** The author of a mention. */
+export const authorSchema = z.object({
+  handle: z.string().min(1).max(256),
+  name: z.string().max(256).optional(),
+  followers: z.number().int().min(0).optional(),
+  verified: z.boolean().optional(),
+});
+
+/**
+ * A post, reply, comment or review that names the organisation (SPEC §3.1).
+ * `id` is unique per source: a second mention with the same id is a duplicate.
+ */
+export const mentionSchema = z.object({
+  id: idSchema,
+  network: z.enum(NETWORKS),
+  author: authorSchema,
+  text: z.string().max(20_000),
+  url: z.string().max(2048).optional(),
+  createdAt: isoTimeSchema,
+  inReplyTo: idSchema.optional(),
+  directedAtBrand: z.boolean().optional(),
+  lang: z.string().min(1).max(35).optional(),
+  sentiment: z.number().min(-1).max(1).optional(),
+});
+export type Mention = z.infer<typeof mentionSchema>;
+
+/** A mention without its id: the template of a generated scenario batch. */
+export const mentionTemplateSchema = mentionSchema.omit({ id: true }).extend({
+  createdAt: isoTimeSchema.optional(),
+});
+export type MentionTemplate = z.infer<typeof mentionTemplateSchema>;
