@@ -1,0 +1,99 @@
+import { assign, emit, setup } from 'xstate';
+import type { Condition } from '../schema/condition.ts';
+import type { ConditionFacts } from '../conditions/facts.ts';
+import { evaluateCondition } from '../conditions/evaluateCondition.ts';
+import type { CaseContext, CaseEffect, CaseEvent, CaseInput } from './caseTypes.ts';
+
+/** The event a case machine emits for every effect the outside world must carry out. */
+export interface CaseEffectEvent {
+  type: 'effect';
+  effect: CaseEffect;
+}
+
+interface EnterParams {
+  node: string;
+}
+interface QueueParams {
+  team: string;
+  withinMs: number;
+}
+
+const conditionViews = new WeakMap<object, ConditionFacts>();
+
+/**
+ * What a condition sees: the mention's facts plus the case's tags, crisis flag and pass count.
+ * One view object per mention, refreshed in place, so per-text caches in the condition code hit.
+ */
+function factsOf(context: CaseContext): ConditionFacts {
+  let view = conditionViews.get(context.facts);
+  if (!view) {
+    view = { ...context.facts, tags: context.tags, crisis: context.crisis, passCount: context.passCount };
+    conditionViews.set(context.facts, view);
+  }
+  view.tags = context.tags;
+  view.crisis = context.crisis;
+  view.passCount = context.passCount;
+  return view;
+}
+
+/**
+ * The behaviour shared by every compiled map: named guards and actions that the JSON machine
+ * config refers to with parameters. `compileMap` supplies the states.
+ */
+export const caseLogic = setup({
+  types: {} as {
+    context: CaseContext;
+    events: CaseEvent;
+    input: CaseInput & { hub: string; priority: number };
+    emitted: CaseEffectEvent;
+  },
+  guards: {
+    isTrigger: ({ context }, params: { trigger: string }) => context.trigger === params.trigger,
+    when: ({ context }, params: { when: Condition }) => evaluateCondition(params.when, factsOf(context)),
+    outcomeIs: ({ event }, params: { outcome: string }) =>
+      event.type === 'outcome' && event.outcome === params.outcome,
+    canClaim: ({ context, event }) =>
+      event.type === 'claim' && (context.holder === null || context.holder === event.member),
+    isDue: ({ context, event }) => !context.overdue && context.dueAt !== null && event.at >= context.dueAt,
+  },
+  actions: {
+    stamp: assign(({ event }) => ({ at: event.at, crisis: event.crisis })),
+    enter: assign(({ context }, params: EnterParams) => ({
+      node: params.node,
+      path: [...context.path, params.node],
+    })),
+    enterPass: assign(({ context }, params: EnterParams) => ({
+      node: params.node,
+      path: [...context.path, params.node],
+      passCount: context.passCount + 1,
+      holder: null,
+      queuedAt: null,
+      dueAt: null,
+      overdue: false,
+    })),
+    queue: assign(({ context }, params: QueueParams) => ({
+      team: params.team,
+      holder: null,
+      queuedAt: context.at,
+      dueAt: context.at + params.withinMs,
+      overdue: false,
+    })),
+    claim: assign(({ event }) => (event.type === 'claim' ? { holder: event.member } : {})),
+    release: assign({ holder: null }),
+    report: assign(({ context }) => ({ lastHolder: context.holder, holder: null, dueAt: null })),
+    breach: assign(({ context }, params: EnterParams) => ({
+      breaches: [...context.breaches, params.node],
+      overdue: true,
+    })),
+    dropHolder: assign(({ context }) => ({ lastHolder: context.holder, holder: null, dueAt: null })),
+    addTag: assign(({ context, event }) => {
+      const tag = event.type === 'tag' ? event.tag : undefined;
+      return tag && !context.tags.includes(tag) ? { tags: [...context.tags, tag] } : {};
+    }),
+    tagEffect: assign(({ context }, params: { tag: string }) =>
+      context.tags.includes(params.tag) ? {} : { tags: [...context.tags, params.tag] },
+    ),
+    effect: emit((_, params: { effect: CaseEffect }) => ({ type: 'effect' as const, effect: params.effect })),
+    finish: assign({ holder: null, dueAt: null, queuedAt: null }),
+  },
+});

@@ -1,0 +1,45 @@
+import type { AnyMachineSnapshot } from 'xstate';
+import type { CompiledMap } from '../compile/compileMap.ts';
+import type { CaseContext, CaseStatus, CaseView } from './caseTypes.ts';
+
+/**
+ * Reads a case as people see it from a machine snapshot: its node, status, team, holder,
+ * deadline, what may be reported now.
+ */
+export function caseView(compiled: CompiledMap, snapshot: AnyMachineSnapshot): CaseView {
+  const context = snapshot.context as CaseContext;
+  const node = compiled.node(context.node);
+  const nodeType = node?.type ?? 'trigger';
+  const done = snapshot.status === 'done';
+  const preparing = node?.type === 'pass' && snapshot.matches({ [compiled.stateKey(node.id)]: 'preparing' });
+  let status: CaseStatus;
+  if (done) status = 'ended';
+  else if (nodeType === 'end') status = 'closing';
+  else if (preparing) status = 'preparing';
+  else status = context.holder ? 'held' : 'waiting';
+  const view: CaseView = {
+    node: context.node,
+    nodeType,
+    status,
+    team: context.team,
+    holder: context.holder,
+    lastHolder: context.lastHolder,
+    queuedAt: context.queuedAt,
+    dueAt: context.dueAt,
+    overdue: context.overdue,
+    checklist: preparing && node?.type === 'pass' ? [...(node.preAction?.checklist ?? [])] : [],
+    outcomes: node?.type === 'pass' && !preparing ? [...node.expected.outcomes] : [],
+    passCount: context.passCount,
+    tags: context.tags,
+    path: context.path,
+    breaches: context.breaches,
+    priority: context.priority,
+    lessonRequired: false,
+  };
+  if (node?.type === 'end') {
+    view.endOutcome = node.outcome;
+    view.lessonRequired = node.lessons?.required === true;
+    if (node.lessons?.prompt) view.lessonPrompt = node.lessons.prompt;
+  }
+  return view;
+}

@@ -1,0 +1,53 @@
+import type { CompiledMap } from '../compile/compileMap.ts';
+import type { MentionFacts } from '../conditions/facts.ts';
+import { evaluateCondition } from '../conditions/evaluateCondition.ts';
+import type { TriggerNode } from '../schema/map.ts';
+
+/** A map that may route mentions, with its crisis flag at this instant. */
+export interface RoutableMap {
+  mapId: string;
+  compiled: CompiledMap;
+  crisis: boolean;
+}
+
+/** The trigger that takes a mention. */
+export interface RouteMatch {
+  mapId: string;
+  trigger: TriggerNode;
+}
+
+const NO_CASE = { tags: [] as string[], passCount: 0 };
+
+/** The triggers of a map, highest priority first, ties by node id. */
+export function triggersOf(compiled: CompiledMap): TriggerNode[] {
+  return compiled.map.nodes
+    .filter((n): n is TriggerNode => n.type === 'trigger')
+    .sort((a, b) => b.priority - a.priority || compare(a.id, b.id));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Whether a trigger's condition holds for a fresh mention. */
+export function triggerMatches(trigger: TriggerNode, facts: MentionFacts, crisis: boolean): boolean {
+  return evaluateCondition(trigger.when, { ...facts, ...NO_CASE, crisis });
+}
+
+/**
+ * Routes a mention (SPEC §4): every trigger of every given map, highest priority first, ties
+ * by map id then node id; the first whose `when` holds starts the case. `undefined` leaves the
+ * mention unrouted, for the hub's triage inbox.
+ */
+export function routeMention(maps: readonly RoutableMap[], facts: MentionFacts): RouteMatch | undefined {
+  const candidates: { map: RoutableMap; trigger: TriggerNode }[] = [];
+  for (const map of maps) for (const trigger of triggersOf(map.compiled)) candidates.push({ map, trigger });
+  candidates.sort(
+    (a, b) =>
+      b.trigger.priority - a.trigger.priority || compare(a.map.mapId, b.map.mapId) || compare(a.trigger.id, b.trigger.id),
+  );
+  for (const { map, trigger } of candidates) {
+    if (triggerMatches(trigger, facts, map.crisis)) return { mapId: map.mapId, trigger };
+  }
+  return undefined;
+}

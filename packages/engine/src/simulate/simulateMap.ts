@@ -1,0 +1,436 @@
+import { createActor, type AnyActorRef, type AnyMachineSnapshot } from 'xstate';
+import { compileMap, type CompiledMap } from '../compile/compileMap.ts';
+import { mentionFacts } from '../conditions/mentionFacts.ts';
+import { CrisisTracker } from '../crisis/CrisisTracker.ts';
+import { routeMention } from '../route/routeMention.ts';
+import { parseDuration } from '../schema/common.ts';
+import type { BatonMap, PassNode } from '../schema/map.ts';
+import type { Mention } from '../schema/mention.ts';
+import type { Scenario } from '../schema/scenario.ts';
+import type { CaseContext, CaseEvent } from '../case/caseTypes.ts';
+import { caseView } from '../case/caseView.ts';
+import { expandScenario } from './expandScenario.ts';
+import { Heap } from './Heap.ts';
+import { seededRandom } from './random.ts';
+import { percentiles, type SimulatedCase, type SimulationResult } from './simulationResult.ts';
+import { createTeam, drawOutcome, drawResponseMs, type Member, type QueueEntry, type SimTeam } from './staff.ts';
+
+/** Options of a simulation run. */
+export interface SimulateOptions {
+  /** Called now and then with mentions processed so far and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Polled now and then; returning true stops the run early (the result covers what ran). */
+  shouldStop?: () => boolean;
+}
+
+// Event classes, in the order they run at equal instants (SPEC §5): the crisis flag is brought
+// up to date first, then outcomes, deadlines, arrivals.
+const CRISIS = 0;
+const OUTCOME = 1;
+const DEADLINE = 2;
+const ARRIVAL = 3;
+
+interface SimEvent {
+  at: number;
+  kind: number;
+  seq: number;
+  index: number;
+  token: number;
+  member?: Member;
+}
+
+interface SimCase {
+  row: SimulatedCase;
+  arrivalAt: number;
+  actor: AnyActorRef | null;
+  visit: number;
+  pathSeen: number;
+  breachesSeen: number;
+  entry: QueueEntry | null;
+  worker: Member | null;
+  teamSet: Set<string>;
+}
+
+/**
+ * Rehearses a map against a scenario in virtual time with simulated staff (SPEC §4–§5). The
+ * cases run on the compiled XState machine — the same one the runtime runs. Same input, same
+ * seed, same output, byte for byte. Call `validateMap` and check the scenario first.
+ */
+export function simulateMap(map: BatonMap, scenario: Scenario, options: SimulateOptions = {}): SimulationResult {
+  return new SimulationRun(compileMap(map), scenario, options).run();
+}
+
+class SimulationRun {
+  private readonly random: () => number;
+  private readonly start: number;
+  private readonly until: number | null;
+  private readonly events = new Heap<SimEvent>((a, b) =>
+    a.at !== b.at ? a.at < b.at : a.kind !== b.kind ? a.kind < b.kind : a.seq < b.seq,
+  );
+  private seq = 0;
+  private now = 0;
+  /** The instant of the last event that changed something: the run's end when no `until`. */
+  private lastActive = 0;
+  private readonly teams = new Map<string, SimTeam>();
+  private readonly cases: SimCase[] = [];
+  private readonly rows: SimulatedCase[] = [];
+  private readonly attached: { mention: string; case: string }[] = [];
+  private readonly caseOfMention = new Map<string, number>();
+  private readonly parentOf = new Map<string, string | undefined>();
+  private readonly byNode: Record<string, { entered: number; breaches: number }> = {};
+  private readonly crisis: CrisisTracker | null;
+  private readonly crisisWindows: { fromSec: number; toSec: number | null }[] = [];
+  private crisisCheckPending = false;
+  private crisisMs = 0;
+  private crisisSince = 0;
+  private readonly scripted = new Map<string, { outcome: string; afterMs?: number }[]>();
+  private arrivalsDone = 0;
+  private mentions = 0;
+  private arrivalsTotal = 0;
+
+  constructor(
+    private readonly compiled: CompiledMap,
+    private readonly scenario: Scenario,
+    private readonly options: SimulateOptions,
+  ) {
+    const map = compiled.map;
+    this.random = seededRandom(scenario.seed ?? 1);
+    this.start = Date.parse(scenario.start);
+    this.until = scenario.until !== undefined ? (parseDuration(scenario.until) ?? null) : null;
+    for (const team of map.teams) this.teams.set(team.id, createTeam(team.id, scenario.staff[team.id]));
+    for (const node of map.nodes) this.byNode[node.id] = { entered: 0, breaches: 0 };
+    this.crisis = map.crisis ? new CrisisTracker(map.crisis) : null;
+    for (const r of scenario.responses ?? []) {
+      const key = `${r.mention}\u0000${r.node}`;
+      const list = this.scripted.get(key) ?? [];
+      const afterMs = r.after !== undefined ? parseDuration(r.after) : undefined;
+      list.push(afterMs !== undefined ? { outcome: r.outcome, afterMs } : { outcome: r.outcome });
+      this.scripted.set(key, list);
+    }
+  }
+
+  run(): SimulationResult {
+    const arrivals = expandScenario(this.scenario, this.random);
+    this.arrivalsTotal = arrivals.length;
+    arrivals.forEach((a, i) => this.schedule(a.at, ARRIVAL, i, 0));
+    const stop = this.options.shouldStop;
+    let processed = 0;
+    for (let e = this.events.pop(); e; e = this.events.pop()) {
+      if (this.until !== null && e.at > this.until) break;
+      this.now = e.at;
+      let acted = true;
+      if (e.kind === CRISIS) this.onCrisisCheck();
+      else if (e.kind === OUTCOME) acted = this.onOutcome(e);
+      else if (e.kind === DEADLINE) acted = this.onDeadline(e);
+      else this.onArrival(arrivals[e.index]!.mention);
+      if (acted) this.lastActive = e.at;
+      if ((++processed & 4095) === 0) {
+        this.options.onProgress?.(this.arrivalsDone, this.arrivalsTotal);
+        if (stop?.()) break;
+      }
+    }
+    this.options.onProgress?.(this.arrivalsDone, this.arrivalsTotal);
+    return this.result(this.until ?? this.lastActive);
+  }
+
+  private schedule(at: number, kind: number, index: number, token: number, member?: Member): void {
+    const event: SimEvent = { at, kind, seq: this.seq++, index, token };
+    if (member) event.member = member;
+    this.events.push(event);
+  }
+
+  private stamp(): { at: number; crisis: boolean } {
+    return { at: this.start + this.now, crisis: this.crisis?.on ?? false };
+  }
+
+  // ---- crisis ---------------------------------------------------------------------------
+
+  private scheduleCrisisCheck(): void {
+    const next = this.crisis?.nextCheckAt();
+    if (this.crisisCheckPending || next == null) return;
+    this.crisisCheckPending = true;
+    this.schedule(next - this.start, CRISIS, -1, 0);
+  }
+
+  private onCrisisCheck(): void {
+    this.crisisCheckPending = false;
+    if (!this.crisis) return;
+    if (this.crisis.advance(this.start + this.now) === 'cleared') {
+      const open = this.crisisWindows[this.crisisWindows.length - 1];
+      if (open) open.toSec = this.now / 1000;
+      this.crisisMs += this.now - this.crisisSince;
+    } else this.scheduleCrisisCheck();
+  }
+
+  // ---- arrivals -------------------------------------------------------------------------
+
+  private onArrival(mention: Mention): void {
+    this.arrivalsDone++;
+    const id = mention.id;
+    if (this.parentOf.has(id)) return; // a duplicate changes nothing
+    this.mentions++;
+    this.parentOf.set(id, mention.inReplyTo);
+    const openCase = this.openCaseUpThread(mention.inReplyTo);
+    if (openCase !== undefined) {
+      this.caseOfMention.set(id, openCase);
+      this.attached.push({ mention: id, case: this.cases[openCase]!.row.case as string });
+      return;
+    }
+    const facts = mentionFacts(mention);
+    const match = routeMention([{ mapId: this.compiled.map.id, compiled: this.compiled, crisis: this.crisis?.on ?? false }], facts);
+    if (!match) {
+      this.rows.push({ mention: id, path: [], status: 'unrouted', breaches: [], teams: [] });
+      return;
+    }
+    if (this.crisis?.record(this.start + this.now) === 'onset') {
+      this.crisisWindows.push({ fromSec: this.now / 1000, toSec: null });
+      this.crisisSince = this.now;
+      for (const team of this.teams.values()) this.dispatch(team);
+    }
+    this.scheduleCrisisCheck();
+    const index = this.cases.length;
+    const caseId = `case-${index + 1}`;
+    const row: SimulatedCase = { mention: id, case: caseId, trigger: match.trigger.id, path: [], status: 'open', breaches: [], teams: [] };
+    this.rows.push(row);
+    const sim: SimCase = { row, arrivalAt: this.now, actor: null, visit: 0, pathSeen: 0, breachesSeen: 0, entry: null, worker: null, teamSet: new Set() };
+    this.cases.push(sim);
+    this.caseOfMention.set(id, index);
+    const actor = createActor(this.compiled.machine, {
+      input: { caseId, mentionId: id, trigger: match.trigger.id, facts, ...this.stamp(), hub: this.compiled.map.hub, priority: match.trigger.priority },
+    });
+    sim.actor = actor;
+    actor.start();
+    this.settle(index);
+  }
+
+  private openCaseUpThread(parent: string | undefined): number | undefined {
+    const seen = new Set<string>();
+    while (parent !== undefined && !seen.has(parent)) {
+      seen.add(parent);
+      const index = this.caseOfMention.get(parent);
+      if (index !== undefined && this.cases[index]!.row.status !== 'ended') return index;
+      parent = this.parentOf.get(parent);
+    }
+    return undefined;
+  }
+
+  // ---- a case moves ---------------------------------------------------------------------
+
+  private send(index: number, event: CaseEvent): void {
+    this.cases[index]!.actor!.send(event);
+  }
+
+  /** Reads the case after it moved: counts entries and breaches, queues it, ends it. */
+  private settle(index: number): void {
+    const sim = this.cases[index]!;
+    for (;;) {
+      const snapshot = sim.actor!.getSnapshot() as AnyMachineSnapshot;
+      const context = snapshot.context as CaseContext;
+      for (; sim.pathSeen < context.path.length; sim.pathSeen++) this.byNode[context.path[sim.pathSeen]!]!.entered++;
+      for (; sim.breachesSeen < context.breaches.length; sim.breachesSeen++) this.byNode[context.breaches[sim.breachesSeen]!]!.breaches++;
+      sim.row.path = context.path;
+      sim.row.breaches = context.breaches;
+      const view = caseView(this.compiled, snapshot);
+      // Pre-action checklists and lessons take no simulated time.
+      if (view.status === 'preparing') {
+        this.send(index, { type: 'checklist.done', ...this.stamp() });
+        continue;
+      }
+      if (view.status === 'closing') {
+        this.reachEnd(sim, view.node);
+        this.send(index, { type: 'lesson', ...this.stamp() });
+        continue;
+      }
+      if (view.status === 'ended') {
+        if (sim.row.end === undefined) this.reachEnd(sim, view.node);
+        sim.row.status = 'ended';
+        this.leaveQueue(sim);
+        sim.actor!.stop();
+        sim.actor = null;
+        return;
+      }
+      if (context.passCount !== sim.visit) {
+        sim.visit = context.passCount;
+        this.leaveQueue(sim);
+        this.enqueue(index, context);
+      }
+      return;
+    }
+  }
+
+  private reachEnd(sim: SimCase, node: string): void {
+    sim.row.end = node;
+    sim.row.resolvedSec = (this.now - sim.arrivalAt) / 1000;
+  }
+
+  private leaveQueue(sim: SimCase): void {
+    const entry = sim.entry;
+    if (entry?.active) {
+      entry.active = false;
+      entry.team.waiting--;
+    }
+    sim.entry = null;
+  }
+
+  /** A case enters a team's queue: a free member takes it at once, else it waits. */
+  private enqueue(index: number, context: CaseContext): void {
+    const sim = this.cases[index]!;
+    const pass = this.compiled.node(context.node) as PassNode;
+    const team = this.teams.get(pass.to.team)!;
+    if (!sim.teamSet.has(team.id)) {
+      sim.teamSet.add(team.id);
+      sim.row.teams.push(team.id);
+    }
+    if (context.dueAt !== null) this.schedule(context.dueAt - this.start, DEADLINE, index, sim.visit);
+    const entry: QueueEntry = { team, caseIndex: index, visit: sim.visit, priority: context.priority, queuedAt: this.now, seq: this.seq++, active: true };
+    sim.entry = entry;
+    const member = this.freeMember(team);
+    if (member) {
+      entry.active = false;
+      sim.entry = null;
+      this.take(member, index);
+      return;
+    }
+    team.queue.push(entry);
+    team.waiting++;
+    if (team.waiting > team.maxQueue) team.maxQueue = team.waiting;
+  }
+
+  private freeMember(team: SimTeam): Member | undefined {
+    if (team.free.length > 0) return team.free.shift();
+    if (this.crisis?.on && team.freeBackups.length > 0) return team.freeBackups.shift();
+    return undefined;
+  }
+
+  /** Free members take waiting cases, best first, while both last. */
+  private dispatch(team: SimTeam): void {
+    while (team.waiting > 0) {
+      const entry = team.queue.peek()!;
+      if (!entry.active) {
+        team.queue.pop();
+        continue;
+      }
+      const member = this.freeMember(team);
+      if (!member) return;
+      team.queue.pop();
+      entry.active = false;
+      team.waiting--;
+      this.cases[entry.caseIndex]!.entry = null;
+      this.take(member, entry.caseIndex);
+    }
+    while (team.queue.size > 0 && !team.queue.peek()!.active) team.queue.pop();
+  }
+
+  /** A member claims a case and starts working it. */
+  private take(member: Member, index: number): void {
+    const sim = this.cases[index]!;
+    const team = this.teams.get(member.team)!;
+    const context = sim.actor!.getSnapshot().context as CaseContext;
+    const pass = this.compiled.node(context.node) as PassNode;
+    this.send(index, { type: 'claim', member: member.id, ...this.stamp() });
+    sim.row.pickupSec ??= (this.now - sim.arrivalAt) / 1000;
+    sim.worker = member;
+    member.caseIndex = index;
+    member.busySince = this.now;
+    member.token++;
+    const script = this.scripted.get(`${sim.row.mention}\u0000${pass.id}`);
+    const scripted = script && script.length > 1 ? script.shift() : script?.[0];
+    const workMs = scripted?.afterMs ?? drawResponseMs(team, this.random);
+    const outcome = scripted?.outcome ?? drawOutcome(team, pass.expected.outcomes, this.random);
+    this.pendingOutcome.set(member, outcome);
+    this.schedule(this.now + workMs, OUTCOME, index, member.token, member);
+  }
+
+  private readonly pendingOutcome = new Map<Member, string>();
+
+  /** The member stops working their case (done, or it timed out away from them). */
+  private free(member: Member): void {
+    const team = this.teams.get(member.team)!;
+    team.busyMs += this.now - member.busySince;
+    const sim = member.caseIndex !== null ? this.cases[member.caseIndex] : undefined;
+    if (sim) sim.worker = null;
+    member.caseIndex = null;
+    member.token++;
+    this.pendingOutcome.delete(member);
+    (member.backup ? team.freeBackups : team.free).push(member);
+  }
+
+  private onOutcome(e: SimEvent): boolean {
+    const member = e.member!;
+    if (member.token !== e.token || member.caseIndex !== e.index) return false;
+    const outcome = this.pendingOutcome.get(member)!;
+    const team = this.teams.get(member.team)!;
+    team.handled++;
+    this.free(member);
+    this.send(e.index, { type: 'outcome', outcome, ...this.stamp() });
+    this.settle(e.index);
+    this.dispatch(team);
+    return true;
+  }
+
+  private onDeadline(e: SimEvent): boolean {
+    const sim = this.cases[e.index]!;
+    if (!sim.actor || sim.visit !== e.token) return false;
+    const passId = (sim.actor.getSnapshot().context as CaseContext).node;
+    const member = sim.worker;
+    this.send(e.index, { type: 'timeout', ...this.stamp() });
+    // With a timeout edge the case moves on and its holder loses it; without, it stays, breached.
+    const moves = this.compiled.edgesFrom(passId).some((edge) => edge.on === 'timeout');
+    if (moves && member) this.free(member);
+    this.settle(e.index);
+    if (moves && member) this.dispatch(this.teams.get(member.team)!);
+    return true;
+  }
+
+  // ---- the result -----------------------------------------------------------------------
+
+  private result(endMs: number): SimulationResult {
+    const map = this.compiled.map;
+    const crisisMs = this.crisisMs + (this.crisis?.on ? Math.max(0, endMs - this.crisisSince) : 0);
+    const byTeam: SimulationResult['metrics']['byTeam'] = {};
+    for (const team of this.teams.values()) {
+      let busy = team.busyMs;
+      for (const m of team.members) if (m.caseIndex !== null) busy += Math.max(0, endMs - m.busySince);
+      const backups = team.members.filter((m) => m.backup).length;
+      const available = (team.members.length - backups) * endMs + backups * crisisMs;
+      const utilization = available > 0 ? Math.min(1, Math.round((busy / available) * 10000) / 10000) : 0;
+      byTeam[team.id] = { handled: team.handled, maxQueue: team.maxQueue, utilization };
+    }
+    const cases = this.rows;
+    const routed = this.cases.map((c) => c.row);
+    return {
+      map: map.id,
+      scenario: this.scenario.name,
+      cases: cases.map(orderRow),
+      attached: this.attached,
+      metrics: {
+        mentions: this.mentions,
+        cases: routed.length,
+        unrouted: cases.length - routed.length,
+        ended: routed.filter((c) => c.status === 'ended').length,
+        open: routed.filter((c) => c.status !== 'ended').length,
+        breaches: routed.reduce((n, c) => n + c.breaches.length, 0),
+        pickupSec: percentiles(routed.flatMap((c) => (c.pickupSec !== undefined ? [c.pickupSec] : []))),
+        resolvedSec: percentiles(routed.flatMap((c) => (c.resolvedSec !== undefined ? [c.resolvedSec] : []))),
+        byNode: this.byNode,
+        byTeam,
+        crisis: this.crisisWindows,
+      },
+    };
+  }
+}
+
+/** Puts a row's keys in the order SPEC §5 lists them, so the JSON reads the same everywhere. */
+function orderRow(row: SimulatedCase): SimulatedCase {
+  const out: SimulatedCase = { mention: row.mention } as SimulatedCase;
+  if (row.case !== undefined) out.case = row.case;
+  if (row.trigger !== undefined) out.trigger = row.trigger;
+  out.path = row.path;
+  out.status = row.status;
+  if (row.end !== undefined) out.end = row.end;
+  out.breaches = row.breaches;
+  out.teams = row.teams;
+  if (row.pickupSec !== undefined) out.pickupSec = row.pickupSec;
+  if (row.resolvedSec !== undefined) out.resolvedSec = row.resolvedSec;
+  return out;
+}

@@ -1,0 +1,49 @@
+/** One mention's fate in a simulation (SPEC §5). */
+export interface SimulatedCase {
+  mention: string;
+  case?: string;
+  trigger?: string;
+  path: string[];
+  status: 'ended' | 'closing' | 'open' | 'unrouted';
+  end?: string;
+  breaches: string[];
+  teams: string[];
+  pickupSec?: number;
+  resolvedSec?: number;
+}
+
+/** Nearest-rank percentiles over the cases that have the value; null where none do. */
+export interface Percentiles {
+  p50: number | null;
+  p90: number | null;
+  max: number | null;
+}
+
+/** What `simulateMap` returns and `baton simulate --json` prints (SPEC §5). */
+export interface SimulationResult {
+  map: string;
+  scenario: string;
+  cases: SimulatedCase[];
+  attached: { mention: string; case: string }[];
+  metrics: {
+    mentions: number;
+    cases: number;
+    unrouted: number;
+    ended: number;
+    open: number;
+    breaches: number;
+    pickupSec: Percentiles;
+    resolvedSec: Percentiles;
+    byNode: Record<string, { entered: number; breaches: number }>;
+    byTeam: Record<string, { handled: number; maxQueue: number; utilization: number }>;
+    crisis: { fromSec: number; toSec: number | null }[];
+  };
+}
+
+/** Nearest-rank percentiles (p50, p90, max) of a list of values. */
+export function percentiles(values: number[]): Percentiles {
+  if (values.length === 0) return { p50: null, p90: null, max: null };
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+  return { p50: rank(50), p90: rank(90), max: sorted[sorted.length - 1] as number };
+}
