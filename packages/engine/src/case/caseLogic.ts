@@ -62,33 +62,42 @@ export const caseLogic = setup({
       node: params.node,
       path: [...context.path, params.node],
     })),
-    enterPass: assign(({ context }, params: EnterParams) => ({
+    // A pass with no checklist joins the receiving queue as it is entered (one assign, not two).
+    enterPass: assign(({ context }, params: EnterParams & Partial<QueueParams>) => ({
       node: params.node,
       path: [...context.path, params.node],
       passCount: context.passCount + 1,
       holder: null,
-      queuedAt: null,
-      dueAt: null,
       overdue: false,
+      ...(params.team !== undefined
+        ? { team: params.team, queuedAt: context.at, dueAt: context.at + (params.withinMs ?? 0) }
+        : { queuedAt: null, dueAt: null }),
     })),
-    queue: assign(({ context }, params: QueueParams) => ({
+    // The checklist is done: the case joins the receiving team's queue and its deadline starts.
+    prepared: assign(({ event }, params: QueueParams) => ({
+      at: event.at,
+      crisis: event.crisis,
       team: params.team,
       holder: null,
-      queuedAt: context.at,
-      dueAt: context.at + params.withinMs,
+      queuedAt: event.at,
+      dueAt: event.at + params.withinMs,
       overdue: false,
     })),
-    claim: assign(({ event }) => (event.type === 'claim' ? { holder: event.member } : {})),
-    release: assign({ holder: null }),
-    report: assign(({ context }) => ({ lastHolder: context.holder, holder: null, dueAt: null })),
-    breach: assign(({ context }, params: EnterParams) => ({
+    claim: assign(({ event }) => (event.type === 'claim' ? { at: event.at, crisis: event.crisis, holder: event.member } : {})),
+    release: assign(({ event }) => ({ at: event.at, crisis: event.crisis, holder: null })),
+    report: assign(({ context, event }) => ({ at: event.at, crisis: event.crisis, lastHolder: context.holder, holder: null, dueAt: null })),
+    // A missed deadline: recorded on the pass; with a timeout edge the holder loses the case too.
+    breach: assign(({ context, event }, params: EnterParams & { moves: boolean }) => ({
+      at: event.at,
+      crisis: event.crisis,
       breaches: [...context.breaches, params.node],
       overdue: true,
+      ...(params.moves ? { lastHolder: context.holder, holder: null, dueAt: null } : {}),
     })),
-    dropHolder: assign(({ context }) => ({ lastHolder: context.holder, holder: null, dueAt: null })),
     addTag: assign(({ context, event }) => {
       const tag = event.type === 'tag' ? event.tag : undefined;
-      return tag && !context.tags.includes(tag) ? { tags: [...context.tags, tag] } : {};
+      const stamp = { at: event.at, crisis: event.crisis };
+      return tag && !context.tags.includes(tag) ? { ...stamp, tags: [...context.tags, tag] } : stamp;
     }),
     tagEffect: assign(({ context }, params: { tag: string }) =>
       context.tags.includes(params.tag) ? {} : { tags: [...context.tags, params.tag] },

@@ -1,14 +1,14 @@
-import { createActor, type AnyMachineSnapshot, type Snapshot } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import type { CompiledMap } from '../compile/compileMap.ts';
-import type { CaseEffectEvent } from './caseLogic.ts';
+import { CaseRunner, type CaseSnapshot } from './CaseRunner.ts';
 import type { CaseContext, CaseEffect, CaseEvent, CaseInput, CaseView } from './caseTypes.ts';
 import { caseView } from './caseView.ts';
 
-/** A case machine's persisted snapshot: plain JSON, safe to store and restore. */
-export type CaseSnapshot = Snapshot<unknown> & { context: CaseContext; value: unknown };
+export type { CaseSnapshot } from './CaseRunner.ts';
 
 /** The result of starting a case or sending it an event. */
 export interface CaseStep {
+  /** Plain JSON: store it, and pass it back to `stepCase`. */
   snapshot: CaseSnapshot;
   view: CaseView;
   /** Effects to carry out (notifications, replies, log lines, tags), in order. */
@@ -22,25 +22,45 @@ export interface CaseRefusal {
   refused: string;
 }
 
-function run(compiled: CompiledMap, options: { input?: unknown; snapshot?: CaseSnapshot }, event?: CaseEvent): CaseStep | CaseRefusal {
-  const actor = createActor(compiled.machine, options as never);
-  const effects: CaseEffect[] = [];
-  actor.on('effect', (e: CaseEffectEvent) => effects.push(e.effect));
-  actor.start();
-  const before = actor.getSnapshot() as AnyMachineSnapshot;
-  const pathBefore = options.snapshot ? (before.context as CaseContext).path.length : 0;
-  if (event) {
-    if (!before.can(event)) {
-      actor.stop();
-      return { refused: refusal(compiled, before, event) };
-    }
-    actor.send(event);
+const runners = new WeakMap<CompiledMap, CaseRunner>();
+
+/** The runner of a compiled map, made once. */
+export function runnerFor(compiled: CompiledMap): CaseRunner {
+  let runner = runners.get(compiled);
+  if (!runner) {
+    runner = new CaseRunner(compiled);
+    runners.set(compiled, runner);
   }
-  const after = actor.getSnapshot() as AnyMachineSnapshot;
-  const snapshot = actor.getPersistedSnapshot() as CaseSnapshot;
-  actor.stop();
-  const context = after.context as CaseContext;
-  return { snapshot, view: caseView(compiled, after), effects, entered: context.path.slice(pathBefore) };
+  return runner;
+}
+
+function stepResult(runner: CaseRunner, snapshot: AnyMachineSnapshot, effects: CaseEffect[], pathBefore: number): CaseStep {
+  const context = snapshot.context as CaseContext;
+  return { snapshot: runner.persist(snapshot), view: caseView(runner.compiled, snapshot), effects, entered: context.path.slice(pathBefore) };
+}
+
+/**
+ * Starts a case: walks from the trigger through decisions and actions until it rests at a pass
+ * or an end. `input.at` is epoch ms; the engine has no clock of its own.
+ */
+export function startCase(compiled: CompiledMap, input: CaseInput): CaseStep {
+  const trigger = compiled.node(input.trigger);
+  if (trigger?.type !== 'trigger') throw new Error(`startCase: '${input.trigger}' is not a trigger of map '${compiled.map.id}'`);
+  const runner = runnerFor(compiled);
+  const { snapshot, effects } = runner.start({ ...input, hub: compiled.map.hub, priority: trigger.priority });
+  return stepResult(runner, snapshot, effects, 0);
+}
+
+/**
+ * Sends one event to a persisted case and returns the new snapshot, or why it was refused
+ * (an outcome before the checklist is done, a claim on a held case, a timeout not yet due…).
+ */
+export function stepCase(compiled: CompiledMap, persisted: CaseSnapshot, event: CaseEvent): CaseStep | CaseRefusal {
+  const runner = runnerFor(compiled);
+  const before = runner.restore(persisted);
+  if (!before.can(event)) return { refused: refusal(compiled, before, event) };
+  const { snapshot, effects } = runner.send(before, event);
+  return stepResult(runner, snapshot, effects, (before.context as CaseContext).path.length);
 }
 
 function refusal(compiled: CompiledMap, snapshot: AnyMachineSnapshot, event: CaseEvent): string {
@@ -62,23 +82,4 @@ function refusal(compiled: CompiledMap, snapshot: AnyMachineSnapshot, event: Cas
     default:
       return `'${event.type}' is not accepted now`;
   }
-}
-
-/**
- * Starts a case: walks from the trigger through decisions and actions until it rests at a pass
- * or an end. `input.at` is epoch ms; the engine has no clock of its own.
- */
-export function startCase(compiled: CompiledMap, input: CaseInput): CaseStep {
-  const trigger = compiled.node(input.trigger);
-  if (trigger?.type !== 'trigger') throw new Error(`startCase: '${input.trigger}' is not a trigger of map '${compiled.map.id}'`);
-  const result = run(compiled, { input: { ...input, hub: compiled.map.hub, priority: trigger.priority } });
-  return result as CaseStep;
-}
-
-/**
- * Sends one event to a persisted case and returns the new snapshot, or why it was refused
- * (an outcome before the checklist is done, a claim on a held case, a timeout not yet due…).
- */
-export function stepCase(compiled: CompiledMap, snapshot: CaseSnapshot, event: CaseEvent): CaseStep | CaseRefusal {
-  return run(compiled, { snapshot }, event);
 }

@@ -127,9 +127,9 @@ export function compileMap(map: BatonMap): CompiledMap {
     id: `baton:${map.id}`,
     initial: START_STATE,
     on: {
-      claim: { guard: 'canClaim', actions: ['stamp', 'claim'] },
-      release: { actions: ['stamp', 'release'] },
-      tag: { actions: ['stamp', 'addTag'] },
+      claim: { guard: 'canClaim', actions: 'claim' },
+      release: { actions: 'release' },
+      tag: { actions: 'addTag' },
     },
     states,
   };
@@ -174,24 +174,25 @@ function passState(node: PassNode, key: string, edges: MapEdge[], target: (id: s
   const outcomeTransitions = node.expected.outcomes.flatMap((outcome) => {
     const edge = edges.find((e) => e.on === outcome);
     return edge
-      ? [{ guard: { type: 'outcomeIs', params: { outcome } }, target: target(edge.target), reenter: true, actions: ['stamp', 'report'] }]
+      ? [{ guard: { type: 'outcomeIs', params: { outcome } }, target: target(edge.target), reenter: true, actions: 'report' }]
       : [];
   });
-  const breach = { type: 'breach', params: { node: node.id } };
+  const breach = { type: 'breach', params: { node: node.id, moves: timeoutEdge !== undefined } };
   const timeout = timeoutEdge
-    ? { guard: 'isDue', target: target(timeoutEdge.target), reenter: true, actions: ['stamp', breach, 'dropHolder'] }
-    : { guard: 'isDue', actions: ['stamp', breach] };
-  const checklist = node.preAction?.checklist ?? [];
+    ? { guard: 'isDue', target: target(timeoutEdge.target), reenter: true, actions: breach }
+    : { guard: 'isDue', actions: breach };
+  const queue = { team: node.to.team, withinMs };
+  const queued = { on: { outcome: outcomeTransitions, timeout } };
+  if ((node.preAction?.checklist ?? []).length === 0) {
+    return { id: key, entry: [{ type: 'enterPass', params: { node: node.id, ...queue } }], initial: 'queued', states: { queued } };
+  }
   return {
     id: key,
     entry: [{ type: 'enterPass', params: { node: node.id } }],
-    initial: checklist.length > 0 ? 'preparing' : 'queued',
+    initial: 'preparing',
     states: {
-      preparing: { on: { 'checklist.done': { target: 'queued', actions: 'stamp' } } },
-      queued: {
-        entry: [{ type: 'queue', params: { team: node.to.team, withinMs } }],
-        on: { outcome: outcomeTransitions, timeout },
-      },
+      preparing: { on: { 'checklist.done': { target: 'queued', actions: { type: 'prepared', params: queue } } } },
+      queued,
     },
   };
 }

@@ -1,4 +1,4 @@
-import { createActor, type AnyActorRef, type AnyMachineSnapshot } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import { compileMap, type CompiledMap } from '../compile/compileMap.ts';
 import { mentionFacts } from '../conditions/mentionFacts.ts';
 import { CrisisTracker } from '../crisis/CrisisTracker.ts';
@@ -9,6 +9,8 @@ import type { Mention } from '../schema/mention.ts';
 import type { Scenario } from '../schema/scenario.ts';
 import type { CaseContext, CaseEvent } from '../case/caseTypes.ts';
 import { caseView } from '../case/caseView.ts';
+import { runnerFor } from '../case/runCase.ts';
+import type { CaseRunner } from '../case/CaseRunner.ts';
 import { expandScenario } from './expandScenario.ts';
 import { Heap } from './Heap.ts';
 import { seededRandom } from './random.ts';
@@ -42,7 +44,8 @@ interface SimEvent {
 interface SimCase {
   row: SimulatedCase;
   arrivalAt: number;
-  actor: AnyActorRef | null;
+  /** The case machine's snapshot while the case is live; null once ended. */
+  snapshot: AnyMachineSnapshot | null;
   visit: number;
   pathSeen: number;
   breachesSeen: number;
@@ -72,6 +75,7 @@ class SimulationRun {
   /** The instant of the last event that changed something: the run's end when no `until`. */
   private lastActive = 0;
   private readonly teams = new Map<string, SimTeam>();
+  private readonly runner: CaseRunner;
   private readonly cases: SimCase[] = [];
   private readonly rows: SimulatedCase[] = [];
   private readonly attached: { mention: string; case: string }[] = [];
@@ -94,6 +98,7 @@ class SimulationRun {
     private readonly options: SimulateOptions,
   ) {
     const map = compiled.map;
+    this.runner = runnerFor(compiled);
     this.random = seededRandom(scenario.seed ?? 1);
     this.start = Date.parse(scenario.start);
     this.until = scenario.until !== undefined ? (parseDuration(scenario.until) ?? null) : null;
@@ -192,14 +197,12 @@ class SimulationRun {
     const caseId = `case-${index + 1}`;
     const row: SimulatedCase = { mention: id, case: caseId, trigger: match.trigger.id, path: [], status: 'open', breaches: [], teams: [] };
     this.rows.push(row);
-    const sim: SimCase = { row, arrivalAt: this.now, actor: null, visit: 0, pathSeen: 0, breachesSeen: 0, entry: null, worker: null, teamSet: new Set() };
+    const sim: SimCase = { row, arrivalAt: this.now, snapshot: null, visit: 0, pathSeen: 0, breachesSeen: 0, entry: null, worker: null, teamSet: new Set() };
     this.cases.push(sim);
     this.caseOfMention.set(id, index);
-    const actor = createActor(this.compiled.machine, {
-      input: { caseId, mentionId: id, trigger: match.trigger.id, facts, ...this.stamp(), hub: this.compiled.map.hub, priority: match.trigger.priority },
-    });
-    sim.actor = actor;
-    actor.start();
+    sim.snapshot = this.runner.start({
+      caseId, mentionId: id, trigger: match.trigger.id, facts, ...this.stamp(), hub: this.compiled.map.hub, priority: match.trigger.priority,
+    }).snapshot;
     this.settle(index);
   }
 
@@ -217,14 +220,15 @@ class SimulationRun {
   // ---- a case moves ---------------------------------------------------------------------
 
   private send(index: number, event: CaseEvent): void {
-    this.cases[index]!.actor!.send(event);
+    const sim = this.cases[index]!;
+    sim.snapshot = this.runner.send(sim.snapshot!, event).snapshot;
   }
 
   /** Reads the case after it moved: counts entries and breaches, queues it, ends it. */
   private settle(index: number): void {
     const sim = this.cases[index]!;
     for (;;) {
-      const snapshot = sim.actor!.getSnapshot() as AnyMachineSnapshot;
+      const snapshot = sim.snapshot!;
       const context = snapshot.context as CaseContext;
       for (; sim.pathSeen < context.path.length; sim.pathSeen++) this.byNode[context.path[sim.pathSeen]!]!.entered++;
       for (; sim.breachesSeen < context.breaches.length; sim.breachesSeen++) this.byNode[context.breaches[sim.breachesSeen]!]!.breaches++;
@@ -245,8 +249,7 @@ class SimulationRun {
         if (sim.row.end === undefined) this.reachEnd(sim, view.node);
         sim.row.status = 'ended';
         this.leaveQueue(sim);
-        sim.actor!.stop();
-        sim.actor = null;
+        sim.snapshot = null;
         return;
       }
       if (context.passCount !== sim.visit) {
@@ -325,7 +328,7 @@ class SimulationRun {
   private take(member: Member, index: number): void {
     const sim = this.cases[index]!;
     const team = this.teams.get(member.team)!;
-    const context = sim.actor!.getSnapshot().context as CaseContext;
+    const context = sim.snapshot!.context as CaseContext;
     const pass = this.compiled.node(context.node) as PassNode;
     this.send(index, { type: 'claim', member: member.id, ...this.stamp() });
     sim.row.pickupSec ??= (this.now - sim.arrivalAt) / 1000;
@@ -370,8 +373,8 @@ class SimulationRun {
 
   private onDeadline(e: SimEvent): boolean {
     const sim = this.cases[e.index]!;
-    if (!sim.actor || sim.visit !== e.token) return false;
-    const passId = (sim.actor.getSnapshot().context as CaseContext).node;
+    if (!sim.snapshot || sim.visit !== e.token) return false;
+    const passId = (sim.snapshot.context as CaseContext).node;
     const member = sim.worker;
     this.send(e.index, { type: 'timeout', ...this.stamp() });
     // With a timeout edge the case moves on and its holder loses it; without, it stays, breached.
