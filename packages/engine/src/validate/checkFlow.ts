@@ -44,7 +44,7 @@ export function checkFlow(map: LenientMap): PlacedProblem[] {
       position: node.index,
       problem: problem(
         'E_DEAD_END',
-        `No path leads from ${describeNode(node)} to an end, so a case there can never close: connect it onward to an end node.`,
+        `No path leads from ${describeNode(node, false)} to an end, so a case there can never close: connect it onward to an end node.`,
         { node: node.id },
       ),
     });
@@ -59,7 +59,7 @@ export function checkFlow(map: LenientMap): PlacedProblem[] {
       position: node.index,
       problem: problem(
         'W_UNREACHABLE',
-        `No trigger leads to ${describeNode(node)}, so it will never be used: connect it to the flow or delete it.`,
+        `No trigger leads to ${describeNode(node, false)}, so it will never be used: connect it to the flow or delete it.`,
         { node: node.id },
       ),
     });

@@ -37,6 +37,7 @@ export function checkOutgoing(map: LenientMap): PlacedProblem[] {
   for (const node of byId.values()) {
     const edges = outgoing.get(node) ?? [];
     const name = describeNode(node);
+    const inner = describeNode(node, false);
     switch (node.type) {
       case 'trigger':
       case 'action': {
@@ -67,10 +68,10 @@ export function checkOutgoing(map: LenientMap): PlacedProblem[] {
     }
     for (const edge of edges) {
       if (edge.raw.when !== undefined && node.type !== 'decision' && node.type !== undefined) {
-        onEdge(node, edge, 'E_OUTGOING', `The edge '${edge.id}' leaving ${name} has a condition (when), which only edges leaving a decision use: remove it, or put a decision before the branch.`);
+        onEdge(node, edge, 'E_OUTGOING', `The edge '${edge.id}' leaving ${inner} has a condition (when), which only edges leaving a decision use: remove it, or put a decision before the branch.`);
       }
       if (edge.raw.on !== undefined && node.type !== 'pass' && node.type !== undefined) {
-        onEdge(node, edge, 'E_OUTGOING', `The edge '${edge.id}' leaving ${name} has an outcome (on), which only edges leaving a pass use: remove it.`);
+        onEdge(node, edge, 'E_OUTGOING', `The edge '${edge.id}' leaving ${inner} has an outcome (on), which only edges leaving a pass use: remove it.`);
       }
     }
   }
@@ -84,18 +85,19 @@ function checkPass(
   onEdge: (node: LenientNode, edge: LenientEdge, code: ProblemCode, message: string) => void,
 ): void {
   const name = describeNode(node);
+  const inner = describeNode(node, false);
   const outcomes = declaredOutcomes(node);
   const choices = joinWords([...(outcomes ?? []), TIMEOUT].map((o) => `'${o}'`));
   const byOutcome = new Map<string, LenientEdge[]>();
   for (const edge of edges) {
     const on = edge.raw.on;
     if (typeof on !== 'string') {
-      onEdge(node, edge, 'E_OUTCOME_UNHANDLED', `The edge '${edge.id}' leaving ${name} says no outcome: set its outcome (on) to ${choices}.`);
+      onEdge(node, edge, 'E_OUTCOME_UNHANDLED', `The edge '${edge.id}' leaving ${inner} says no outcome: set its outcome (on) to ${choices}.`);
       continue;
     }
     add(byOutcome, on, edge);
     if (outcomes && on !== TIMEOUT && !outcomes.includes(on)) {
-      onEdge(node, edge, 'E_OUTCOME_UNHANDLED', `The edge '${edge.id}' leaves ${name} on '${on}', which the pass does not declare: use ${choices}, or add '${on}' to its expected outcomes.`);
+      onEdge(node, edge, 'E_OUTCOME_UNHANDLED', `The edge '${edge.id}' leaves ${inner} on '${on}', which the pass does not declare: use ${choices}, or add '${on}' to its expected outcomes.`);
     }
   }
   for (const outcome of outcomes ?? []) {

@@ -4,9 +4,13 @@ const TYPE_NAMES: Record<string, string> = {
   trigger: 'Trigger', decision: 'Decision', action: 'Action', pass: 'Pass', end: 'End',
 };
 
-/** `Pass 'care'`: how messages name a node (by id, which is unique and shown in the designer). */
-export function describeNode(node: LenientNode): string {
-  return `${TYPE_NAMES[node.type ?? ''] ?? 'Node'} '${node.id}'`;
+/**
+ * `Pass 'care'`: how messages name a node (by id, which is unique and shown in the designer);
+ * `pass 'care'` in the middle of a sentence.
+ */
+export function describeNode(node: LenientNode, startsSentence = true): string {
+  const type = TYPE_NAMES[node.type ?? ''] ?? 'Node';
+  return `${startsSentence ? type : type.toLowerCase()} '${node.id}'`;
 }
 
 /** `edge 'e3' (route → care)`: how messages name an edge. */

@@ -221,7 +221,7 @@ describe('validateMap pass outcomes', () => {
       ['care', 'e6'],
       ['pr-review', 'e8'],
     ]);
-    expect(problems[2]?.message).toMatch(/leaves Pass 'care' on 'escalated', which the pass does not declare/);
+    expect(problems[2]?.message).toMatch(/leaves pass 'care' on 'escalated', which the pass does not declare/);
   });
 
   it('reports two edges on the same outcome', () => {
