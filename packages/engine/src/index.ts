@@ -50,3 +50,4 @@ export type { FieldKind, FieldSpec } from './conditions/conditionFields.ts';
 export { mentionFacts, isQuestion, textSentiment } from './conditions/mentionFacts.ts';
 export { safeRegex } from './conditions/safeRegex.ts';
 export type { SafeRegex } from './conditions/safeRegex.ts';
+export { validateMap as validate } from './validate/validateMap.ts';
