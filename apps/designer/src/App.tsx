@@ -1,0 +1,76 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, onUnauthorized } from './api/client.ts';
+import type { MapSummary, User } from './api/client.ts';
+import { DesignerPage, designerKey } from './designer/DesignerPage.tsx';
+import { MapsList } from './maps/MapsList.tsx';
+import { ComingSoon } from './shell/ComingSoon.tsx';
+import { CrisisBanner } from './shell/CrisisBanner.tsx';
+import { SignIn } from './shell/SignIn.tsx';
+import { Toasts } from './shell/Toasts.tsx';
+import { TopBar } from './shell/TopBar.tsx';
+import { parseRoute, useHash } from './shell/route.ts';
+import { showError } from './shell/toasts.ts';
+
+type Session = { status: 'loading' } | { status: 'signed-out'; notice?: string } | { status: 'signed-in'; user: User };
+
+/** The app shell: session, top bar, crisis banner, and the page for the current route. */
+export function App() {
+  const [session, setSession] = useState<Session>({ status: 'loading' });
+  const [maps, setMaps] = useState<MapSummary[] | null>(null);
+  const route = parseRoute(useHash());
+
+  useEffect(() => {
+    api.currentSession().then(
+      ({ user }) => setSession({ status: 'signed-in', user }),
+      () => setSession({ status: 'signed-out' }),
+    );
+    return onUnauthorized(() => setSession({ status: 'signed-out', notice: 'Your session has expired. Sign in again to carry on.' }));
+  }, []);
+
+  const signedIn = session.status === 'signed-in';
+  const refreshMaps = useCallback(() => {
+    api.maps().then(({ maps }) => setMaps(maps), (e) => showError('Could not load the maps', e));
+  }, []);
+  useEffect(() => {
+    if (!signedIn) return;
+    refreshMaps();
+    const timer = setInterval(() => api.maps().then(({ maps }) => setMaps(maps), () => undefined), 60_000);
+    return () => clearInterval(timer);
+  }, [signedIn, refreshMaps]);
+
+  if (session.status === 'loading') return <div className="loading" aria-busy="true">Loading Baton…</div>;
+  if (session.status === 'signed-out') {
+    return (
+      <>
+        <SignIn notice={session.notice} onSignedIn={(user) => setSession({ status: 'signed-in', user })} />
+        <Toasts />
+      </>
+    );
+  }
+
+  const signOut = async () => {
+    try {
+      await api.signOut();
+    } catch (e) {
+      showError('Sign-out failed', e);
+    }
+    setMaps(null);
+    setSession({ status: 'signed-out', notice: 'You are signed out.' });
+  };
+
+  const { user } = session;
+  return (
+    <div className="app">
+      <TopBar user={user} current={route.page === 'list' ? route.section : 'maps'} onSignOut={signOut} />
+      <CrisisBanner maps={maps ?? []} />
+      {route.page === 'designer' ? (
+        <DesignerPage key={designerKey(route.mapId)} mapId={route.mapId} user={user} onMapsChanged={refreshMaps} />
+      ) : route.section === 'maps' ? (
+        <MapsList maps={maps} user={user} />
+      ) : (
+        <ComingSoon section={route.section} />
+      )}
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,356 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useMachine } from '@xstate/react';
+import { fromPromise } from 'xstate';
+import type { BatonMap, NodeType } from '@baton/engine';
+import { ApiError, api } from '../api/client.ts';
+import type { DirectoryTeam, MapDetail, User } from '../api/client.ts';
+import { blankMap } from '../maps/blankMap.ts';
+import { takePendingMap } from '../maps/pendingMap.ts';
+import { readMapFile } from '../maps/readMapFile.ts';
+import { navigate } from '../shell/route.ts';
+import { showError, showToast } from '../shell/toasts.ts';
+import { autoLayout } from './autoLayout.ts';
+import { DesignerToolbar } from './DesignerToolbar.tsx';
+import type { Mode } from './DesignerToolbar.tsx';
+import { diffMaps } from './diffMaps.ts';
+import type { MapDiff } from './diffMaps.ts';
+import { download, downloadDataUrl } from './download.ts';
+import { editorMachine } from './editorMachine.ts';
+import { compileMachineConfig, validateMap } from './engine.ts';
+import type { Problem } from './engine.ts';
+import { exportImage } from './exportImage.ts';
+import { Inspector } from './inspector/Inspector.tsx';
+import { DirectoryContext } from './inspector/directory.ts';
+import { MapCanvas } from './MapCanvas.tsx';
+import { createMapStore } from './mapStore.ts';
+import type { MapStore } from './mapStore.ts';
+import { Palette } from './Palette.tsx';
+import { ProblemsContext, indexProblems } from './problems.ts';
+import { ProblemsDrawer } from './ProblemsDrawer.tsx';
+import { ReviewPanel } from './review/ReviewPanel.tsx';
+import { reviewOverlay } from './review/reviewOverlay.ts';
+import { toFlowMap, toMapDocument } from './toMapDocument.ts';
+import { MapStoreContext, useMapStore } from './useMapStore.ts';
+import { useShortcuts } from './useShortcuts.ts';
+
+/** The id of a map this page created, so the address can change without reopening the page. */
+let createdHere: string | null = null;
+
+/** The route key under which App mounts the designer: a map created here keeps its page. */
+export function designerKey(mapId: string | null): string {
+  return mapId === null || mapId === createdHere ? 'new' : mapId;
+}
+
+interface Loaded {
+  store: MapStore;
+  detail: MapDetail | null;
+}
+
+/** Opens a map (saved, or new from `#/maps/new`) and shows the designer. */
+export function DesignerPage({ mapId, user, onMapsChanged }: { mapId: string | null; user: User; onMapsChanged: () => void }) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [directory, setDirectory] = useState<DirectoryTeam[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    api.teams().then((r) => live && setDirectory(r.teams), () => undefined);
+    if (mapId === null || mapId === createdHere) {
+      const map = takePendingMap();
+      if (map) setLoaded({ store: createMapStore(toFlowMap(map)), detail: null });
+      else api.teams().then(
+        (r) => live && setLoaded({ store: createMapStore(toFlowMap(blankMap(r.teams, Math.random().toString(36).slice(2, 8)))), detail: null }),
+        () => live && setLoaded({ store: createMapStore(toFlowMap(blankMap([], Math.random().toString(36).slice(2, 8)))), detail: null }),
+      );
+    } else {
+      Promise.all([api.map(mapId), api.version(mapId, 'latest')]).then(
+        ([detail, version]) => live && setLoaded({ store: createMapStore(toFlowMap(version.document)), detail }),
+        (e) => {
+          if (!live) return;
+          setFailure(e instanceof ApiError && e.status === 404 ? `There is no map “${mapId}”.` : `Could not open the map: ${e instanceof Error ? e.message : String(e)}`);
+          showError('Could not open the map', e);
+        },
+      );
+    }
+    return () => {
+      live = false;
+    };
+  }, [mapId]);
+
+  if (failure) {
+    return (
+      <main className="page">
+        <div className="empty-state"><p>{failure}</p><p><a href="#/maps">Back to the maps</a></p></div>
+      </main>
+    );
+  }
+  if (!loaded) return <div className="loading" aria-busy="true">Opening the map…</div>;
+  return (
+    <MapStoreContext.Provider value={loaded.store}>
+      <DirectoryContext.Provider value={directory}>
+        <ReactFlowProvider>
+          <Designer store={loaded.store} initialDetail={loaded.detail} user={user} onMapsChanged={onMapsChanged} />
+        </ReactFlowProvider>
+      </DirectoryContext.Provider>
+    </MapStoreContext.Provider>
+  );
+}
+
+function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapStore; initialDetail: MapDetail | null; user: User; onMapsChanged: () => void }) {
+  const [detail, setDetail] = useState<MapDetail | null>(initialDetail);
+  const [reviewBase, setReviewBase] = useState<{ active: BatonMap | null } | null>(null);
+  const revision = useMapStore((s) => s.revision);
+  const savedRevision = useMapStore((s) => s.savedRevision);
+  const canUndo = useMapStore((s) => s.past.length > 0);
+  const canRedo = useMapStore((s) => s.future.length > 0);
+  const name = useMapStore((s) => s.settings.name);
+  const flow = useReactFlow();
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const detailRef = useRef(detail);
+  detailRef.current = detail;
+
+  // Every edit is validated at once; problems are keyed to the revision, not to selection changes.
+  const problems = useMemo(() => validateMap(toMapDocument(store.getState())).problems, [store, revision]);
+  const problemIndex = useMemo(() => indexProblems(problems), [problems]);
+
+  const refreshDetail = useCallback(async (id: string) => {
+    const next = await api.map(id);
+    setDetail(next);
+    onMapsChanged();
+    return next;
+  }, [onMapsChanged]);
+
+  const saveNow = useCallback(async () => {
+    const { revision: at } = store.getState();
+    const doc = toMapDocument(store.getState());
+    const current = detailRef.current;
+    try {
+      if (!current) {
+        const created = await api.createMap(doc);
+        createdHere = created.id;
+        store.markSaved(at);
+        await refreshDetail(created.id);
+        navigate(`#/maps/${encodeURIComponent(created.id)}`);
+        showToast('success', `Saved “${doc.name}” as draft v${created.version}.`);
+      } else {
+        const saved = await api.saveDraft(current.id, doc);
+        store.markSaved(at);
+        await refreshDetail(current.id);
+        showToast('success', `Saved draft v${saved.version}.`);
+      }
+    } catch (e) {
+      showError('Could not save', e);
+      throw e;
+    }
+  }, [store, refreshDetail]);
+
+  const submitNow = useCallback(async () => {
+    const state = store.getState();
+    if (!detailRef.current || state.revision !== state.savedRevision) await saveNow();
+    const current = detailRef.current;
+    if (!current) throw new Error('The map is not saved.');
+    try {
+      const { version } = await api.submit(current.id);
+      await refreshDetail(current.id);
+      showToast('success', `Submitted v${version} for approval.`);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 422 && e.problems.length) {
+        showToast('error', `Submit refused: ${e.problems.length} problem${e.problems.length > 1 ? 's' : ''} to fix first (see the list below).`, e.requestId);
+      } else showError('Could not submit', e);
+      throw e;
+    }
+  }, [store, saveNow, refreshDetail]);
+
+  const decideNow = useCallback(async ({ verdict, comment }: { verdict: 'approve' | 'reject'; comment: string }) => {
+    const current = detailRef.current;
+    const latest = current?.versions.reduce((a, b) => (b.version > a.version ? b : a), current.versions[0]!);
+    if (!current || !latest) throw new Error('Nothing to decide.');
+    try {
+      if (verdict === 'approve') await api.approve(current.id, latest.version, comment || undefined);
+      else await api.reject(current.id, latest.version, comment);
+      await refreshDetail(current.id);
+      showToast('success', verdict === 'approve' ? `Approved v${latest.version}: it now routes mentions.` : `Rejected v${latest.version}.`);
+    } catch (e) {
+      showError(verdict === 'approve' ? 'Could not approve' : 'Could not reject', e);
+      throw e;
+    }
+  }, [refreshDetail]);
+
+  const [machine] = useState(() =>
+    editorMachine.provide({
+      actors: {
+        saveMap: fromPromise(() => saveRef.current()),
+        submitMap: fromPromise(() => submitRef.current()),
+        decide: fromPromise(({ input }: { input: { verdict: 'approve' | 'reject'; comment: string } }) => decideRef.current(input)),
+      },
+    }),
+  );
+  const saveRef = useRef(saveNow);
+  saveRef.current = saveNow;
+  const submitRef = useRef(submitNow);
+  submitRef.current = submitNow;
+  const decideRef = useRef(decideNow);
+  decideRef.current = decideNow;
+  const [snapshot, send] = useMachine(machine);
+  const mode: Mode = snapshot.matches('review') ? 'review' : snapshot.matches('simulate') ? 'simulate' : 'design';
+  const busy = snapshot.matches({ design: 'saving' }) ? 'saving' : snapshot.matches({ design: 'submitting' }) ? 'submitting' : null;
+  const editable = mode === 'design';
+
+  // Entering review compares the map with the active version.
+  useEffect(() => {
+    if (mode !== 'review') {
+      setReviewBase(null);
+      return;
+    }
+    let live = true;
+    const active = detail?.activeVersion;
+    if (detail && active) {
+      api.version(detail.id, active).then(
+        (v) => live && setReviewBase({ active: v.document }),
+        (e) => {
+          showError('Could not load the active version', e);
+          if (live) setReviewBase({ active: null });
+        },
+      );
+    } else setReviewBase({ active: null });
+    return () => {
+      live = false;
+    };
+  }, [mode, detail]);
+  const diff: MapDiff | null = useMemo(
+    () => (reviewBase ? diffMaps(reviewBase.active, toMapDocument(store.getState())) : null),
+    [reviewBase, store, revision],
+  );
+  const overlay = useMemo(() => (diff && reviewBase ? reviewOverlay(diff, reviewBase.active) : null), [diff, reviewBase]);
+
+  const addAtCentre = useCallback((type: NodeType) => {
+    const box = canvasRef.current?.getBoundingClientRect();
+    const at = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
+    const taken = store.getState().nodes.filter((n) => Math.abs(n.position.x - at.x) < 20 && Math.abs(n.position.y - at.y) < 20).length;
+    store.addNode(type, { x: at.x + taken * 32, y: at.y + taken * 32 });
+  }, [flow, store]);
+
+  const pickProblem = useCallback((p: Problem) => {
+    if (p.node) {
+      store.select([p.node]);
+      const node = store.getState().nodes.find((n) => n.id === p.node);
+      if (node) flow.fitView({ nodes: [{ id: node.id }], duration: 300, maxZoom: 1, padding: 0.6 });
+    } else if (p.edge) {
+      const edge = store.getState().edges.find((e) => e.id === p.edge);
+      store.select([], [p.edge]);
+      if (edge) flow.fitView({ nodes: [{ id: edge.source }, { id: edge.target }], duration: 300, maxZoom: 1, padding: 0.3 });
+    }
+  }, [flow, store]);
+
+  const layout = useCallback(async () => {
+    try {
+      const s = store.getState();
+      store.setPositions(await autoLayout(s.nodes, s.edges));
+      requestAnimationFrame(() => flow.fitView({ duration: 300, padding: 0.2, maxZoom: 1 }));
+    } catch (e) {
+      showError('Auto-layout failed', e);
+    }
+  }, [flow, store]);
+
+  const exportAs = useCallback(async (what: 'json' | 'machine' | 'png' | 'svg') => {
+    const doc = toMapDocument(store.getState());
+    try {
+      if (what === 'json') download(`${doc.id}.map.json`, `${JSON.stringify(doc, null, 2)}\n`);
+      else if (what === 'machine') {
+        const config = compileMachineConfig(doc);
+        if (config === undefined) showToast('info', 'The compiler is not part of this build yet; export the map JSON instead.');
+        else download(`${doc.id}.machine.json`, `${JSON.stringify(config, null, 2)}\n`);
+      } else {
+        const container = canvasRef.current?.querySelector<HTMLElement>('.react-flow');
+        if (!container) throw new Error('The canvas is not on screen.');
+        downloadDataUrl(`${doc.id}.${what}`, await exportImage(container, flow.getNodes(), what));
+      }
+    } catch (e) {
+      const detail = validateMap(doc).valid ? '' : ' Fix the problems listed below first.';
+      showError(`Could not export${detail}`, e);
+    }
+  }, [flow, store]);
+
+  const importInto = useCallback(async (file: File) => {
+    try {
+      const map = await readMapFile(file);
+      const current = store.getState().settings;
+      store.replace(toFlowMap(detailRef.current ? { ...map, id: current.id } : map));
+      requestAnimationFrame(() => flow.fitView({ duration: 300, padding: 0.2, maxZoom: 1 }));
+      showToast('info', `Replaced the map with ${file.name}. Undo brings the old one back.`);
+    } catch (e) {
+      showError('Could not import the file', e);
+    }
+  }, [flow, store]);
+
+  useShortcuts(
+    {
+      delete: () => editable && store.deleteSelection(),
+      undo: () => editable && store.undo(),
+      redo: () => editable && store.redo(),
+      copy: () => {
+        const n = store.copySelection();
+        if (n) showToast('info', `Copied ${n} step${n > 1 ? 's' : ''}.`);
+      },
+      paste: () => editable && store.paste(),
+      save: () => editable && send({ type: 'SAVE' }),
+      selectAll: () => store.select(store.getState().nodes.map((n) => n.id), store.getState().edges.map((e) => e.id)),
+    },
+    true,
+  );
+
+  const latest = detail?.versions.reduce((a, b) => (b.version > a.version ? b : a), detail.versions[0]!) ?? null;
+
+  return (
+    <ProblemsContext.Provider value={problemIndex}>
+      <div className={`designer mode-${mode}`} data-testid="designer" data-mode={mode}>
+        <DesignerToolbar
+          name={name}
+          version={latest?.version ?? null}
+          state={latest?.state ?? null}
+          dirty={revision !== savedRevision || !detail}
+          mode={mode}
+          busy={busy}
+          canUndo={canUndo}
+          canRedo={canRedo}
+          editable={editable}
+          onMode={(m) => send({ type: m === 'design' ? 'DESIGN' : m === 'review' ? 'REVIEW' : 'SIMULATE' })}
+          onSave={() => send({ type: 'SAVE' })}
+          onSubmit={() => send({ type: 'SUBMIT' })}
+          onUndo={() => store.undo()}
+          onRedo={() => store.redo()}
+          onLayout={layout}
+          onExport={exportAs}
+          onImport={importInto}
+        />
+        <div className="designer-body">
+          <Palette onAdd={addAtCentre} disabled={!editable} />
+          <div className="designer-centre" ref={canvasRef}>
+            <MapCanvas editable={editable} overlay={mode === 'review' ? overlay : null} />
+            {mode === 'simulate' && (
+              <div className="simulate-placeholder" data-testid="simulate-panel">
+                <p><strong>Simulate mode is coming next.</strong> You will pick a scenario, run it against this map with simulated staff, and watch queues, deadlines and breaches on the canvas.</p>
+                <p className="muted small">Meanwhile: <code>npx baton simulate MAP SCENARIO --json</code>.</p>
+              </div>
+            )}
+            <ProblemsDrawer problems={problems} onPick={pickProblem} />
+          </div>
+          {mode === 'review' ? (
+            <ReviewPanel
+              diff={diff}
+              activeVersion={detail?.activeVersion ?? null}
+              latest={latest}
+              user={user}
+              problems={problems}
+              deciding={snapshot.matches({ review: 'deciding' })}
+              onDecide={(verdict, comment) => send(verdict === 'approve' ? { type: 'APPROVE', comment } : { type: 'REJECT', comment })}
+            />
+          ) : (
+            <Inspector saved={!!detail} versions={detail?.versions ?? []} />
+          )}
+        </div>
+      </div>
+    </ProblemsContext.Provider>
+  );
+}

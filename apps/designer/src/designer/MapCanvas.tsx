@@ -1,0 +1,90 @@
+import { useCallback, useMemo } from 'react';
+import type { DragEvent } from 'react';
+import { Background, BackgroundVariant, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
+import type { Connection, Edge, Node } from '@xyflow/react';
+import type { NodeType } from '@baton/engine';
+import { edgeTypes } from './edges/HandoffEdge.tsx';
+import { nodeTypes } from './nodes/nodeTypes.ts';
+import { PALETTE_MIME } from './Palette.tsx';
+import type { ReviewOverlay } from './review/reviewOverlay.ts';
+import type { FlowEdge, FlowNode } from './toMapDocument.ts';
+import { useMapStore, useMapStoreApi } from './useMapStore.ts';
+
+const MINIMAP_COLOURS: Record<string, string> = {
+  trigger: '#0f766e', decision: '#6d28d9', action: '#64748b', pass: '#1d4ed8', end: '#1f2937',
+};
+const defaultEdgeOptions = { type: 'handoff', markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } } as const;
+const SNAP: [number, number] = [16, 16];
+
+/**
+ * The canvas: React Flow bound to the map store, with drop-from-palette, minimap, controls and a
+ * snapping grid. In review mode it is read-only and shows the diff overlay.
+ */
+export function MapCanvas({ editable, overlay }: { editable: boolean; overlay: ReviewOverlay | null }) {
+  const store = useMapStoreApi();
+  const nodes = useMapStore((s) => s.nodes);
+  const edges = useMapStore((s) => s.edges);
+  const { screenToFlowPosition } = useReactFlow();
+
+  const shownNodes = useMemo(() => (overlay ? overlay.decorateNodes(nodes) : nodes), [nodes, overlay]);
+  const shownEdges = useMemo(() => (overlay ? overlay.decorateEdges(edges) : edges), [edges, overlay]);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      event.preventDefault();
+      const type = event.dataTransfer.getData(PALETTE_MIME) as NodeType;
+      if (!editable || !type) return;
+      store.addNode(type, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [editable, screenToFlowPosition, store],
+  );
+  const onDragOver = useCallback((event: DragEvent) => {
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+  }, []);
+  const isValidConnection = useCallback(
+    (c: Connection | Edge) => {
+      if (c.source === c.target) return false;
+      const target = store.getState().nodes.find((n) => n.id === c.target);
+      return target?.type !== 'trigger';
+    },
+    [store],
+  );
+
+  return (
+    <div className="canvas" data-testid="canvas" onDrop={onDrop} onDragOver={onDragOver}>
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={shownNodes}
+        edges={shownEdges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={(changes) => store.onNodesChange(changes)}
+        onEdgesChange={(changes) => store.onEdgesChange(changes)}
+        onConnect={(c) => store.connect(c)}
+        onNodeDragStart={() => store.beginDrag()}
+        onSelectionDragStart={() => store.beginDrag()}
+        isValidConnection={isValidConnection}
+        nodesDraggable={editable}
+        nodesConnectable={editable}
+        deleteKeyCode={null}
+        snapToGrid
+        snapGrid={SNAP}
+        fitView
+        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        minZoom={0.1}
+        maxZoom={2}
+        proOptions={{ hideAttribution: false }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1} color="#cbd5e1" />
+        <Controls showInteractive={false} aria-label="Zoom controls" />
+        <MiniMap pannable zoomable nodeColor={(n: Node) => MINIMAP_COLOURS[n.type ?? ''] ?? '#94a3b8'} ariaLabel="Map overview" />
+      </ReactFlow>
+      {nodes.length === 0 && (
+        <div className="canvas-empty" data-testid="canvas-empty">
+          <p><strong>An empty map.</strong> Drag a <em>Trigger</em> from the palette to say what starts a case.</p>
+        </div>
+      )}
+    </div>
+  );
+}

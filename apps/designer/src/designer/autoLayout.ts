@@ -1,0 +1,42 @@
+/**
+ * Auto-layout with ELK's layered algorithm: top to bottom, triggers first, pass outcomes fanning
+ * out below their pass. ELK is loaded on first use to keep the first screen light.
+ */
+import type { XYPosition } from '@xyflow/react';
+import type { FlowEdge, FlowNode } from './toMapDocument.ts';
+
+const FALLBACK_SIZE: Record<string, { width: number; height: number }> = {
+  trigger: { width: 260, height: 80 }, decision: { width: 200, height: 64 }, action: { width: 220, height: 80 },
+  pass: { width: 300, height: 150 }, end: { width: 240, height: 80 },
+};
+
+/** New positions for every node. */
+export async function autoLayout(nodes: FlowNode[], edges: FlowEdge[]): Promise<Map<string, XYPosition>> {
+  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
+  const elk = new ELK();
+  const ids = new Set(nodes.map((n) => n.id));
+  const graph = await elk.layout({
+    id: 'map',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'DOWN',
+      'elk.spacing.nodeNode': '48',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '72',
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      'elk.edgeRouting': 'ORTHOGONAL',
+    },
+    children: nodes.map((n) => ({
+      id: n.id,
+      width: n.measured?.width ?? FALLBACK_SIZE[n.type]!.width,
+      height: n.measured?.height ?? FALLBACK_SIZE[n.type]!.height,
+    })),
+    edges: edges
+      .filter((e) => ids.has(e.source) && ids.has(e.target))
+      .map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
+  });
+  const positions = new Map<string, XYPosition>();
+  for (const child of graph.children ?? []) {
+    positions.set(child.id, { x: Math.round((child.x ?? 0) / 16) * 16, y: Math.round((child.y ?? 0) / 16) * 16 });
+  }
+  return positions;
+}

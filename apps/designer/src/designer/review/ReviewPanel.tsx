@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import type { User, VersionInfo } from '../../api/client.ts';
+import type { MapDiff } from '../diffMaps.ts';
+import type { Problem } from '../engine.ts';
+import { useMapStore } from '../useMapStore.ts';
+
+function show(value: unknown): string {
+  if (value === undefined) return '—';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * The approver's panel: what changed against the active version, field by field, the validator's
+ * verdict, and Approve / Reject with a comment.
+ */
+export function ReviewPanel(props: {
+  diff: MapDiff | null;
+  activeVersion: number | null;
+  latest: VersionInfo | null;
+  user: User;
+  problems: Problem[];
+  deciding: boolean;
+  onDecide: (verdict: 'approve' | 'reject', comment: string) => void;
+}) {
+  const { diff, activeVersion, latest, user, problems, deciding, onDecide } = props;
+  const [comment, setComment] = useState('');
+  const nodes = useMapStore((s) => s.nodes);
+  const labelOf = (id: string) => nodes.find((n) => n.id === id)?.data.label ?? id;
+  const isApprover = user.roles.includes('approver');
+  const authored = latest && (latest.createdBy === user.id || latest.createdBy === user.email || latest.submittedBy === user.id || latest.submittedBy === user.email);
+  const waiting = latest?.state === 'submitted';
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const why = !latest ? 'Save and submit the map first.'
+    : !waiting ? `Version ${latest.version} is ${latest.state}, not waiting for approval.`
+    : !isApprover ? 'Only an approver can decide.'
+    : authored ? 'You cannot approve a version you wrote; another approver must.'
+    : null;
+
+  return (
+    <aside className="inspector review-panel" aria-label="Review" data-testid="review-panel">
+      <div className="inspector-body">
+        <p className="inspector-kind">
+          Review {latest ? `v${latest.version}` : 'this map'} against {activeVersion ? `active v${activeVersion}` : 'nothing active yet'}
+        </p>
+        <ul className="legend">
+          <li><span className="swatch swatch-added" /> added</li>
+          <li><span className="swatch swatch-changed" /> changed</li>
+          <li><span className="swatch swatch-removed" /> removed</li>
+        </ul>
+        {!diff ? (
+          <p className="muted">Comparing…</p>
+        ) : (
+          <div className="diff-summary" data-testid="diff-summary">
+            <p>
+              <strong data-diff-added={diff.nodes.added.length}>{diff.nodes.added.length} added</strong>,{' '}
+              <strong data-diff-changed={diff.nodes.changed.length}>{diff.nodes.changed.length} changed</strong>,{' '}
+              <strong data-diff-removed={diff.nodes.removed.length}>{diff.nodes.removed.length} removed</strong> steps;{' '}
+              {diff.edges.added.length + diff.edges.removed.length + diff.edges.changed.length} link changes.
+            </p>
+            {diff.nodes.changed.map((c) => (
+              <details key={c.id} open>
+                <summary>{labelOf(c.id)} <span className="muted small">({c.id})</span></summary>
+                <table className="field-diff">
+                  <tbody>
+                    {c.fields.map((f) => (
+                      <tr key={f.field}><th scope="row">{f.field}</th><td className="diff-from">{show(f.from)}</td><td className="diff-to">{show(f.to)}</td></tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
+            ))}
+            {diff.settings.length > 0 && (
+              <details open>
+                <summary>Map settings</summary>
+                <table className="field-diff">
+                  <tbody>
+                    {diff.settings.map((f) => (
+                      <tr key={f.field}><th scope="row">{f.field}</th><td className="diff-from">{show(f.from)}</td><td className="diff-to">{show(f.to)}</td></tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
+            )}
+          </div>
+        )}
+        <p className={errors ? 'field-error' : 'muted'}>
+          {errors ? `The validator finds ${errors} error${errors > 1 ? 's' : ''}.` : 'The validator finds no errors.'} Simulation evidence will appear here once the simulate mode lands.
+        </p>
+        <div className="field">
+          <label htmlFor="review-comment">Comment</label>
+          <textarea id="review-comment" name="comment" rows={3} value={comment} placeholder="Why approve or reject? (required to reject)" onChange={(e) => setComment(e.target.value)} />
+        </div>
+        {why && <p className="field-hint" data-testid="review-blocked">{why}</p>}
+        <div className="row-buttons">
+          <button type="button" className="primary" data-testid="approve-version" disabled={!!why || deciding} onClick={() => onDecide('approve', comment)}>
+            Approve
+          </button>
+          <button type="button" className="danger" data-testid="reject-version" disabled={!!why || deciding || !comment.trim()} title={comment.trim() ? undefined : 'Write a comment to reject'} onClick={() => onDecide('reject', comment)}>
+            Reject
+          </button>
+        </div>
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Role, User } from '../api/client.ts';
+import type { Section } from './route.ts';
+
+/** Which roles use which section. */
+export const SECTIONS: { id: Section; label: string; roles: Role[] }[] = [
+  { id: 'maps', label: 'Maps', roles: ['admin', 'manager', 'approver'] },
+  { id: 'console', label: 'Console', roles: ['admin', 'manager', 'agent'] },
+  { id: 'triage', label: 'Triage', roles: ['admin', 'manager', 'agent'] },
+  { id: 'reports', label: 'Reports', roles: ['admin', 'manager', 'approver'] },
+  { id: 'admin', label: 'Admin', roles: ['admin'] },
+];
+
+/** The sections this person may open. */
+export function sectionsFor(user: User) {
+  return SECTIONS.filter((s) => s.roles.some((r) => user.roles.includes(r)));
+}
+
+/** Product name, sections by role, the signed-in person and sign-out. */
+export function TopBar({ user, current, onSignOut }: { user: User; current: Section | null; onSignOut: () => void }) {
+  return (
+    <header className="top-bar">
+      <a className="brand" href="#/maps">Baton</a>
+      <nav aria-label="Sections">
+        {sectionsFor(user).map((s) => (
+          <a key={s.id} href={`#/${s.id}`} aria-current={current === s.id ? 'page' : undefined} data-section={s.id}>
+            {s.label}
+          </a>
+        ))}
+      </nav>
+      <div className="top-bar-user">
+        <span data-testid="signed-in-user" title={user.email}>
+          {user.name || user.email}
+          <span className="muted"> · {user.roles.join(', ')}</span>
+        </span>
+        <button type="button" onClick={onSignOut} data-testid="sign-out">Sign out</button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * Toast messages: every failure says what happened, what to try, and the request id for support.
+ */
+import { useSyncExternalStore } from 'react';
+import { ApiError } from '../api/client.ts';
+
+/** One message in the corner. */
+export interface Toast {
+  id: number;
+  tone: 'error' | 'success' | 'info';
+  text: string;
+  requestId?: string;
+}
+
+let toasts: Toast[] = [];
+let nextId = 1;
+const listeners = new Set<() => void>();
+const emit = () => listeners.forEach((l) => l());
+
+/** Shows a message; errors stay until dismissed, others fade after a few seconds. */
+export function showToast(tone: Toast['tone'], text: string, requestId?: string): void {
+  const toast: Toast = { id: nextId++, tone, text, ...(requestId ? { requestId } : {}) };
+  toasts = [...toasts, toast].slice(-5);
+  emit();
+  if (tone !== 'error') setTimeout(() => dismissToast(toast.id), 4000);
+}
+
+/** Shows what a failed request (or any thrown thing) means for the user. */
+export function showError(what: string, error: unknown): void {
+  if (error instanceof ApiError) showToast('error', `${what}: ${error.message}`, error.requestId);
+  else showToast('error', `${what}: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+export function dismissToast(id: number): void {
+  toasts = toasts.filter((t) => t.id !== id);
+  emit();
+}
+
+/** The toasts on screen now. */
+export function useToasts(): Toast[] {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => toasts,
+  );
+}
