@@ -1,0 +1,45 @@
+import type { Clock } from './clock.ts';
+import type { Db } from './db/client.ts';
+import type { EventBus } from './events/EventBus.ts';
+import type { Logger } from './logger.ts';
+import type { MapCache } from './maps/MapCache.ts';
+
+/** Settings the runtime reads from its environment (or tests pass in). */
+export interface RuntimeConfig {
+  /** Default claim lease in ms (10 minutes). */
+  leaseMs: number;
+  /** Largest accepted request body in bytes. */
+  bodyLimit: number;
+  /** How long a session lasts without use, in ms. */
+  sessionIdleMs: number;
+  /** Mark cookies `Secure` (behind TLS). Also set when the request arrived over https. */
+  secureCookies: boolean;
+  /** The built web app to serve, or null to serve the API only. */
+  webRoot: string | null;
+}
+
+/** Default settings. */
+export const DEFAULT_CONFIG: RuntimeConfig = {
+  leaseMs: 10 * 60_000,
+  bodyLimit: 10 * 1024 * 1024,
+  sessionIdleMs: 7 * 24 * 3_600_000,
+  secureCookies: false,
+  webRoot: null,
+};
+
+/**
+ * What every part of the runtime shares: the database, the clock, the live-event bus, the log and
+ * the compiled-map cache. Built once by `createRuntime` and passed to routes and workers.
+ */
+export interface Runtime {
+  db: Db;
+  clock: Clock;
+  bus: EventBus;
+  log: Logger;
+  maps: MapCache;
+  config: RuntimeConfig;
+  /** The one-time setup secret while no user exists (printed on first start). */
+  setupSecret: string | null;
+  /** Wakes the scheduler and outbox worker early (after a write that created due work). */
+  wake(): void;
+}

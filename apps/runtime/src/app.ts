@@ -1,0 +1,100 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { authenticate } from './auth/authenticate.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { Db } from './db/client.ts';
+import { ApiError } from './errors.ts';
+import { EventBus } from './events/EventBus.ts';
+import type { AppEnv } from './http/AppEnv.ts';
+import { onError } from './http/onError.ts';
+import { requestId } from './http/requestId.ts';
+import { consoleLogger, type Logger } from './logger.ts';
+import { MapCache } from './maps/MapCache.ts';
+import { caseRoutes } from './routes/cases.ts';
+import { eventRoutes } from './routes/events.ts';
+import { healthRoutes } from './routes/health.ts';
+import { mapReviewRoutes } from './routes/mapReview.ts';
+import { mapRoutes } from './routes/maps.ts';
+import { mentionRoutes } from './routes/mentions.ts';
+import { openapiRoutes } from './routes/openapi.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { setupRoutes } from './routes/setup.ts';
+import { teamRoutes } from './routes/teams.ts';
+import { tokenRoutes } from './routes/tokens.ts';
+import { userRoutes } from './routes/users.ts';
+import { DEFAULT_CONFIG, type Runtime, type RuntimeConfig } from './Runtime.ts';
+import { Scheduler } from './scheduler.ts';
+import { OutboxWorker, type OutboxOptions } from './outbox/OutboxWorker.ts';
+import { serveWebApp } from './webApp.ts';
+
+/** What `createApp` needs; everything but `db` has a default. */
+export interface AppOptions {
+  db: Db;
+  clock?: Clock;
+  log?: Logger;
+  config?: Partial<RuntimeConfig>;
+  /** Delivery settings of the outbox worker (tests pass a fetch). */
+  outbox?: OutboxOptions;
+}
+
+/** The Hono app with the runtime it serves and the scheduler that fires its deadlines. */
+export type BatonApp = OpenAPIHono<AppEnv> & { rt: Runtime; scheduler: Scheduler; outbox: OutboxWorker };
+
+/**
+ * Builds the runtime's Hono app: one sub-app per resource under `/api`, one `onError`, request ids,
+ * a body size limit, and the built web app for every other path. Timers are not started here
+ * (`server.ts` does); tests call `app.scheduler.tick()` and `app.outbox.deliverDue()` with a manual clock.
+ * @example
+ * const app = createApp({ db: openDb(':memory:'), clock: new ManualClock(0) });
+ * const res = await app.request('/api/health');
+ */
+export function createApp(opts: AppOptions): BatonApp {
+  let wake = () => {};
+  const rt: Runtime = {
+    db: opts.db,
+    clock: opts.clock ?? systemClock,
+    bus: new EventBus(),
+    log: opts.log ?? consoleLogger,
+    maps: new MapCache(opts.db),
+    config: { ...DEFAULT_CONFIG, ...opts.config },
+    setupSecret: null,
+    wake: () => wake(),
+  };
+  const scheduler = new Scheduler(rt);
+  const outbox = new OutboxWorker(rt, opts.outbox);
+  wake = () => {
+    scheduler.wake();
+    outbox.wake();
+  };
+
+  const app = new OpenAPIHono<AppEnv>() as BatonApp;
+  app.use('*', requestId(rt));
+  app.use('/api/*', bodyLimit({
+    maxSize: rt.config.bodyLimit,
+    onError: () => {
+      throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${rt.config.bodyLimit} bytes`);
+    },
+  }));
+  app.use('/api/*', authenticate(rt));
+  app.route('/api/health', healthRoutes());
+  app.route('/api/setup', setupRoutes());
+  app.route('/api/session', sessionRoutes());
+  app.route('/api/users', userRoutes());
+  app.route('/api/teams', teamRoutes());
+  app.route('/api/tokens', tokenRoutes());
+  app.route('/api/maps', mapRoutes());
+  app.route('/api/maps', mapReviewRoutes());
+  app.route('/api/mentions', mentionRoutes());
+  app.route('/api/cases', caseRoutes());
+  app.route('/api/events', eventRoutes());
+  app.route('/api', openapiRoutes(app));
+  app.all('/api/*', () => {
+    throw new ApiError(404, 'NOT_FOUND', 'No such API route');
+  });
+  serveWebApp(app, rt.config.webRoot);
+  app.onError(onError);
+  app.rt = rt;
+  app.scheduler = scheduler;
+  app.outbox = outbox;
+  return app;
+}

@@ -1,0 +1,80 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { apiTokens, sessions } from '../db/schema.ts';
+import { ApiError } from '../errors.ts';
+import type { AppEnv, Auth } from '../http/AppEnv.ts';
+import type { Runtime } from '../Runtime.ts';
+import { safeEqual, sha256 } from './secrets.ts';
+import { loadSessionUser } from './sessionUser.ts';
+
+/** Cookie names (docs/api.md). */
+export const SESSION_COOKIE = 'baton_session';
+export const CSRF_COOKIE = 'baton_csrf';
+/** Prefix of generated ingest tokens, so people can tell them from session tokens. */
+export const INGEST_PREFIX = 'bti_';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Works out who is calling: `Authorization: Bearer` (a session token or an ingest token) or the
+ * `baton_session` cookie. Cookie requests that change state must carry `X-CSRF-Token` equal to the
+ * `baton_csrf` cookie (double submit), which must also be the one issued with that session.
+ * Sets `c.var.auth`; refusing is left to the routes (some are public).
+ */
+export function authenticate(rt: Runtime): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    let auth: Auth = { kind: 'none' };
+    if (header !== undefined) {
+      const m = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!m?.[1]) throw new ApiError(401, 'UNAUTHENTICATED', 'Authorization must be "Bearer <token>"');
+      auth = resolveBearer(rt, m[1]);
+    } else {
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token) {
+        const found = resolveSession(rt, token);
+        if (found) {
+          if (!SAFE_METHODS.has(c.req.method)) {
+            const cookie = getCookie(c, CSRF_COOKIE) ?? '';
+            const sent = c.req.header('x-csrf-token') ?? '';
+            if (!cookie || !sent || !safeEqual(cookie, sent) || sha256(cookie) !== found.csrfHash) {
+              throw new ApiError(403, 'CSRF', 'Missing or wrong X-CSRF-Token header (send the baton_csrf cookie value)');
+            }
+          }
+          auth = { kind: 'user', user: found.user, via: 'cookie', sessionHash: found.hash };
+        }
+      }
+    }
+    c.set('auth', auth);
+    await next();
+  };
+}
+
+function resolveBearer(rt: Runtime, token: string): Auth {
+  const found = resolveSession(rt, token);
+  if (found) return { kind: 'user', user: found.user, via: 'bearer', sessionHash: found.hash };
+  {
+    const row = rt.db
+      .select({ id: apiTokens.id })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))
+      .get();
+    if (!row) throw new ApiError(401, 'UNAUTHENTICATED', 'Unknown or revoked token');
+    rt.db.update(apiTokens).set({ lastUsedAt: rt.clock.now() }).where(eq(apiTokens.id, row.id)).run();
+    return { kind: 'ingest', tokenId: row.id };
+  }
+}
+
+function resolveSession(rt: Runtime, token: string) {
+  const hash = sha256(token);
+  const now = rt.clock.now();
+  const row = rt.db.select().from(sessions).where(eq(sessions.tokenHash, hash)).get();
+  if (!row || row.expiresAt <= now) return undefined;
+  const user = loadSessionUser(rt.db, row.userId);
+  if (!user) return undefined;
+  if (now - row.lastSeenAt > 60_000) {
+    rt.db.update(sessions).set({ lastSeenAt: now, expiresAt: now + rt.config.sessionIdleMs }).where(eq(sessions.tokenHash, hash)).run();
+  }
+  return { user, hash, csrfHash: row.csrfHash };
+}

@@ -1,0 +1,23 @@
+import type { Context } from 'hono';
+import { ApiError, forbidden } from '../errors.ts';
+import type { AppEnv, Role, SessionUser } from '../http/AppEnv.ts';
+
+/** The signed-in user, or 401. */
+export function requireUser(c: Context<AppEnv>): SessionUser {
+  const auth = c.get('auth');
+  if (auth.kind === 'user') return auth.user;
+  if (auth.kind === 'ingest') throw forbidden('An ingest token may only post mentions');
+  throw new ApiError(401, 'UNAUTHENTICATED', 'Sign in first (POST /api/session)');
+}
+
+/** The signed-in user holding at least one of `roles`, or 401/403. Admin passes only where listed. */
+export function requireRole(c: Context<AppEnv>, ...roles: Role[]): SessionUser {
+  const user = requireUser(c);
+  if (!roles.some((r) => user.roles.includes(r))) throw forbidden(`This needs the role ${roles.join(' or ')}`);
+  return user;
+}
+
+/** Whether the user sees every team's cases (admins and managers do; agents see their own teams'). */
+export function seesAllTeams(user: SessionUser): boolean {
+  return user.roles.includes('admin') || user.roles.includes('manager') || user.roles.includes('approver');
+}

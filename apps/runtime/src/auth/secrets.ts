@@ -1,0 +1,23 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/** A random URL-safe secret (32 bytes of entropy), optionally prefixed (`bts_` session, `bti_` ingest). */
+export function randomSecret(prefix = ''): string {
+  return prefix + randomBytes(32).toString('base64url');
+}
+
+/** A short random id such as `u_3f9a1c2b7d4e`. */
+export function randomId(prefix: string): string {
+  return `${prefix}_${randomBytes(6).toString('hex')}`;
+}
+
+/** sha256 hex of a secret: what the database keeps instead of the secret. */
+export function sha256(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/** Constant-time string equality. */
+export function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(sha256(a), 'hex');
+  const y = Buffer.from(sha256(b), 'hex');
+  return timingSafeEqual(x, y) && a.length === b.length;
+}

@@ -1,0 +1,23 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { teamMembers, users, type UserRow } from '../db/schema.ts';
+import type { Role, SessionUser } from '../http/AppEnv.ts';
+
+/** A user row with their team memberships, as the API shows a user (never the password hash). */
+export function toSessionUser(db: Db, row: UserRow): SessionUser {
+  const memberships = db.select().from(teamMembers).where(eq(teamMembers.userId, row.id)).all();
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    roles: row.roles as Role[],
+    teams: memberships.filter((m) => !m.backup).map((m) => m.teamId).sort(),
+    backupTeams: memberships.filter((m) => m.backup).map((m) => m.teamId).sort(),
+  };
+}
+
+/** Loads a user by id, or undefined (also for a disabled account). */
+export function loadSessionUser(db: Db, userId: string): SessionUser | undefined {
+  const row = db.select().from(users).where(eq(users.id, userId)).get();
+  return row && !row.disabledAt ? toSessionUser(db, row) : undefined;
+}

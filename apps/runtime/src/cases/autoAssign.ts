@@ -1,0 +1,55 @@
+import { and, asc, count, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { cases, teamMembers, teams, users, type CaseRow } from '../db/schema.ts';
+import type { CrisisBook } from '../crisis/CrisisBook.ts';
+import { claimCase } from './claimCase.ts';
+import type { Work } from './write.ts';
+
+/** Members who may take new work from a team's queue: regulars, plus backups during a crisis. */
+export function eligibleMembers(w: Work, team: string, crisis: boolean): string[] {
+  const rows = w.rt.db
+    .select({ id: teamMembers.userId, backup: teamMembers.backup })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(and(eq(teamMembers.teamId, team), isNull(users.disabledAt)))
+    .orderBy(asc(teamMembers.userId))
+    .all();
+  return rows.filter((r) => crisis || !r.backup).map((r) => r.id);
+}
+
+/**
+ * Applies the pass's strategy to a case that just entered a queue: `round-robin` hands it to the
+ * next eligible member after the last one, `least-loaded` to the one holding fewest open cases,
+ * `member` to the named member (by user id or e-mail). `queue` (the default) leaves it for
+ * members to claim. No eligible member: it waits in the queue.
+ */
+export function autoAssign(w: Work, book: CrisisBook, row: CaseRow, at: number): CaseRow {
+  if (row.status !== 'waiting' || row.nodeType !== 'pass' || !row.team || row.holder) return row;
+  const compiled = w.rt.maps.get(row.mapId, row.mapVersion);
+  const node = compiled.node(row.node);
+  if (node?.type !== 'pass') return row;
+  const strategy = node.to.strategy ?? 'queue';
+  if (strategy === 'queue') return row;
+  const crisis = book.on(row.mapId, compiled);
+  const members = eligibleMembers(w, row.team, crisis);
+  const { db } = w.rt;
+  let member: string | undefined;
+  if (strategy === 'member') {
+    const named = node.to.member ?? '';
+    member = db.select({ id: users.id }).from(users).where(inArray(users.id, [named])).get()?.id
+      ?? db.select({ id: users.id }).from(users).where(eq(users.email, named.toLowerCase())).get()?.id;
+  } else if (strategy === 'round-robin' && members.length) {
+    const last = db.select({ last: teams.roundRobinLast }).from(teams).where(eq(teams.id, row.team)).get()?.last;
+    member = members.find((m) => last == null || m > last) ?? members[0];
+    db.update(teams).set({ roundRobinLast: member }).where(eq(teams.id, row.team)).run();
+  } else if (strategy === 'least-loaded' && members.length) {
+    const load = new Map(
+      db.select({ holder: cases.holder, n: count() }).from(cases)
+        .where(and(inArray(cases.holder, members), ne(cases.status, 'ended')))
+        .groupBy(cases.holder).all().map((r) => [r.holder, r.n]),
+    );
+    member = [...members].sort((a, b) => (load.get(a) ?? 0) - (load.get(b) ?? 0) || (a < b ? -1 : 1))[0];
+  }
+  if (!member) return row;
+  const backup = !members.includes(member) ? false : !eligibleMembers(w, row.team, false).includes(member);
+  return claimCase(w, book, row, member, { actor: null, leaseMs: w.rt.config.leaseMs, backup, strategy });
+}

@@ -1,0 +1,148 @@
+import { and, eq } from 'drizzle-orm';
+import { checklistTicks, lessons, notes, tags, type CaseRow } from '../db/schema.ts';
+import { CrisisBook } from '../crisis/CrisisBook.ts';
+import { ApiError, forbidden } from '../errors.ts';
+import type { SessionUser } from '../http/AppEnv.ts';
+import type { Runtime } from '../Runtime.ts';
+import { mayWork, visibleCase } from './caseAccess.ts';
+import { claimCase, claimedError, releaseCase } from './claimCase.ts';
+import { addHistory } from './persistStep.ts';
+import { stepStored } from './stepStored.ts';
+import { write, type Work } from './write.ts';
+
+interface Ctx { w: Work; book: CrisisBook; row: CaseRow; crisis: boolean }
+
+/** Runs one person's action on a case in one transaction, with the case loaded and the crisis flag current. */
+function act<T>(rt: Runtime, user: SessionUser, caseId: string, fn: (ctx: Ctx) => T): T {
+  return write(rt, (w) => {
+    const row = visibleCase(rt.db, user, caseId);
+    const book = new CrisisBook(w);
+    const compiled = rt.maps.get(row.mapId, row.mapVersion);
+    book.advance(row.mapId, compiled, w.now);
+    const result = fn({ w, book, row, crisis: book.on(row.mapId, compiled) });
+    book.save();
+    return result;
+  });
+}
+
+function mustWork(user: SessionUser, ctx: Ctx): { backup: boolean } {
+  const may = mayWork(user, ctx.row, ctx.crisis);
+  if (!may.ok) {
+    throw forbidden(ctx.row.team && user.backupTeams.includes(ctx.row.team)
+      ? 'Backup members take new work only while the map is in crisis'
+      : `Only members of ${ctx.row.team ?? 'the team'} may work this case now`);
+  }
+  return may;
+}
+
+/** Claims a case (or renews the caller's lease). 409 CLAIMED naming the holder when someone else has it. */
+export function claim(rt: Runtime, user: SessionUser, caseId: string, leaseMs: number): void {
+  act(rt, user, caseId, (ctx) => {
+    if (ctx.row.status === 'ended' || ctx.row.status === 'closing') throw new ApiError(409, 'REFUSED', `The case is ${ctx.row.status}`);
+    if (ctx.row.holder && ctx.row.holder !== user.id) throw claimedError(ctx.w, ctx.row.holder);
+    const { backup } = mustWork(user, ctx);
+    claimCase(ctx.w, ctx.book, ctx.row, user.id, { actor: user.id, leaseMs, backup });
+  });
+}
+
+/** Releases the caller's claim (admins and managers may release anyone's). */
+export function release(rt: Runtime, user: SessionUser, caseId: string): void {
+  act(rt, user, caseId, (ctx) => {
+    if (!ctx.row.holder) throw new ApiError(409, 'NOT_CLAIMED', 'Nobody holds this case');
+    const supervisor = user.roles.includes('admin') || user.roles.includes('manager');
+    if (ctx.row.holder !== user.id && !supervisor) throw claimedError(ctx.w, ctx.row.holder);
+    releaseCase(ctx.w, ctx.book, ctx.row, user.id, 'released');
+  });
+}
+
+/** Ticks (or unticks) a pre-action checklist item; the last tick sends the case on to the receiving queue. */
+export function tick(rt: Runtime, user: SessionUser, caseId: string, item: string, done: boolean): void {
+  act(rt, user, caseId, (ctx) => {
+    const { row, w } = ctx;
+    const view = row.view as { checklist: string[] };
+    if (row.status !== 'preparing') throw new ApiError(409, 'NOT_PREPARING', 'The case has no pre-action checklist open');
+    if (!view.checklist.includes(item)) throw new ApiError(422, 'UNKNOWN_ITEM', `'${item}' is not on the checklist`, { checklist: view.checklist });
+    mustWork(user, ctx);
+    w.rt.db.insert(checklistTicks).values({ caseId, node: row.node, item, done, by: user.id, at: w.now })
+      .onConflictDoUpdate({ target: [checklistTicks.caseId, checklistTicks.node, checklistTicks.item], set: { done, by: user.id, at: w.now } }).run();
+    addHistory(w, caseId, 'checklist', user.id, { node: row.node, item, done });
+    const ticked = w.rt.db.select().from(checklistTicks).where(and(eq(checklistTicks.caseId, caseId), eq(checklistTicks.node, row.node))).all();
+    const allDone = view.checklist.every((i) => ticked.some((t) => t.item === i && t.done));
+    if (allDone) {
+      const result = stepStored(w, ctx.book, row, { type: 'checklist.done' });
+      if ('refused' in result) throw new ApiError(409, 'REFUSED', result.refused);
+    } else {
+      w.emit({ type: 'case', data: { id: caseId, mapId: row.mapId, node: row.node, status: row.status, team: row.team, holder: row.holder }, ...(row.team ? { teams: [row.team] } : {}) });
+    }
+  });
+}
+
+/**
+ * Reports an outcome. Refused (409) while the checklist is open or someone else holds the case;
+ * 422 for an outcome the pass does not declare. An unclaimed waiting case is claimed first.
+ */
+export function reportOutcome(rt: Runtime, user: SessionUser, caseId: string, outcome: string, note?: string): void {
+  act(rt, user, caseId, (ctx) => {
+    let { row } = ctx;
+    const view = row.view as { outcomes: string[] };
+    if (row.status === 'preparing') throw new ApiError(409, 'CHECKLIST_INCOMPLETE', 'Finish the pre-action checklist before reporting an outcome');
+    if (row.status === 'ended' || row.status === 'closing') throw new ApiError(409, 'REFUSED', `The case is ${row.status}`);
+    if (row.holder && row.holder !== user.id) throw claimedError(ctx.w, row.holder);
+    if (!view.outcomes.includes(outcome)) throw new ApiError(422, 'UNKNOWN_OUTCOME', `'${outcome}' is not an outcome here`, { outcomes: view.outcomes });
+    const { backup } = mustWork(user, ctx);
+    if (!row.holder) row = claimCase(ctx.w, ctx.book, row, user.id, { actor: user.id, leaseMs: rt.config.leaseMs, backup });
+    if (note) addNote(ctx.w, caseId, user.id, note);
+    addHistory(ctx.w, caseId, 'outcome', user.id, { node: row.node, outcome });
+    const result = stepStored(ctx.w, ctx.book, row, { type: 'outcome', outcome });
+    if ('refused' in result) throw new ApiError(409, 'REFUSED', result.refused);
+  });
+}
+
+function addNote(w: Work, caseId: string, author: string, text: string): void {
+  w.rt.db.insert(notes).values({ caseId, author, text, at: w.now }).run();
+  addHistory(w, caseId, 'note', author, { text });
+}
+
+/** Adds a note to a case anyone who sees it may write. */
+export function note(rt: Runtime, user: SessionUser, caseId: string, text: string): void {
+  act(rt, user, caseId, (ctx) => {
+    addNote(ctx.w, caseId, user.id, text);
+    ctx.w.emit({ type: 'case', data: { id: caseId, mapId: ctx.row.mapId, node: ctx.row.node, status: ctx.row.status, team: ctx.row.team, holder: ctx.row.holder }, ...(ctx.row.team ? { teams: [ctx.row.team] } : {}) });
+  });
+}
+
+/** Adds and removes tags. Added tags reach the case's conditions (`tags`) through the engine. */
+export function retag(rt: Runtime, user: SessionUser, caseId: string, add: string[], remove: string[]): void {
+  act(rt, user, caseId, (ctx) => {
+    const { w } = ctx;
+    let row = ctx.row;
+    for (const tag of add) {
+      const inserted = w.rt.db.insert(tags).values({ caseId, tag, addedBy: user.id, at: w.now }).onConflictDoNothing().run();
+      if (inserted.changes === 0) continue;
+      addHistory(w, caseId, 'tag', user.id, { tag });
+      if (row.status !== 'ended') {
+        const result = stepStored(w, ctx.book, row, { type: 'tag', tag });
+        if (!('refused' in result)) row = result.row;
+      }
+    }
+    for (const tag of remove) {
+      if (w.rt.db.delete(tags).where(and(eq(tags.caseId, caseId), eq(tags.tag, tag))).run().changes) addHistory(w, caseId, 'untag', user.id, { tag });
+    }
+    w.emit({ type: 'case', data: { id: caseId, mapId: row.mapId, node: row.node, status: row.status, team: row.team, holder: row.holder }, ...(row.team ? { teams: [row.team] } : {}) });
+  });
+}
+
+/** Records a lesson; a case `closing` for want of one then ends. */
+export function learn(rt: Runtime, user: SessionUser, caseId: string, text: string): void {
+  act(rt, user, caseId, (ctx) => {
+    const { w, row } = ctx;
+    w.rt.db.insert(lessons).values({ caseId, mapId: row.mapId, node: row.node, author: user.id, text, at: w.now }).run();
+    addHistory(w, caseId, 'lesson', user.id, { node: row.node, text });
+    if (row.status === 'closing') {
+      const result = stepStored(w, ctx.book, row, { type: 'lesson' });
+      if ('refused' in result) throw new ApiError(409, 'REFUSED', result.refused);
+    } else {
+      w.emit({ type: 'case', data: { id: caseId, mapId: row.mapId, node: row.node, status: row.status, team: row.team, holder: row.holder }, ...(row.team ? { teams: [row.team] } : {}) });
+    }
+  });
+}

@@ -1,0 +1,79 @@
+import { and, asc, desc, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
+import { iso } from '../clock.ts';
+import type { Db } from '../db/client.ts';
+import { caseEvents, cases, checklistTicks, lessons, mentions, notes, tags, users, type CaseRow } from '../db/schema.ts';
+import { seesAllTeams } from '../auth/guards.ts';
+import type { SessionUser } from '../http/AppEnv.ts';
+
+interface StoredView { overdue?: boolean; checklist?: string[]; outcomes?: string[]; path?: string[]; breaches?: string[]; endOutcome?: string; lessonRequired?: boolean; lessonPrompt?: string; lastHolder?: string | null }
+
+/** A case in a list or queue. */
+export function caseSummary(row: CaseRow, mention?: Record<string, unknown>) {
+  const view = row.view as StoredView;
+  return {
+    id: row.id, mapId: row.mapId, mapVersion: row.mapVersion, node: row.node, nodeType: row.nodeType, status: row.status,
+    team: row.team, holder: row.holder, claimExpiresAt: iso(row.claimExpiresAt), priority: row.priority,
+    queuedAt: iso(row.queuedAt), deadline: iso(row.dueAt), breached: row.breaches > 0 || view.overdue === true,
+    openedAt: iso(row.openedAt)!, updatedAt: iso(row.updatedAt)!, endedAt: iso(row.endedAt),
+    mentionId: row.mentionId,
+    ...(mention ? { mention: { id: mention.id, network: mention.network, author: mention.author, text: mention.text, createdAt: mention.createdAt } } : {}),
+  };
+}
+
+/** Filters of GET /api/cases. `status` may be a comma list, or `open` for anything not ended. */
+export interface CaseFilter { team?: string; status?: string; map?: string; holder?: string; limit?: number }
+
+/**
+ * Cases the user may see, filtered. With a `team`, waiting cases come in queue order: priority of
+ * the starting trigger (higher first), then the time they entered the queue.
+ */
+export function listCases(db: Db, user: SessionUser, f: CaseFilter) {
+  const where: SQL[] = [];
+  if (f.team) where.push(eq(cases.team, f.team));
+  if (f.map) where.push(eq(cases.mapId, f.map));
+  if (f.holder) where.push(eq(cases.holder, f.holder === 'me' ? user.id : f.holder));
+  if (f.status === 'open') where.push(ne(cases.status, 'ended'));
+  else if (f.status) where.push(inArray(cases.status, f.status.split(',')));
+  if (!seesAllTeams(user)) {
+    const mine = [...user.teams, ...user.backupTeams];
+    where.push(or(inArray(cases.team, mine.length ? mine : ['']), eq(cases.holder, user.id))!);
+  }
+  const rows = db.select().from(cases).where(and(...where))
+    .orderBy(desc(cases.priority), asc(cases.queuedAt), asc(cases.openedAt))
+    .limit(Math.min(f.limit ?? 500, 5000)).all();
+  const docs = new Map(
+    rows.length ? db.select({ id: mentions.id, document: mentions.document }).from(mentions).where(inArray(mentions.id, rows.map((r) => r.mentionId))).all().map((m) => [m.id, m.document]) : [],
+  );
+  return rows.map((r) => caseSummary(r, docs.get(r.mentionId)));
+}
+
+/** Everything about one case (docs/api.md `GET /api/cases/:id`). */
+export function caseDetail(db: Db, row: CaseRow, label: (node: string) => string | undefined) {
+  const view = row.view as StoredView;
+  const ticks = db.select().from(checklistTicks).where(and(eq(checklistTicks.caseId, row.id), eq(checklistTicks.node, row.node))).all();
+  const thread = db.select().from(mentions).where(eq(mentions.caseId, row.id)).orderBy(asc(mentions.seq)).all();
+  const holder = row.holder ? db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, row.holder)).get() : undefined;
+  return {
+    ...caseSummary(row),
+    nodeLabel: label(row.node) ?? row.node,
+    holderName: holder?.name ?? null,
+    trigger: row.trigger,
+    checklist: (view.checklist ?? []).map((item) => {
+      const t = ticks.find((x) => x.item === item);
+      return { item, done: t?.done ?? false, by: t?.by ?? null, at: iso(t?.at) };
+    }),
+    outcomes: view.outcomes ?? [],
+    path: view.path ?? [],
+    breaches: view.breaches ?? [],
+    endOutcome: view.endOutcome ?? null,
+    lessonRequired: view.lessonRequired === true && row.status === 'closing',
+    lessonPrompt: view.lessonPrompt ?? null,
+    tags: db.select({ tag: tags.tag }).from(tags).where(eq(tags.caseId, row.id)).orderBy(asc(tags.at), asc(tags.tag)).all().map((t) => t.tag),
+    notes: db.select().from(notes).where(eq(notes.caseId, row.id)).orderBy(asc(notes.id)).all().map((n) => ({ id: n.id, author: n.author, text: n.text, at: iso(n.at)! })),
+    lessons: db.select().from(lessons).where(eq(lessons.caseId, row.id)).orderBy(asc(lessons.id)).all().map((l) => ({ id: l.id, author: l.author, node: l.node, text: l.text, at: iso(l.at)! })),
+    mention: thread.find((m) => m.id === row.mentionId)?.document ?? null,
+    thread: thread.filter((m) => m.id !== row.mentionId).map((m) => m.document),
+    history: db.select().from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(asc(caseEvents.id)).all()
+      .map((e) => ({ at: iso(e.at)!, type: e.type, actor: e.actor, data: e.data ?? {} })),
+  };
+}

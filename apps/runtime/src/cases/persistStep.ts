@@ -1,0 +1,112 @@
+import type { CaseStep, CompiledMap } from '@baton/engine';
+import { and, eq, isNull } from 'drizzle-orm';
+import { caseEvents, cases, claims, deadlines, tags, type CaseRow } from '../db/schema.ts';
+import { enqueue } from '../outbox/enqueue.ts';
+import type { Work } from './write.ts';
+
+/** Appends one entry to a case's history. */
+export function addHistory(w: Work, caseId: string, type: string, actor: string | null, data?: Record<string, unknown>, at = w.now): void {
+  w.rt.db.insert(caseEvents).values({ caseId, at, type, actor, data: data ?? null }).run();
+}
+
+/** Identity of a new case (only for the step that starts it). */
+export interface NewCase {
+  id: string;
+  mapId: string;
+  mapVersion: number;
+  mentionId: string;
+  trigger: string;
+  facts: Record<string, unknown>;
+}
+
+/**
+ * Persists what one engine step did to a case, inside the caller's transaction: the case row (with
+ * the XState snapshot), history for every node entered, breach and effect, the effects themselves
+ * (notifications to the outbox, tags), the pending deadline, and the end of a claim that the step
+ * took away. Queues `case` (and `queue`) live events.
+ */
+export function persistStep(w: Work, compiled: CompiledMap, before: CaseRow | NewCase, step: CaseStep, at = w.now): CaseRow {
+  const { db } = w.rt;
+  const { view } = step;
+  const old = 'snapshot' in before ? before : null;
+  const values = {
+    node: view.node,
+    nodeType: view.nodeType,
+    status: view.status,
+    team: view.team,
+    holder: view.holder,
+    queuedAt: view.queuedAt,
+    dueAt: view.dueAt,
+    priority: view.priority,
+    breaches: view.breaches.length,
+    snapshot: step.snapshot as unknown,
+    view: view as unknown as Record<string, unknown>,
+    updatedAt: at,
+    endedAt: view.status === 'ended' ? (old?.endedAt ?? at) : null,
+    ...(view.holder === null ? { claimExpiresAt: null, claimedByBackup: false } : {}),
+  };
+  let row: CaseRow;
+  if (old) {
+    row = db.update(cases).set(values).where(eq(cases.id, old.id)).returning().get()!;
+  } else {
+    const n = before as NewCase;
+    row = db.insert(cases).values({ id: n.id, mapId: n.mapId, mapVersion: n.mapVersion, mentionId: n.mentionId, trigger: n.trigger, facts: n.facts, openedAt: at, ...values }).returning().get();
+    addHistory(w, row.id, 'opened', null, { mention: n.mentionId, map: n.mapId, version: n.mapVersion, trigger: n.trigger }, at);
+  }
+
+  for (const node of step.entered) {
+    const n = compiled.node(node);
+    addHistory(w, row.id, 'entered', null, { node, type: n?.type, label: n?.label, ...(n?.type === 'pass' ? { team: n.to.team } : {}) }, at);
+  }
+  const oldBreaches = old ? ((old.view as { breaches?: string[] }).breaches?.length ?? 0) : 0;
+  for (const node of view.breaches.slice(oldBreaches)) addHistory(w, row.id, 'breach', null, { node }, at);
+
+  for (const effect of step.effects) {
+    if (effect.kind === 'notify') {
+      const endNode = compiled.node(effect.node)?.type === 'end';
+      enqueue(w, effect.recipient, { kind: endNode ? 'end' : 'effect', message: effect.message, mapId: row.mapId, caseId: row.id, node: effect.node });
+      addHistory(w, row.id, 'notify', null, { node: effect.node, recipient: effect.recipient, message: effect.message }, at);
+    } else if (effect.kind === 'tag') {
+      db.insert(tags).values({ caseId: row.id, tag: effect.tag, addedBy: null, at }).onConflictDoNothing().run();
+      addHistory(w, row.id, 'tag', null, { node: effect.node, tag: effect.tag }, at);
+    } else {
+      addHistory(w, row.id, effect.kind, null, { node: effect.node, text: effect.text }, at);
+    }
+  }
+  if (view.status === 'ended' && old?.status !== 'ended') addHistory(w, row.id, 'ended', null, { node: view.node, outcome: view.endOutcome }, at);
+
+  // The step took the case out of its holder's hands (outcome, timeout, release): close the claim.
+  if (old?.holder && old.holder !== view.holder) {
+    db.update(claims).set({ endedAt: at, endReason: 'moved' }).where(and(eq(claims.caseId, row.id), isNull(claims.endedAt))).run();
+    db.update(deadlines).set({ cancelledAt: at }).where(and(eq(deadlines.caseId, row.id), eq(deadlines.kind, 'lease'), isNull(deadlines.firedAt), isNull(deadlines.cancelledAt))).run();
+  }
+  syncTimeout(w, row, at);
+
+  w.emit({ type: 'case', data: { id: row.id, mapId: row.mapId, node: row.node, status: row.status, team: row.team, holder: row.holder }, ...(teamsOf(old, row)) });
+  if (row.team && (row.status === 'waiting' || old?.status === 'waiting' || old?.team !== row.team)) {
+    w.emit({ type: 'queue', data: { team: row.team }, teams: [row.team] });
+    if (old?.team && old.team !== row.team) w.emit({ type: 'queue', data: { team: old.team }, teams: [old.team] });
+  }
+  return row;
+}
+
+function teamsOf(old: CaseRow | null, row: CaseRow): { teams?: string[] } {
+  const t = [...new Set([old?.team, row.team].filter((x): x is string => !!x))];
+  return t.length ? { teams: t } : {};
+}
+
+/**
+ * Keeps exactly one pending `timeout` deadline per case, at the engine's `dueAt`. None once the
+ * deadline has been missed (the case stays breached until an outcome) or the case has ended.
+ */
+function syncTimeout(w: Work, row: CaseRow, at: number): void {
+  const { db } = w.rt;
+  const view = row.view as { overdue?: boolean };
+  const pending = db.select().from(deadlines)
+    .where(and(eq(deadlines.caseId, row.id), eq(deadlines.kind, 'timeout'), isNull(deadlines.firedAt), isNull(deadlines.cancelledAt)))
+    .all();
+  const want = row.dueAt !== null && !view.overdue && row.status !== 'ended' ? row.dueAt : null;
+  const keep = pending.find((d) => d.dueAt === want && d.node === row.node);
+  for (const d of pending) if (d !== keep) db.update(deadlines).set({ cancelledAt: at }).where(eq(deadlines.id, d.id)).run();
+  if (want !== null && !keep) db.insert(deadlines).values({ caseId: row.id, kind: 'timeout', node: row.node, dueAt: want }).run();
+}

@@ -1,0 +1,37 @@
+/** A live event: SSE event name and its JSON data. `teams` limits who sees it (agents see their teams'). */
+export interface LiveEvent {
+  type: 'case' | 'claim' | 'queue' | 'crisis' | 'map' | 'mention' | 'notification';
+  data: Record<string, unknown>;
+  teams?: string[];
+  users?: string[];
+}
+
+/**
+ * In-process publish/subscribe for live events. Publishers call `publish` only after the
+ * transaction that caused the change has committed.
+ */
+export class EventBus {
+  private readonly listeners = new Set<(e: LiveEvent) => void>();
+
+  /** Delivers `event` to every subscriber; a failing subscriber does not stop the others. */
+  publish(event: LiveEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(event);
+      } catch {
+        // a broken stream must not break the request that changed something
+      }
+    }
+  }
+
+  /** Subscribes; returns the unsubscribe function. */
+  subscribe(listener: (e: LiveEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Number of live subscribers. */
+  get size(): number {
+    return this.listeners.size;
+  }
+}

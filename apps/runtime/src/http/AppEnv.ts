@@ -1,0 +1,29 @@
+import type { Runtime } from '../Runtime.ts';
+
+/** A role a user can hold. */
+export type Role = 'admin' | 'approver' | 'manager' | 'agent';
+/** Every role, in order of reach. */
+export const ROLES = ['admin', 'approver', 'manager', 'agent'] as const;
+
+/** The signed-in person as the API shows them. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  /** Teams they work in (regular membership). */
+  teams: string[];
+  /** Teams they back up during a crisis. */
+  backupTeams: string[];
+}
+
+/** Who is calling. */
+export type Auth =
+  | { kind: 'user'; user: SessionUser; via: 'cookie' | 'bearer'; sessionHash: string }
+  | { kind: 'ingest'; tokenId: string }
+  | { kind: 'none' };
+
+/** Hono environment of every runtime route. */
+export interface AppEnv {
+  Variables: { requestId: string; auth: Auth; rt: Runtime };
+}

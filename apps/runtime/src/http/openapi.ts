@@ -1,0 +1,61 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { ZodType } from 'zod';
+import { ApiError } from '../errors.ts';
+import type { AppEnv } from './AppEnv.ts';
+import { issuesOf } from './onError.ts';
+
+/** The error body every 4xx/5xx carries (docs/api.md). */
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.unknown().optional(),
+      requestId: z.string(),
+    }),
+  })
+  .openapi('Error');
+
+/**
+ * A sub-app for one resource. Requests that fail their zod schema become a 400 `INVALID` error
+ * listing the issues, through the app's one `onError`.
+ */
+export function newRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new ApiError(400, 'INVALID', `The request ${result.target} does not fit the schema`, { issues: issuesOf(result.error) });
+      }
+    },
+  });
+}
+
+/** A required JSON request body. */
+export function jsonBody<T extends ZodType>(schema: T, description?: string) {
+  return { content: { 'application/json': { schema } }, required: true, ...(description ? { description } : {}) } as const;
+}
+
+/** A JSON response. */
+export function json<T extends ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } } as const;
+}
+
+const err = (description: string) => ({ description, content: { 'application/json': { schema: errorSchema } } });
+
+/** The error responses most routes can give. */
+export const errors = {
+  400: err('Bad JSON or a body/query that does not fit the schema'),
+  401: err('Not signed in, or an unknown token'),
+  403: err('Signed in without the needed role (or a missing CSRF header)'),
+  404: err('No such thing, or not yours to see'),
+} as const;
+
+/** 409 and 422 responses, for routes that can refuse by state or domain rule. */
+export const conflict = err('Refused in the current state (e.g. a claim held by someone else)');
+export const unprocessable = err('A valid request the domain refuses (e.g. an invalid map on submit)');
+
+/** Security requirement: a session (cookie or bearer). */
+export const signedIn: Record<string, string[]>[] = [{ session: [] }, { bearer: [] }];
+
+/** `{ id }` path parameter. */
+export const idParam = z.object({ id: z.string().min(1).max(128).openapi({ param: { name: 'id', in: 'path' } }) });

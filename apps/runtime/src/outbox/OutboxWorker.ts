@@ -1,0 +1,110 @@
+import { and, asc, eq, isNull, lte } from 'drizzle-orm';
+import { inbox, outbox, teamMembers, users } from '../db/schema.ts';
+import type { Runtime } from '../Runtime.ts';
+
+type OutboxRow = typeof outbox.$inferSelect;
+
+/** Delivery settings. */
+export interface OutboxOptions {
+  /** The fetch used for webhooks (tests pass their own receiver's). */
+  fetch?: typeof fetch;
+  /** Attempts before a notification is given up (marked failed). */
+  maxAttempts?: number;
+  /** First retry delay; each later one doubles, up to an hour. */
+  baseDelayMs?: number;
+  /** Webhook timeout. */
+  timeoutMs?: number;
+}
+
+class Permanent extends Error {}
+
+/**
+ * Delivers notifications written to the outbox: team and member recipients get an in-app inbox
+ * entry (and a live `notification` event), webhooks a JSON POST. A failed delivery is retried with
+ * exponential backoff; after `maxAttempts` it is marked failed with its last error.
+ */
+export class OutboxWorker {
+  private timer: NodeJS.Timeout | null = null;
+  private busy: Promise<number> | null = null;
+  private readonly opts: Required<OutboxOptions>;
+
+  constructor(private readonly rt: Runtime, opts: OutboxOptions = {}) {
+    this.opts = { fetch: opts.fetch ?? fetch, maxAttempts: opts.maxAttempts ?? 8, baseDelayMs: opts.baseDelayMs ?? 1000, timeoutMs: opts.timeoutMs ?? 10_000 };
+  }
+
+  /** Delivers everything due now; resolves to the number delivered. One run at a time. */
+  deliverDue(): Promise<number> {
+    this.busy ??= this.run().finally(() => (this.busy = null));
+    return this.busy;
+  }
+
+  private async run(): Promise<number> {
+    let delivered = 0;
+    const due = this.rt.db.select().from(outbox)
+      .where(and(isNull(outbox.deliveredAt), isNull(outbox.failedAt), lte(outbox.nextAttemptAt, this.rt.clock.now())))
+      .orderBy(asc(outbox.id)).limit(200).all();
+    for (const row of due) {
+      try {
+        await this.deliver(row);
+        this.rt.db.update(outbox).set({ deliveredAt: this.rt.clock.now(), attempts: row.attempts + 1, lastError: null }).where(eq(outbox.id, row.id)).run();
+        delivered++;
+      } catch (e) {
+        const attempts = row.attempts + 1;
+        const now = this.rt.clock.now();
+        const giveUp = e instanceof Permanent || attempts >= this.opts.maxAttempts;
+        const delay = Math.min(this.opts.baseDelayMs * 2 ** (attempts - 1), 3_600_000);
+        this.rt.db.update(outbox).set({ attempts, lastError: String(e instanceof Error ? e.message : e).slice(0, 500), nextAttemptAt: now + delay, ...(giveUp ? { failedAt: now } : {}) })
+          .where(eq(outbox.id, row.id)).run();
+        this.rt.log.info({ msg: giveUp ? 'notification failed' : 'notification will be retried', outbox: row.id, attempts, error: String(e) });
+      }
+    }
+    return delivered;
+  }
+
+  private async deliver(row: OutboxRow): Promise<void> {
+    const r = row.recipient as { team?: string; member?: string; webhook?: string; email?: string };
+    const p = row.payload;
+    if (r.webhook) {
+      const res = await this.opts.fetch(r.webhook, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': 'baton-runtime', 'x-baton-delivery': String(row.id) },
+        body: JSON.stringify({ type: 'baton.notification', id: row.id, ...p }),
+        signal: AbortSignal.timeout(this.opts.timeoutMs),
+      });
+      if (!res.ok) throw new Error(`webhook answered ${res.status}`);
+      return;
+    }
+    let people: string[] = [];
+    if (r.team) people = this.rt.db.select({ id: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, r.team)).all().map((m) => m.id);
+    else if (r.member ?? r.email) {
+      const key = (r.member ?? r.email)!;
+      const u = this.rt.db.select({ id: users.id }).from(users).where(eq(users.id, key)).get()
+        ?? this.rt.db.select({ id: users.id }).from(users).where(eq(users.email, key.toLowerCase())).get();
+      if (!u) throw new Permanent(r.email ? 'no e-mail transport is configured and no user has this address' : `no user ${key}`);
+      people = [u.id];
+    }
+    const at = this.rt.clock.now();
+    const message = String(p.message ?? '');
+    for (const userId of people) this.rt.db.insert(inbox).values({ userId, at, message, data: p }).run();
+    if (people.length) this.rt.bus.publish({ type: 'notification', data: { message, ...p }, users: people });
+  }
+
+  /** Delivers soon (after a write that queued notifications). */
+  wake(): void {
+    if (this.timer) setImmediate(() => void this.deliverDue().catch(() => {}));
+  }
+
+  /** Starts delivering every `intervalMs`. */
+  start(intervalMs = 500): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.deliverDue().catch((e) => this.rt.log.error({ msg: 'outbox run failed', error: String(e) })), intervalMs);
+    this.timer.unref();
+  }
+
+  /** Stops; resolves once the delivery in progress (if any) ends. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.busy?.catch(() => {});
+  }
+}

@@ -1,0 +1,35 @@
+import type { Recipient } from '@baton/engine';
+import { outbox } from '../db/schema.ts';
+import type { Work } from '../cases/write.ts';
+
+/** What a notification says and what it is about. */
+export interface NotificationPayload {
+  kind: 'end' | 'effect' | 'crisis' | 'breach';
+  message: string;
+  mapId?: string;
+  caseId?: string;
+  node?: string;
+  [key: string]: unknown;
+}
+
+/** Which delivery a recipient needs. */
+export function recipientKind(r: Recipient): 'team' | 'member' | 'webhook' | 'email' {
+  if ('team' in r) return 'team';
+  if ('member' in r) return 'member';
+  if ('webhook' in r) return 'webhook';
+  return 'email';
+}
+
+/**
+ * Writes a notification to the outbox inside the current transaction, so it exists exactly when
+ * the change that caused it does. The outbox worker delivers it (with retries) after the commit.
+ */
+export function enqueue(w: Work, recipient: Recipient, payload: NotificationPayload): void {
+  w.rt.db.insert(outbox).values({
+    kind: recipientKind(recipient),
+    recipient: recipient as Record<string, unknown>,
+    payload: { ...payload, at: new Date(w.now).toISOString() },
+    createdAt: w.now,
+    nextAttemptAt: w.now,
+  }).run();
+}

@@ -1,0 +1,111 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { validateMap, type BatonMap } from '@baton/engine';
+import { inArray } from 'drizzle-orm';
+import { audit } from '../audit.ts';
+import { requireRole } from '../auth/guards.ts';
+import { teams } from '../db/schema.ts';
+import { ApiError, forbidden } from '../errors.ts';
+import { conflict, errors, idParam, json, jsonBody, newRouter, signedIn, unprocessable } from '../http/openapi.ts';
+import { diffMaps } from '../maps/diffMaps.ts';
+import { authored, findVersion, setState, type VersionState } from '../maps/mapVersions.ts';
+
+const versionParams = z.object({ id: z.string().max(128), version: z.string().max(16) });
+const decision = z.object({ version: z.number(), state: z.string() });
+const fieldChange = z.object({ field: z.string(), from: z.unknown(), to: z.unknown() });
+const listDiff = z.object({ added: z.array(z.string()), removed: z.array(z.string()), changed: z.array(z.object({ id: z.string(), fields: z.array(fieldChange) })) });
+
+const submit = createRoute({
+  method: 'post', path: '/{id}/submit', tags: ['maps'], summary: 'Submit the draft for approval (manager)', security: signedIn,
+  description: '422 when the draft has validation errors (`details.problems`) or names a team the directory lacks (`details.teams`).',
+  request: { params: idParam },
+  responses: { 200: json(z.object({ version: z.number() }), 'Submitted'), 401: errors[401], 403: errors[403], 404: errors[404], 409: conflict, 422: unprocessable },
+});
+const decide = (verb: 'approve' | 'reject' | 'retire', summary: string, body: z.ZodType) =>
+  createRoute({
+    method: 'post', path: `/{id}/versions/{version}/${verb}`, tags: ['maps'], summary, security: signedIn,
+    request: { params: versionParams, body: { content: { 'application/json': { schema: body } }, required: false } },
+    responses: { 200: json(decision, 'Decided'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: conflict },
+  });
+const approve = decide('approve', 'Approve a submitted version (approver, not its author); it becomes the active one', z.object({ comment: z.string().max(2000).optional() }));
+const reject = decide('reject', 'Reject a submitted version with a comment (approver)', z.object({ comment: z.string().min(1).max(2000) }));
+const retire = decide('retire', 'Retire the approved version: the map stops routing (approver or admin)', z.object({ comment: z.string().max(2000).optional() }));
+const diff = createRoute({
+  method: 'get', path: '/{id}/diff', tags: ['maps'], summary: 'Diff two versions (defaults: active → latest)', security: signedIn,
+  request: { params: idParam, query: z.object({ from: z.string().max(16).optional(), to: z.string().max(16).optional() }) },
+  responses: {
+    200: json(z.object({ from: z.number().nullable(), to: z.number(), nodes: listDiff, edges: listDiff, settings: z.array(fieldChange) }), 'The diff'),
+    401: errors[401], 404: errors[404],
+  },
+});
+
+/** Teams a map names that the directory lacks. */
+function missingTeams(tx: Parameters<typeof findVersion>[0], map: BatonMap): string[] {
+  const named = [...new Set([map.hub, ...map.teams.map((t) => t.id)])];
+  const known = new Set(tx.select({ id: teams.id }).from(teams).where(inArray(teams.id, named)).all().map((t) => t.id));
+  return named.filter((t) => !known.has(t));
+}
+
+/** `/api/maps/:id/…`: submit, approve, reject, retire, diff. */
+export function mapReviewRoutes() {
+  const app = newRouter();
+  app.openapi(submit, (c) => {
+    const user = requireRole(c, 'manager', 'admin');
+    const rt = c.get('rt');
+    const { id } = c.req.valid('param');
+    const now = rt.clock.now();
+    const version = rt.db.transaction((tx) => {
+      const row = findVersion(tx, id, 'latest');
+      if (row.state !== 'draft') throw new ApiError(409, 'NO_DRAFT', `Map ${id} has no draft to submit (latest version ${row.version} is ${row.state})`);
+      const result = validateMap(row.document);
+      if (!result.valid) throw new ApiError(422, 'INVALID_MAP', 'The draft has validation errors', { problems: result.problems });
+      const missing = missingTeams(tx, row.document as unknown as BatonMap);
+      if (missing.length) throw new ApiError(422, 'UNKNOWN_TEAM', `The map names teams the directory lacks: ${missing.join(', ')}`, { teams: missing });
+      setState(tx, row, 'submitted', user.id, now);
+      audit(tx, now, { actor: user.id, action: 'map.submit', target: `${id}@${row.version}`, requestId: c.get('requestId') });
+      return row.version;
+    });
+    rt.bus.publish({ type: 'map', data: { id, version, state: 'submitted', change: 'submitted' } });
+    return c.json({ version }, 200);
+  });
+  const decider = (to: VersionState) => (c: Parameters<Parameters<typeof app.openapi<typeof approve>>[1]>[0]) => {
+    const user = to === 'retired' ? requireRole(c, 'approver', 'admin') : requireRole(c, 'approver');
+    const rt = c.get('rt');
+    const { id, version: which } = c.req.valid('param');
+    const body = (c.req.valid('json') ?? {}) as { comment?: string };
+    const now = rt.clock.now();
+    const row = rt.db.transaction((tx) => {
+      const row = findVersion(tx, id, which);
+      if (to !== 'retired' && authored(row, user.id)) throw forbidden('You may not decide on a version you authored');
+      if (to === 'approved') {
+        // Compile before the version goes live: a map that passed validation must also compile.
+        rt.maps.get(id, row.version);
+      }
+      setState(tx, row, to, user.id, now, body.comment);
+      audit(tx, now, { actor: user.id, action: `map.${to}`, target: `${id}@${row.version}`, requestId: c.get('requestId'), ...(body.comment ? { data: { comment: body.comment } } : {}) });
+      return row;
+    });
+    rt.bus.publish({ type: 'map', data: { id, version: row.version, state: to, change: to } });
+    return c.json({ version: row.version, state: to }, 200);
+  };
+  app.openapi(approve, decider('approved'));
+  app.openapi(reject, decider('rejected'));
+  app.openapi(retire, decider('retired'));
+  app.openapi(diff, (c) => {
+    requireRole(c, 'admin', 'approver', 'manager', 'agent');
+    const { id } = c.req.valid('param');
+    const q = c.req.valid('query');
+    const db = c.get('rt').db;
+    const to = findVersion(db, id, q.to ?? 'latest');
+    let from = null;
+    if (q.from !== undefined) from = findVersion(db, id, q.from);
+    else {
+      try {
+        from = findVersion(db, id, 'active');
+      } catch {
+        from = null; // nothing approved yet: everything counts as added
+      }
+    }
+    return c.json({ from: from?.version ?? null, to: to.version, ...diffMaps(from?.document ?? null, to.document) }, 200);
+  });
+  return app;
+}

@@ -1,0 +1,127 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { validateMap } from '@baton/engine';
+import { asc, count, eq, ne } from 'drizzle-orm';
+import { audit } from '../audit.ts';
+import { requireRole, requireUser } from '../auth/guards.ts';
+import { iso } from '../clock.ts';
+import { cases, mapCrisis, maps, mapVersions } from '../db/schema.ts';
+import { ApiError } from '../errors.ts';
+import { conflict, errors, idParam, json, jsonBody, newRouter, signedIn } from '../http/openapi.ts';
+import { anyObject } from '../http/schemas.ts';
+import { mapDocumentSchema, problemSchema } from '../maps/mapDocument.ts';
+import { createMapWithDraft, findVersion, saveDraft, versionInfo, versionsOf } from '../maps/mapVersions.ts';
+
+const mapSummary = z.object({
+  id: z.string(), name: z.string(), activeVersion: z.number().nullable(), draftVersion: z.number().nullable(),
+  latestVersion: z.number(), state: z.string(), updatedAt: z.string(), updatedBy: z.string().nullable(),
+  openCases: z.number(), crisis: z.boolean(),
+}).openapi('MapSummary');
+const versionMeta = z.looseObject({ version: z.number(), state: z.string(), createdBy: z.string().nullable(), createdAt: z.string() });
+const created = z.object({ id: z.string(), version: z.number() });
+
+const list = createRoute({
+  method: 'get', path: '/', tags: ['maps'], summary: 'Every map with its active, draft and latest versions', security: signedIn,
+  responses: { 200: json(z.object({ maps: z.array(mapSummary) }), 'Maps'), 401: errors[401] },
+});
+const create = createRoute({
+  method: 'post', path: '/', tags: ['maps'], summary: 'Create a map and its first draft (manager)', security: signedIn,
+  request: { body: jsonBody(mapDocumentSchema) },
+  responses: { 201: json(created, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 409: conflict },
+});
+const validate = createRoute({
+  method: 'post', path: '/validate', tags: ['maps'], summary: "Validate a map document (the engine's validateMap)", security: signedIn,
+  request: { body: jsonBody(anyObject) },
+  responses: { 200: json(z.object({ valid: z.boolean(), problems: z.array(problemSchema) }), 'Validation result'), 400: errors[400], 401: errors[401] },
+});
+const get = createRoute({
+  method: 'get', path: '/{id}', tags: ['maps'], summary: 'A map and its versions', security: signedIn,
+  request: { params: idParam },
+  responses: { 200: json(z.object({ id: z.string(), name: z.string(), activeVersion: z.number().nullable(), versions: z.array(versionMeta) }), 'The map'), 401: errors[401], 404: errors[404] },
+});
+const getVersion = createRoute({
+  method: 'get', path: '/{id}/versions/{version}', tags: ['maps'], summary: 'One version with its document (`version` may be a number, active, draft or latest)', security: signedIn,
+  request: { params: z.object({ id: z.string().max(128), version: z.string().max(16) }) },
+  responses: { 200: json(versionMeta.extend({ document: anyObject }), 'The version'), 401: errors[401], 404: errors[404] },
+});
+const put = createRoute({
+  method: 'put', path: '/{id}', tags: ['maps'], summary: 'Replace the draft (or open a new draft when the latest version is not one)', security: signedIn,
+  request: { params: idParam, body: jsonBody(mapDocumentSchema) },
+  responses: { 200: json(created, 'Saved'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+});
+
+/** `/api/maps`: map documents and their drafts (review and approval live in mapReview). */
+export function mapRoutes() {
+  const app = newRouter();
+  app.openapi(list, (c) => {
+    requireUser(c);
+    const db = c.get('rt').db;
+    const versions = db.select().from(mapVersions).orderBy(asc(mapVersions.version)).all();
+    const open = db.select({ mapId: cases.mapId, n: count() }).from(cases).where(ne(cases.status, 'ended')).groupBy(cases.mapId).all();
+    const crisis = db.select().from(mapCrisis).all();
+    const rows = db.select().from(maps).orderBy(asc(maps.id)).all();
+    return c.json({
+      maps: rows.map((m) => {
+        const mine = versions.filter((v) => v.mapId === m.id);
+        const latest = mine[mine.length - 1]!;
+        return {
+          id: m.id, name: m.name,
+          activeVersion: mine.find((v) => v.state === 'approved')?.version ?? null,
+          draftVersion: mine.find((v) => v.state === 'draft')?.version ?? null,
+          latestVersion: latest.version, state: latest.state,
+          updatedAt: iso(m.updatedAt)!, updatedBy: m.updatedBy,
+          openCases: open.find((o) => o.mapId === m.id)?.n ?? 0,
+          crisis: crisis.find((x) => x.mapId === m.id)?.on ?? false,
+        };
+      }),
+    }, 200);
+  });
+  app.openapi(create, (c) => {
+    const user = requireRole(c, 'manager', 'admin');
+    const rt = c.get('rt');
+    const doc = c.req.valid('json');
+    const now = rt.clock.now();
+    const version = rt.db.transaction((tx) => {
+      const v = createMapWithDraft(tx, doc, user.id, now);
+      audit(tx, now, { actor: user.id, action: 'map.create', target: doc.id, requestId: c.get('requestId') });
+      return v;
+    });
+    rt.bus.publish({ type: 'map', data: { id: doc.id, version, state: 'draft', change: 'created' } });
+    return c.json({ id: doc.id, version }, 201);
+  });
+  app.openapi(validate, (c) => {
+    requireUser(c);
+    const result = validateMap(c.req.valid('json'));
+    return c.json({ valid: result.valid, problems: result.problems }, 200);
+  });
+  app.openapi(get, (c) => {
+    requireUser(c);
+    const { id } = c.req.valid('param');
+    const db = c.get('rt').db;
+    const versions = versionsOf(db, id);
+    const map = db.select().from(maps).where(eq(maps.id, id)).get()!;
+    return c.json({ id, name: map.name, activeVersion: versions.find((v) => v.state === 'approved')?.version ?? null, versions: versions.map(versionInfo) }, 200);
+  });
+  app.openapi(getVersion, (c) => {
+    requireUser(c);
+    const { id, version } = c.req.valid('param');
+    const row = findVersion(c.get('rt').db, id, version);
+    return c.json({ ...versionInfo(row), document: row.document }, 200);
+  });
+  app.openapi(put, (c) => {
+    const user = requireRole(c, 'manager', 'admin');
+    const rt = c.get('rt');
+    const { id } = c.req.valid('param');
+    const doc = c.req.valid('json');
+    if (doc.id !== id) throw new ApiError(400, 'ID_MISMATCH', `The document's id (${doc.id}) is not the map's (${id})`);
+    const now = rt.clock.now();
+    const version = rt.db.transaction((tx) => {
+      const v = saveDraft(tx, id, doc, user.id, now);
+      audit(tx, now, { actor: user.id, action: 'map.draft', target: `${id}@${v}`, requestId: c.get('requestId') });
+      return v;
+    });
+    rt.bus.publish({ type: 'map', data: { id, version, state: 'draft', change: 'draft' } });
+    return c.json({ id, version }, 200);
+  });
+  return app;
+}
+

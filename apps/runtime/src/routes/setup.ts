@@ -1,0 +1,50 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { count } from 'drizzle-orm';
+import { audit } from '../audit.ts';
+import { FIRST_ADMIN_ROLES } from '../auth/bootstrap.ts';
+import { createUser, passwordSchema } from '../auth/createUser.ts';
+import { safeEqual } from '../auth/secrets.ts';
+import { users } from '../db/schema.ts';
+import { ApiError } from '../errors.ts';
+import { conflict, errors, json, jsonBody, newRouter } from '../http/openapi.ts';
+import { userSchema } from '../http/schemas.ts';
+
+const status = createRoute({
+  method: 'get', path: '/', tags: ['session'], summary: 'Whether the first admin still has to be created',
+  responses: { 200: json(z.object({ needed: z.boolean() }), 'Setup state') },
+});
+const setup = createRoute({
+  method: 'post', path: '/', tags: ['session'], summary: 'Create the first admin with the one-time secret printed on first start',
+  request: { body: jsonBody(z.object({ secret: z.string().max(200), email: z.email().max(254), name: z.string().min(1).max(200), password: passwordSchema })) },
+  responses: { 201: json(z.object({ user: userSchema }), 'The first admin'), 400: errors[400], 403: errors[403], 409: conflict },
+});
+
+/** `/api/setup`: first-run creation of the admin account. */
+export function setupRoutes() {
+  const app = newRouter();
+  app.openapi(status, (c) => {
+    const rt = c.get('rt');
+    const n = rt.db.select({ n: count() }).from(users).get()?.n ?? 0;
+    return c.json({ needed: n === 0 && rt.setupSecret !== null }, 200);
+  });
+  app.openapi(setup, async (c) => {
+    const rt = c.get('rt');
+    const body = c.req.valid('json');
+    const n = rt.db.select({ n: count() }).from(users).get()?.n ?? 0;
+    if (n > 0 || !rt.setupSecret) throw new ApiError(409, 'SETUP_DONE', 'Baton is already set up; sign in instead');
+    if (!safeEqual(body.secret, rt.setupSecret)) throw new ApiError(403, 'BAD_SECRET', 'That is not the setup secret printed when Baton started');
+    const secret = rt.setupSecret;
+    rt.setupSecret = null; // one use: a second request racing this one gets 409
+    const now = rt.clock.now();
+    let user;
+    try {
+      user = await createUser(rt.db, { email: body.email, name: body.name, password: body.password, roles: [...FIRST_ADMIN_ROLES] }, now);
+    } catch (e) {
+      rt.setupSecret = secret;
+      throw e;
+    }
+    audit(rt.db, now, { actor: user.id, action: 'setup.secret', target: user.id, requestId: c.get('requestId') });
+    return c.json({ user }, 201);
+  });
+  return app;
+}

@@ -1,0 +1,90 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { idSchema } from '@baton/engine';
+import { and, asc, eq } from 'drizzle-orm';
+import { audit } from '../audit.ts';
+import { requireRole, requireUser } from '../auth/guards.ts';
+import { teamMembers, teams, users } from '../db/schema.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { conflict, errors, json, jsonBody, newRouter, signedIn } from '../http/openapi.ts';
+
+const memberSchema = z.object({ id: z.string(), name: z.string(), email: z.string(), backup: z.boolean() });
+const teamSchema = z.object({ id: z.string(), name: z.string(), members: z.array(memberSchema) }).openapi('Team');
+const teamParam = z.object({ id: z.string().max(128) });
+
+const list = createRoute({
+  method: 'get', path: '/', tags: ['directory'], summary: 'Teams and their members', security: signedIn,
+  responses: { 200: json(z.object({ teams: z.array(teamSchema) }), 'Teams'), 401: errors[401] },
+});
+const create = createRoute({
+  method: 'post', path: '/', tags: ['directory'], summary: 'Create a team (admin)', security: signedIn,
+  request: { body: jsonBody(z.object({ id: idSchema, name: z.string().min(1).max(200) })) },
+  responses: { 201: json(z.object({ id: z.string(), name: z.string() }), 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 409: conflict },
+});
+const addMember = createRoute({
+  method: 'post', path: '/{id}/members', tags: ['directory'], summary: 'Add a user to a team, or change their backup flag (admin)', security: signedIn,
+  request: { params: teamParam, body: jsonBody(z.object({ userId: z.string().max(128), backup: z.boolean().default(false) })) },
+  responses: { 200: json(teamSchema, 'The team'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+});
+const removeMember = createRoute({
+  method: 'delete', path: '/{id}/members/{userId}', tags: ['directory'], summary: 'Remove a user from a team (admin)', security: signedIn,
+  request: { params: z.object({ id: z.string().max(128), userId: z.string().max(128) }) },
+  responses: { 204: { description: 'Removed' }, 401: errors[401], 403: errors[403], 404: errors[404] },
+});
+
+/** `/api/teams`: the directory's teams and memberships (with the backup flag). */
+export function teamRoutes() {
+  const app = newRouter();
+  app.openapi(list, (c) => {
+    requireUser(c);
+    const db = c.get('rt').db;
+    const members = db
+      .select({ teamId: teamMembers.teamId, id: users.id, name: users.name, email: users.email, backup: teamMembers.backup })
+      .from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).orderBy(asc(users.name)).all();
+    const rows = db.select().from(teams).orderBy(asc(teams.id)).all();
+    return c.json({
+      teams: rows.map((t) => ({ id: t.id, name: t.name, members: members.filter((m) => m.teamId === t.id).map(({ teamId: _, ...m }) => m) })),
+    }, 200);
+  });
+  app.openapi(create, (c) => {
+    const admin = requireRole(c, 'admin');
+    const rt = c.get('rt');
+    const { id, name } = c.req.valid('json');
+    const now = rt.clock.now();
+    rt.db.transaction((tx) => {
+      if (tx.select({ id: teams.id }).from(teams).where(eq(teams.id, id)).get()) throw new ApiError(409, 'TEAM_EXISTS', `Team ${id} already exists`);
+      tx.insert(teams).values({ id, name, createdAt: now }).run();
+      audit(tx, now, { actor: admin.id, action: 'team.create', target: id, requestId: c.get('requestId'), data: { name } });
+    });
+    return c.json({ id, name }, 201);
+  });
+  app.openapi(addMember, (c) => {
+    const admin = requireRole(c, 'admin');
+    const rt = c.get('rt');
+    const { id } = c.req.valid('param');
+    const { userId, backup } = c.req.valid('json');
+    const now = rt.clock.now();
+    rt.db.transaction((tx) => {
+      const team = tx.select().from(teams).where(eq(teams.id, id)).get();
+      if (!team) throw notFound('Team');
+      if (!tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get()) throw notFound('User');
+      tx.insert(teamMembers).values({ teamId: id, userId, backup }).onConflictDoUpdate({ target: [teamMembers.teamId, teamMembers.userId], set: { backup } }).run();
+      audit(tx, now, { actor: admin.id, action: 'team.member', target: id, requestId: c.get('requestId'), data: { userId, backup } });
+    });
+    const members = rt.db
+      .select({ id: users.id, name: users.name, email: users.email, backup: teamMembers.backup })
+      .from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).where(eq(teamMembers.teamId, id)).orderBy(asc(users.name)).all();
+    const team = rt.db.select().from(teams).where(eq(teams.id, id)).get()!;
+    return c.json({ id, name: team.name, members }, 200);
+  });
+  app.openapi(removeMember, (c) => {
+    const admin = requireRole(c, 'admin');
+    const rt = c.get('rt');
+    const { id, userId } = c.req.valid('param');
+    const now = rt.clock.now();
+    const res = rt.db.delete(teamMembers).where(and(eq(teamMembers.teamId, id), eq(teamMembers.userId, userId))).run();
+    if (res.changes === 0) throw notFound('Membership');
+    audit(rt.db, now, { actor: admin.id, action: 'team.member.remove', target: id, requestId: c.get('requestId'), data: { userId } });
+    return c.body(null, 204);
+  });
+  return app;
+}

@@ -1,0 +1,64 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { audit } from '../audit.ts';
+import { INGEST_PREFIX } from '../auth/authenticate.ts';
+import { requireRole } from '../auth/guards.ts';
+import { randomId, randomSecret, sha256 } from '../auth/secrets.ts';
+import { apiTokens } from '../db/schema.ts';
+import { notFound } from '../errors.ts';
+import { iso } from '../clock.ts';
+import { errors, idParam, json, jsonBody, newRouter, signedIn } from '../http/openapi.ts';
+
+const tokenInfo = z.object({
+  id: z.string(), name: z.string(), scope: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(),
+});
+const list = createRoute({
+  method: 'get', path: '/', tags: ['directory'], summary: 'Ingest tokens (admin; never the secrets)', security: signedIn,
+  responses: { 200: json(z.object({ tokens: z.array(tokenInfo) }), 'Tokens'), 401: errors[401], 403: errors[403] },
+});
+const create = createRoute({
+  method: 'post', path: '/', tags: ['directory'], summary: 'Create an ingest token (admin); the token is shown once', security: signedIn,
+  request: { body: jsonBody(z.object({ name: z.string().min(1).max(200), scope: z.literal('ingest') })) },
+  responses: { 201: json(z.object({ id: z.string(), token: z.string() }), 'Created'), 400: errors[400], 401: errors[401], 403: errors[403] },
+});
+const revoke = createRoute({
+  method: 'delete', path: '/{id}', tags: ['directory'], summary: 'Revoke a token (admin)', security: signedIn,
+  request: { params: idParam },
+  responses: { 204: { description: 'Revoked' }, 401: errors[401], 403: errors[403], 404: errors[404] },
+});
+
+/** `/api/tokens`: revocable ingest tokens, stored as sha256. */
+export function tokenRoutes() {
+  const app = newRouter();
+  app.openapi(list, (c) => {
+    requireRole(c, 'admin');
+    const rows = c.get('rt').db.select().from(apiTokens).orderBy(desc(apiTokens.createdAt)).all();
+    return c.json({
+      tokens: rows.map((t) => ({ id: t.id, name: t.name, scope: t.scope, createdAt: iso(t.createdAt)!, lastUsedAt: iso(t.lastUsedAt), revokedAt: iso(t.revokedAt) })),
+    }, 200);
+  });
+  app.openapi(create, (c) => {
+    const admin = requireRole(c, 'admin');
+    const rt = c.get('rt');
+    const { name, scope } = c.req.valid('json');
+    const id = randomId('tok');
+    const token = randomSecret(INGEST_PREFIX);
+    const now = rt.clock.now();
+    rt.db.transaction((tx) => {
+      tx.insert(apiTokens).values({ id, name, scope, tokenHash: sha256(token), createdBy: admin.id, createdAt: now }).run();
+      audit(tx, now, { actor: admin.id, action: 'token.create', target: id, requestId: c.get('requestId'), data: { name, scope } });
+    });
+    return c.json({ id, token }, 201);
+  });
+  app.openapi(revoke, (c) => {
+    const admin = requireRole(c, 'admin');
+    const rt = c.get('rt');
+    const { id } = c.req.valid('param');
+    const now = rt.clock.now();
+    const res = rt.db.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).run();
+    if (res.changes === 0) throw notFound('Token');
+    audit(rt.db, now, { actor: admin.id, action: 'token.revoke', target: id, requestId: c.get('requestId') });
+    return c.body(null, 204);
+  });
+  return app;
+}

@@ -1,0 +1,113 @@
+import { and, asc, eq, isNotNull, isNull, lte } from 'drizzle-orm';
+import { CrisisBook } from './crisis/CrisisBook.ts';
+import { cases, deadlines, mapCrisis } from './db/schema.ts';
+import { releaseCase } from './cases/claimCase.ts';
+import { addHistory } from './cases/persistStep.ts';
+import { stepStored } from './cases/stepStored.ts';
+import { write, type Work } from './cases/write.ts';
+import type { Runtime } from './Runtime.ts';
+
+type DeadlineRow = typeof deadlines.$inferSelect;
+
+/**
+ * Fires durable deadlines from the database: pass deadlines (`timeout`, at the instant they were
+ * due, so a deadline that fell due while the server was down fires at start with its own time),
+ * lapsed claim leases, and crisis clear-checks. Each firing is its own transaction. Nothing relies
+ * on in-memory timers surviving: the timer here only decides when to look.
+ */
+export class Scheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+
+  constructor(private readonly rt: Runtime) {}
+
+  /** Fires everything due at the clock's now, earliest first; returns how many things fired. */
+  tick(): number {
+    if (this.running) return 0;
+    this.running = true;
+    try {
+      const now = this.rt.clock.now();
+      let fired = 0;
+      for (; fired < 100_000; fired++) {
+        const d = this.rt.db.select().from(deadlines)
+          .where(and(isNull(deadlines.firedAt), isNull(deadlines.cancelledAt), lte(deadlines.dueAt, now)))
+          .orderBy(asc(deadlines.dueAt), asc(deadlines.id)).limit(1).get();
+        const cr = this.rt.db.select().from(mapCrisis)
+          .where(and(isNotNull(mapCrisis.nextCheckAt), lte(mapCrisis.nextCheckAt, now)))
+          .orderBy(asc(mapCrisis.nextCheckAt)).limit(1).get();
+        if (!d && !cr) break;
+        if (cr && (!d || cr.nextCheckAt! <= d.dueAt)) this.checkCrisis(cr.mapId, cr.nextCheckAt!);
+        else if (d) this.fire(d, now);
+      }
+      return fired;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private checkCrisis(mapId: string, at: number): void {
+    write(this.rt, (w) => {
+      const active = this.rt.maps.active().find((a) => a.mapId === mapId);
+      if (!active?.compiled.map.crisis) {
+        this.rt.db.update(mapCrisis).set({ nextCheckAt: null }).where(eq(mapCrisis.mapId, mapId)).run();
+        return;
+      }
+      const book = new CrisisBook(w);
+      book.advance(mapId, active.compiled, at);
+      book.save();
+      const after = this.rt.db.select({ next: mapCrisis.nextCheckAt }).from(mapCrisis).where(eq(mapCrisis.mapId, mapId)).get();
+      // Never look again at the same instant: that would spin.
+      if (after?.next !== null && after?.next !== undefined && after.next <= at) {
+        this.rt.db.update(mapCrisis).set({ nextCheckAt: null }).where(eq(mapCrisis.mapId, mapId)).run();
+      }
+    }, at);
+  }
+
+  private fire(d: DeadlineRow, now: number): void {
+    write(this.rt, (w) => {
+      this.rt.db.update(deadlines).set({ firedAt: now }).where(eq(deadlines.id, d.id)).run();
+      const row = this.rt.db.select().from(cases).where(eq(cases.id, d.caseId)).get();
+      if (!row || row.status === 'ended') return;
+      const book = new CrisisBook(w);
+      if (d.kind === 'timeout') fireTimeout(w, book, d, row, now);
+      else if (d.kind === 'lease' && row.holder && row.claimExpiresAt === d.dueAt) {
+        releaseCase(w, book, row, null, 'lease.lapsed', d.dueAt);
+      }
+      book.save();
+    }, d.dueAt);
+  }
+
+  /** Looks for due work soon (after a write that may have created some). */
+  wake(): void {
+    if (this.timer) setImmediate(() => this.safeTick());
+  }
+
+  private safeTick(): void {
+    try {
+      this.tick();
+    } catch (e) {
+      this.rt.log.error({ msg: 'scheduler tick failed', error: String(e), stack: e instanceof Error ? e.stack : undefined });
+    }
+  }
+
+  /** Starts looking every `intervalMs` (and at once, for deadlines that fell due while down). */
+  start(intervalMs = 250): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.safeTick(), intervalMs);
+    this.timer.unref();
+    this.safeTick();
+  }
+
+  /** Stops looking. */
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}
+
+function fireTimeout(w: Work, book: CrisisBook, d: DeadlineRow, row: typeof cases.$inferSelect, now: number): void {
+  if (row.dueAt !== d.dueAt || row.node !== d.node) return; // the case moved on: stale
+  addHistory(w, row.id, 'timeout', null, { node: d.node, dueAt: new Date(d.dueAt).toISOString(), ...(now > d.dueAt + 1000 ? { firedLateMs: now - d.dueAt } : {}) });
+  const result = stepStored(w, book, row, { type: 'timeout' });
+  if ('refused' in result) addHistory(w, row.id, 'timeout.refused', null, { node: d.node, reason: result.refused });
+}
