@@ -16,6 +16,8 @@ export class CaseRunner {
   private readonly machine: AnyStateMachine;
   private readonly scope: AnyActorScope;
   private effects: CaseEffect[] = [];
+  /** Machine steps taken so far (starts and events): a measure of work for benchmarks. */
+  steps = 0;
 
   constructor(readonly compiled: CompiledMap) {
     this.machine = compiled.machine;
@@ -38,6 +40,7 @@ export class CaseRunner {
   /** Starts a case; it walks from its trigger until it rests at a pass or an end. */
   start(input: CaseInput & { hub: string; priority: number }): { snapshot: AnyMachineSnapshot; effects: CaseEffect[] } {
     this.effects = [];
+    this.steps++;
     const snapshot = this.machine.getInitialSnapshot(this.scope, input) as AnyMachineSnapshot;
     return { snapshot, effects: this.effects };
   }
@@ -45,6 +48,7 @@ export class CaseRunner {
   /** Sends one event. Check `snapshot.can(event)` first to tell a refusal from a no-op. */
   send(snapshot: AnyMachineSnapshot, event: CaseEvent): { snapshot: AnyMachineSnapshot; effects: CaseEffect[] } {
     this.effects = [];
+    this.steps++;
     const next = this.machine.transition(snapshot, event, this.scope) as AnyMachineSnapshot;
     return { snapshot: next, effects: this.effects };
   }

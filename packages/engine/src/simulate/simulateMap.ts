@@ -23,6 +23,8 @@ export interface SimulateOptions {
   onProgress?: (done: number, total: number) => void;
   /** Polled now and then; returning true stops the run early (the result covers what ran). */
   shouldStop?: () => boolean;
+  /** The map already compiled (callers that cache compiled maps save the work). */
+  compiled?: CompiledMap;
 }
 
 // Event classes, in the order they run at equal instants (SPEC §5): the crisis flag is brought
@@ -60,7 +62,7 @@ interface SimCase {
  * seed, same output, byte for byte. Call `validateMap` and check the scenario first.
  */
 export function simulateMap(map: BatonMap, scenario: Scenario, options: SimulateOptions = {}): SimulationResult {
-  return new SimulationRun(compileMap(map), scenario, options).run();
+  return new SimulationRun(options.compiled ?? compileMap(map), scenario, options).run();
 }
 
 class SimulationRun {
