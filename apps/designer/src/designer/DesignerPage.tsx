@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
 import { useMachine } from '@xstate/react';
 import { fromPromise } from 'xstate';
 import type { BatonMap, NodeType } from '@baton/engine';
@@ -10,7 +10,7 @@ import { takePendingMap } from '../maps/pendingMap.ts';
 import { readMapFile } from '../maps/readMapFile.ts';
 import { navigate } from '../shell/route.ts';
 import { showError, showToast } from '../shell/toasts.ts';
-import { autoLayout } from './autoLayout.ts';
+import { autoLayout, hasOverlap } from './autoLayout.ts';
 import { DesignerToolbar } from './DesignerToolbar.tsx';
 import type { Mode } from './DesignerToolbar.tsx';
 import { diffMaps } from './diffMaps.ts';
@@ -53,10 +53,16 @@ export function DesignerPage({ mapId, user, onMapsChanged }: { mapId: string | n
   const [failure, setFailure] = useState<string | null>(null);
   const [directory, setDirectory] = useState<DirectoryTeam[]>([]);
 
+  // A map saved for the first time here keeps this page (and its undo history) as its address changes.
+  const loadKey = mapId === createdHere ? null : mapId;
+  useEffect(() => () => {
+    createdHere = null;
+  }, []);
   useEffect(() => {
     let live = true;
     api.teams().then((r) => live && setDirectory(r.teams), () => undefined);
-    if (mapId === null || mapId === createdHere) {
+    const mapId = loadKey;
+    if (mapId === null) {
       const map = takePendingMap();
       if (map) setLoaded({ store: createMapStore(toFlowMap(map)), detail: null });
       else api.teams().then(
@@ -76,7 +82,7 @@ export function DesignerPage({ mapId, user, onMapsChanged }: { mapId: string | n
     return () => {
       live = false;
     };
-  }, [mapId]);
+  }, [loadKey]);
 
   if (failure) {
     return (
@@ -224,6 +230,23 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
   );
   const overlay = useMemo(() => (diff && reviewBase ? reviewOverlay(diff, reviewBase.active) : null), [diff, reviewBase]);
 
+  // A layout drawn for other card sizes (or by a script) is tidied once, quietly, when first shown.
+  const nodesMeasured = useNodesInitialized();
+  const tidied = useRef(false);
+  useEffect(() => {
+    if (!nodesMeasured || tidied.current) return;
+    tidied.current = true;
+    const s = store.getState();
+    if (!hasOverlap(s.nodes)) return;
+    autoLayout(s.nodes, s.edges).then(
+      (positions) => {
+        store.placeQuietly(positions);
+        requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1 }));
+      },
+      () => undefined,
+    );
+  }, [nodesMeasured, store, flow]);
+
   const addAtCentre = useCallback((type: NodeType) => {
     const box = canvasRef.current?.getBoundingClientRect();
     const at = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
@@ -258,9 +281,7 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
     try {
       if (what === 'json') download(`${doc.id}.map.json`, `${JSON.stringify(doc, null, 2)}\n`);
       else if (what === 'machine') {
-        const config = compileMachineConfig(doc);
-        if (config === undefined) showToast('info', 'The compiler is not part of this build yet; export the map JSON instead.');
-        else download(`${doc.id}.machine.json`, `${JSON.stringify(config, null, 2)}\n`);
+        download(`${doc.id}.machine.json`, `${JSON.stringify(compileMachineConfig(doc), null, 2)}\n`);
       } else {
         const container = canvasRef.current?.querySelector<HTMLElement>('.react-flow');
         if (!container) throw new Error('The canvas is not on screen.');

@@ -78,7 +78,7 @@ export function MapCanvas({ editable, overlay }: { editable: boolean; overlay: R
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} color="#cbd5e1" />
         <Controls showInteractive={false} aria-label="Zoom controls" />
-        <MiniMap pannable zoomable nodeColor={(n: Node) => MINIMAP_COLOURS[n.type ?? ''] ?? '#94a3b8'} ariaLabel="Map overview" />
+        <MiniMap pannable zoomable style={{ width: 160, height: 110 }} nodeColor={(n: Node) => MINIMAP_COLOURS[n.type ?? ''] ?? '#94a3b8'} ariaLabel="Map overview" />
       </ReactFlow>
       {nodes.length === 0 && (
         <div className="canvas-empty" data-testid="canvas-empty">

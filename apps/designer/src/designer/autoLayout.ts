@@ -40,3 +40,19 @@ export async function autoLayout(nodes: FlowNode[], edges: FlowEdge[]): Promise<
   }
   return positions;
 }
+
+/** Whether any two nodes' boxes overlap (a layout drawn for smaller cards, or none at all). */
+export function hasOverlap(nodes: FlowNode[]): boolean {
+  const boxes = nodes.map((n) => ({
+    x: n.position.x, y: n.position.y,
+    w: n.measured?.width ?? FALLBACK_SIZE[n.type]!.width, h: n.measured?.height ?? FALLBACK_SIZE[n.type]!.height,
+  }));
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h) return true;
+    }
+  }
+  return false;
+}

@@ -209,6 +209,14 @@ export function createMapStore(initial: FlowMap) {
       edit({ nodes: state.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })) });
     },
 
+    /**
+     * Places nodes without making it an edit: the first tidy-up of a map whose saved layout
+     * overlaps. Positions are presentation, so this neither marks the map unsaved nor enters history.
+     */
+    placeQuietly(positions: ReadonlyMap<string, XYPosition>) {
+      set({ nodes: state.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })) });
+    },
+
     /** Selects exactly these nodes and edges. */
     select(nodeIds: readonly string[], edgeIds: readonly string[] = []) {
       const nodes = new Set(nodeIds);

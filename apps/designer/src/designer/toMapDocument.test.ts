@@ -10,6 +10,7 @@ describe('toMapDocument', () => {
   });
 
   it('round-trips every shipped example map unchanged', () => {
+    expect(EXAMPLE_MAPS.length).toBeGreaterThanOrEqual(5);
     for (const { name, map } of EXAMPLE_MAPS) {
       expect(toMapDocument(toFlowMap(map)), name).toEqual(map);
     }

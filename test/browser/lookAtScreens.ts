@@ -1,0 +1,61 @@
+/**
+ * Takes a screenshot of every designer screen against a mocked API, for a person to look at:
+ * `npx tsx test/browser/lookAtScreens.ts` (after `npm run build -w @baton/designer`).
+ */
+import { join } from 'node:path';
+import { launchBrowser, screenshot } from './launch.ts';
+import { mockApi } from './mockApi.ts';
+import { serveStatic } from './staticServer.ts';
+
+const dist = join(import.meta.dirname, '..', '..', 'apps', 'designer', 'dist');
+const server = await serveStatic(dist);
+const browser = await launchBrowser();
+try {
+  const page = await browser.newPage();
+  page.on('console', (m) => m.type() === 'error' && console.log('console:', m.text()));
+  page.on('pageerror', (e) => console.log('pageerror:', e.message));
+  await mockApi(page);
+  await page.goto(`${server.url}/#/maps`);
+  await page.getByTestId('maps-empty').waitFor();
+  console.log(await screenshot(page, 'look-01-maps-empty'));
+  await page.getByTestId('new-map').click();
+  console.log(await screenshot(page, 'look-02-new-map-dialog'));
+  await page.locator('[data-new-map="network-outage-crisis"]').click();
+  await page.locator('.react-flow__node').first().waitFor();
+  await page.waitForTimeout(500);
+  console.log(await screenshot(page, 'look-03-designer-example'));
+  await page.locator('.react-flow__node-pass').first().click();
+  await page.waitForTimeout(200);
+  console.log(await screenshot(page, 'look-04-pass-selected'));
+  await page.locator('.react-flow__node-trigger').first().click();
+  await page.waitForTimeout(200);
+  console.log(await screenshot(page, 'look-05-trigger-selected'));
+  await page.getByTestId('auto-layout').click();
+  await page.waitForTimeout(1200);
+  console.log(await screenshot(page, 'look-06-auto-layout'));
+  await page.getByTestId('save-map').click();
+  await page.waitForTimeout(500);
+  await page.getByTestId('submit-map').click();
+  await page.waitForTimeout(800);
+  console.log(await screenshot(page, 'look-07-review'));
+  await page.goto(`${server.url}/#/maps`);
+  await page.waitForTimeout(500);
+  console.log(await screenshot(page, 'look-08-maps-list'));
+  await page.getByTestId('new-map').click();
+  await page.locator('[data-new-map="blank"]').click();
+  await page.getByTestId('canvas-empty').waitFor();
+  await page.locator('[data-palette-item="trigger"]').dragTo(page.getByTestId('canvas'), { targetPosition: { x: 300, y: 150 } });
+  await page.locator('[data-palette-item="end"]').dragTo(page.getByTestId('canvas'), { targetPosition: { x: 300, y: 400 } });
+  await page.waitForTimeout(300);
+  console.log(await screenshot(page, 'look-09-blank-with-nodes'));
+  await page.getByTestId('sign-out').click();
+  await page.waitForTimeout(300);
+  await page.fill('input[name=email]', 'maria@example.org');
+  await page.fill('input[name=password]', 'wrong');
+  await page.click('button[type=submit]');
+  await page.waitForTimeout(300);
+  console.log(await screenshot(page, 'look-10-sign-in-error'));
+} finally {
+  await browser.close();
+  await server.stop();
+}
