@@ -85,7 +85,15 @@ export const caseLogic = setup({
     })),
     claim: assign(({ event }) => (event.type === 'claim' ? { at: event.at, crisis: event.crisis, holder: event.member } : {})),
     release: assign(({ event }) => ({ at: event.at, crisis: event.crisis, holder: null })),
-    report: assign(({ context, event }) => ({ at: event.at, crisis: event.crisis, lastHolder: context.holder, holder: null, dueAt: null })),
+    // An outcome after a deadline nobody sent `timeout` for still missed it: that is a breach too.
+    report: assign(({ context, event }) => ({
+      at: event.at,
+      crisis: event.crisis,
+      lastHolder: context.holder,
+      holder: null,
+      dueAt: null,
+      ...(!context.overdue && context.dueAt !== null && event.at > context.dueAt ? { breaches: [...context.breaches, context.node] } : {}),
+    })),
     // A missed deadline: recorded on the pass; with a timeout edge the holder loses the case too.
     breach: assign(({ context, event }, params: EnterParams & { moves: boolean }) => ({
       at: event.at,

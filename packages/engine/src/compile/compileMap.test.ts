@@ -1,0 +1,100 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mapSchema, type BatonMap } from '../schema/map.ts';
+import { mentionFacts } from '../conditions/mentionFacts.ts';
+import { startCase, stepCase, type CaseStep } from '../case/runCase.ts';
+import { compileMap } from './compileMap.ts';
+
+const at = { x: 0, y: 0 };
+const T0 = Date.parse('2026-01-01T09:00:00Z');
+const facts = (text: string, followers?: number) =>
+  mentionFacts({ id: 'm1', network: 'twitter', author: { handle: '@ana', ...(followers !== undefined ? { followers } : {}) }, text, createdAt: '2026-01-01T09:00:00Z' });
+
+/**
+ * trigger `in.bound` → decision `route.it` with three edges in this order:
+ * `big` (followers ≥ 10k) → `pass.vip`, the else edge (listed second) → `pass.care`,
+ * `angry` (text has "furious") → `pass.angry`. Node ids carry dots on purpose.
+ */
+function dottedMap(): BatonMap {
+  const pass = (id: string, team: string) => ({
+    id, type: 'pass', label: id, position: at, to: { team }, expected: { action: 'Answer', within: 'PT1H', outcomes: ['done'] },
+  });
+  return mapSchema.parse({
+    format: 'baton.map/v1', id: 'dotted', name: 'Dotted', hub: 'social',
+    teams: [{ id: 'social', name: 'Social' }, { id: 'care', name: 'Care' }, { id: 'vip', name: 'VIP' }],
+    nodes: [
+      { id: 'in.bound', type: 'trigger', label: 'Anything', position: at, when: { field: 'text', op: 'exists' } },
+      { id: 'route.it', type: 'decision', label: 'Who?', position: at },
+      pass('pass.vip', 'vip'), pass('pass.care', 'care'), pass('pass.angry', 'care'),
+      { id: 'end.done', type: 'end', label: 'Done', position: at, outcome: 'answered' },
+    ],
+    edges: [
+      { id: 'e.1', source: 'in.bound', target: 'route.it' },
+      { id: 'big', source: 'route.it', target: 'pass.vip', when: { field: 'author.followers', op: 'gte', value: 10000 } },
+      { id: 'else', source: 'route.it', target: 'pass.care' },
+      { id: 'angry', source: 'route.it', target: 'pass.angry', when: { field: 'text', op: 'containsAny', value: ['furious'] } },
+      { id: 'v', source: 'pass.vip', target: 'end.done', on: 'done' },
+      { id: 'c', source: 'pass.care', target: 'end.done', on: 'done' },
+      { id: 'a', source: 'pass.angry', target: 'end.done', on: 'done' },
+    ],
+  });
+}
+
+const start = (map: BatonMap, text: string, followers?: number): CaseStep =>
+  startCase(compileMap(map), { caseId: 'c1', mentionId: 'm1', trigger: 'in.bound', facts: facts(text, followers), at: T0, crisis: false });
+
+describe('compileMap', () => {
+  it('makes one state per node', () => {
+    const map = dottedMap();
+    const { config } = compileMap(map);
+    const states = config.states as Record<string, unknown>;
+    // Six nodes, plus the start state and the shared ended state.
+    expect(Object.keys(states)).toHaveLength(map.nodes.length + 2);
+    for (const node of map.nodes) expect(states[compileMap(map).stateKey(node.id)]).toBeDefined();
+  });
+
+  it('runs maps whose node ids contain dots', () => {
+    const compiled = compileMap(dottedMap());
+    const step = start(dottedMap(), 'hello', 50);
+    expect(step.view).toMatchObject({ node: 'pass.care', status: 'waiting', team: 'care' });
+    expect(step.entered).toEqual(['in.bound', 'route.it', 'pass.care']);
+    const done = stepCase(compiled, step.snapshot, { type: 'outcome', outcome: 'done', at: T0 + 1000, crisis: false });
+    expect(done).toMatchObject({ view: { node: 'end.done', status: 'ended' }, entered: ['end.done'] });
+  });
+
+  it('tries decision edges in document order and takes the else edge last, wherever it is listed', () => {
+    // Both `big` and `angry` hold: `big` is listed first, so it wins.
+    expect(start(dottedMap(), 'I am furious', 20000).view.node).toBe('pass.vip');
+    // Only `angry` holds; the else edge is listed before it but is tried last.
+    expect(start(dottedMap(), 'I am furious', 50).view.node).toBe('pass.angry');
+    // Nothing holds: the else edge.
+    expect(start(dottedMap(), 'I am calm', 50).view.node).toBe('pass.care');
+  });
+
+  it('gives a machine config that is plain JSON', () => {
+    const { config } = compileMap(dottedMap());
+    expect(JSON.parse(JSON.stringify(config))).toEqual(config);
+  });
+
+  describe('the shipped examples', () => {
+    const examples = join(import.meta.dirname, '../../../../examples');
+    const files = readdirSync(examples, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) => readdirSync(join(examples, d.name)).filter((f) => f.endsWith('.map.json')).map((f) => join(examples, d.name, f)));
+
+    it('ships the five maps SPEC §9 names', () => {
+      const names = files.map((f) => f.split('/').pop());
+      for (const name of ['customer-complaint', 'sales-opportunity', 'network-outage-crisis', 'association-member-inquiry', 'influencer-escalation']) {
+        expect(names).toContain(`${name}.map.json`);
+      }
+    });
+
+    it.each(files.map((f) => [f.split('/').pop()!, f]))('compiles %s to plain JSON with a state per node', (_, file) => {
+      const map = mapSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+      const { config } = compileMap(map);
+      expect(JSON.parse(JSON.stringify(config))).toEqual(config);
+      expect(Object.keys(config.states as object)).toHaveLength(map.nodes.length + 2);
+    });
+  });
+});
