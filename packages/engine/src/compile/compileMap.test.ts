@@ -1,10 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapSchema, type BatonMap } from '../schema/map.ts';
 import { mentionFacts } from '../conditions/mentionFacts.ts';
 import { startCase, stepCase, type CaseStep } from '../case/runCase.ts';
 import { compileMap } from './compileMap.ts';
+
+declare global {
+  interface ImportMeta {
+    /** Vite's build-time glob import; vitest runs every test through Vite. */
+    glob<T>(pattern: string, options: { eager: true; import: 'default' }): Record<string, T>;
+  }
+}
 
 const at = { x: 0, y: 0 };
 const T0 = Date.parse('2026-01-01T09:00:00Z');
@@ -78,20 +83,18 @@ describe('compileMap', () => {
   });
 
   describe('the shipped examples', () => {
-    const examples = join(import.meta.dirname, '../../../../examples');
-    const files = readdirSync(examples, { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .flatMap((d) => readdirSync(join(examples, d.name)).filter((f) => f.endsWith('.map.json')).map((f) => join(examples, d.name, f)));
+    // Read at build time by Vite (the engine itself has no file system access).
+    const files = import.meta.glob<unknown>('../../../../examples/*/*.map.json', { eager: true, import: 'default' });
+    const names = Object.keys(files).map((f) => f.split('/').pop() as string);
 
     it('ships the five maps SPEC §9 names', () => {
-      const names = files.map((f) => f.split('/').pop());
       for (const name of ['customer-complaint', 'sales-opportunity', 'network-outage-crisis', 'association-member-inquiry', 'influencer-escalation']) {
         expect(names).toContain(`${name}.map.json`);
       }
     });
 
-    it.each(files.map((f) => [f.split('/').pop()!, f]))('compiles %s to plain JSON with a state per node', (_, file) => {
-      const map = mapSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    it.each(Object.entries(files).map(([f, json]) => ({ name: f.split('/').pop(), json })))('compiles $name to plain JSON with a state per node', ({ json }) => {
+      const map = mapSchema.parse(json);
       const { config } = compileMap(map);
       expect(JSON.parse(JSON.stringify(config))).toEqual(config);
       expect(Object.keys(config.states as object)).toHaveLength(map.nodes.length + 2);
