@@ -67,9 +67,10 @@ const routes = {
   lessons: createRoute({ ...post('/{id}/lessons', 'Write a lesson; a case closing for want of one ends'), request: { params: idParam, body: jsonBody(z.object({ text: z.string().min(1).max(10_000) })) } }),
 };
 
-function detail(c: Context<AppEnv>, id: string) {
+/** The case as the caller sees it; `acted` skips the visibility check (they just worked it, e.g. passed it on). */
+function detail(c: Context<AppEnv>, id: string, acted = false) {
   const rt = c.get('rt');
-  const row = visibleCase(rt.db, requireUser(c), id);
+  const row = acted ? rt.db.select().from(cases).where(eq(cases.id, id)).get()! : visibleCase(rt.db, requireUser(c), id);
   return caseDetail(rt.db, row, (node) => rt.maps.get(row.mapId, row.mapVersion).node(node)?.label);
 }
 
@@ -95,7 +96,7 @@ export function caseRoutes() {
       allowed++;
       try {
         claim(rt, user, row.id, leaseMs(c, l));
-        return c.json({ case: detail(c, row.id) }, 200);
+        return c.json({ case: detail(c, row.id, true) }, 200);
       } catch (e) {
         if (e instanceof ApiError && e.status === 409) continue; // taken meanwhile: try the next one
         throw e;
@@ -109,40 +110,40 @@ export function caseRoutes() {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json') ?? {};
     claim(c.get('rt'), requireUser(c), id, leaseMs(c, body.lease));
-    return c.json(detail(c, id), 200);
+    return c.json(detail(c, id, true), 200);
   });
   app.openapi(routes.release, (c) => {
     const { id } = c.req.valid('param');
     release(c.get('rt'), requireUser(c), id);
-    return c.json(detail(c, id), 200);
+    return c.json(detail(c, id, true), 200);
   });
   app.openapi(routes.checklist, (c) => {
     const { id } = c.req.valid('param');
     const { item, done } = c.req.valid('json');
     tick(c.get('rt'), requireUser(c), id, item, done);
-    return c.json(detail(c, id), 200);
+    return c.json(detail(c, id, true), 200);
   });
   app.openapi(routes.outcome, (c) => {
     const { id } = c.req.valid('param');
     const { outcome, note: text } = c.req.valid('json');
     reportOutcome(c.get('rt'), requireUser(c), id, outcome, text);
-    return c.json(detail(c, id), 200);
+    return c.json(detail(c, id, true), 200);
   });
   app.openapi(routes.notes, (c) => {
     const { id } = c.req.valid('param');
     note(c.get('rt'), requireUser(c), id, c.req.valid('json').text);
-    return c.json(detail(c, id), 200);
+    return c.json(detail(c, id, true), 200);
   });
   app.openapi(routes.tags, (c) => {
     const { id } = c.req.valid('param');
     const { add = [], remove = [] } = c.req.valid('json');
     retag(c.get('rt'), requireUser(c), id, add, remove);
-    return c.json(detail(c, id), 200);
+    return c.json(detail(c, id, true), 200);
   });
   app.openapi(routes.lessons, (c) => {
     const { id } = c.req.valid('param');
     learn(c.get('rt'), requireUser(c), id, c.req.valid('json').text);
-    return c.json(detail(c, id), 200);
+    return c.json(detail(c, id, true), 200);
   });
   return app;
 }
