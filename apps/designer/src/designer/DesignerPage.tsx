@@ -368,7 +368,7 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
               onDecide={(verdict, comment) => send(verdict === 'approve' ? { type: 'APPROVE', comment } : { type: 'REJECT', comment })}
             />
           ) : (
-            <Inspector saved={!!detail} versions={detail?.versions ?? []} />
+            <Inspector saved={!!detail} versions={detail?.versions ?? []} userId={user.id} />
           )}
         </div>
       </div>

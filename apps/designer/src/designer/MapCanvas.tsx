@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { DragEvent } from 'react';
 import { Background, BackgroundVariant, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
 import type { Connection, Edge, Node } from '@xyflow/react';
@@ -25,6 +25,8 @@ export function MapCanvas({ editable, overlay }: { editable: boolean; overlay: R
   const nodes = useMapStore((s) => s.nodes);
   const edges = useMapStore((s) => s.edges);
   const { screenToFlowPosition } = useReactFlow();
+  // Fit a map that has steps when it opens; a blank canvas keeps zoom 100% so drops land where aimed.
+  const [fitOnOpen] = useState(() => store.getState().nodes.length > 0);
 
   const shownNodes = useMemo(() => (overlay ? overlay.decorateNodes(nodes) : nodes), [nodes, overlay]);
   const shownEdges = useMemo(() => (overlay ? overlay.decorateEdges(edges) : edges), [edges, overlay]);
@@ -70,7 +72,7 @@ export function MapCanvas({ editable, overlay }: { editable: boolean; overlay: R
         deleteKeyCode={null}
         snapToGrid
         snapGrid={SNAP}
-        fitView
+        fitView={fitOnOpen}
         fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
         minZoom={0.1}
         maxZoom={2}

@@ -16,7 +16,8 @@ function when(iso: string | undefined): string {
 }
 
 /** The map's own settings (nothing selected) and its version history. */
-export function MapInspector({ saved, versions }: { saved: boolean; versions: VersionInfo[] }) {
+export function MapInspector({ saved, versions, userId }: { saved: boolean; versions: VersionInfo[]; userId: string }) {
+  const who = (id: string | undefined) => (id === userId ? 'you' : id ?? 'someone');
   const store = useMapStoreApi();
   const settings = useMapStore((s) => s.settings);
   const directory = useDirectory();
@@ -102,8 +103,8 @@ export function MapInspector({ saved, versions }: { saved: boolean; versions: Ve
             {[...versions].sort((a, b) => b.version - a.version).map((v) => (
               <li key={v.version} data-version={v.version} data-version-state={v.state}>
                 <span className={`state-badge state-${v.state}`}>v{v.version} · {STATE_WORDS[v.state] ?? v.state}</span>
-                <span className="muted small"> by {v.createdBy} · {when(v.createdAt)}</span>
-                {v.decidedBy && <div className="muted small">{v.state === 'rejected' ? 'rejected' : 'decided'} by {v.decidedBy} · {when(v.decidedAt)}</div>}
+                <span className="muted small"> by {who(v.createdBy)} · {when(v.createdAt)}</span>
+                {v.decidedBy && <div className="muted small">{v.state === 'rejected' ? 'rejected' : 'decided'} by {who(v.decidedBy)} · {when(v.decidedAt)}</div>}
                 {v.comment && <div className="version-comment">“{v.comment}”</div>}
               </li>
             ))}

@@ -34,7 +34,7 @@ export const PassNode = memo(function PassNode({ id, data, selected }: NodeProps
           </span>
         ))}
         <span className="outcome outcome-timeout" title="Where the case goes when the deadline passes">
-          ⏱ timeout
+          timeout
           <Handle type="source" position={Position.Bottom} id="timeout" className="handle handle-timeout" aria-label="Connect timeout" />
         </span>
       </div>

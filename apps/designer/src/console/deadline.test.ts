@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { deadlineState, formatSpan } from './deadline.ts';
+
+const queued = { queuedAt: '2026-01-05T10:00:00.000Z', deadline: '2026-01-05T11:00:00.000Z', breached: false };
+const at = (hhmm: string) => Date.parse(`2026-01-05T${hhmm}:00.000Z`);
+
+describe('deadlineState', () => {
+  it('is calm while a quarter or more of the time is left', () => {
+    expect(deadlineState(queued, at('10:00'))).toEqual({ tone: 'ok', text: '1 h 00 min left' });
+    expect(deadlineState(queued, at('10:45'))).toEqual({ tone: 'ok', text: '15 min left' });
+  });
+  it('turns amber under 25% left', () => {
+    expect(deadlineState(queued, at('10:46'))).toEqual({ tone: 'warning', text: '14 min left' });
+  });
+  it('turns red once the deadline has passed, or when the case breached an earlier pass', () => {
+    expect(deadlineState(queued, at('11:03'))).toEqual({ tone: 'breached', text: 'breached 3 min ago' });
+    expect(deadlineState({ ...queued, breached: true }, at('10:10')).tone).toBe('breached');
+  });
+  it('says so when no deadline runs yet', () => {
+    expect(deadlineState({ queuedAt: null, deadline: null, breached: false }, at('10:00'))).toEqual({ tone: 'none', text: 'no deadline yet' });
+  });
+});
+
+describe('formatSpan', () => {
+  it('reads like a person would say it', () => {
+    expect(formatSpan(45_000)).toBe('45 s');
+    expect(formatSpan(65 * 60_000)).toBe('1 h 05 min');
+    expect(formatSpan(50 * 3_600_000)).toBe('2 d 2 h');
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * The designer in a real browser against the real runtime: a manager draws a map by drag and
+ * drop, watches a dead end appear and disappear, saves and reloads it; then submits it and a
+ * second person, an approver, reviews the visual diff and approves. Screenshots land in
+ * test-results/designer/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startServer } from './helpers/startServer.ts';
+import type { RunningServer } from './helpers/startServer.ts';
+import { ensureDesignerBuilt } from './browser/buildDesigner.ts';
+import { connect, dragFromPalette, nodeById, problemRows, signIn, signOut } from './browser/designerPage.ts';
+import { launchBrowser, screenshot } from './browser/launch.ts';
+import type { TestBrowser } from './browser/launch.ts';
+
+const APPROVER = { email: 'ada@example.test', name: 'Ada Approver', password: 'approver-pass-1234' };
+
+let server: RunningServer;
+let browser: TestBrowser;
+let page: Page;
+let adminToken: string;
+let mapId: string;
+const pageErrors: string[] = [];
+
+async function asAdmin(method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${server.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+beforeAll(async () => {
+  ensureDesignerBuilt();
+  server = await startServer({ env: { BATON_SKIP_WEB_BUILD: '1' } });
+  const session = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: server.adminEmail, password: server.adminPassword }),
+  });
+  adminToken = ((await session.json()) as { token: string }).token;
+  for (const team of [{ id: 'social', name: 'Social Hub' }, { id: 'care', name: 'Customer Care' }]) {
+    expect((await asAdmin('POST', '/api/teams', team)).status).toBe(201);
+  }
+  const approver = await asAdmin('POST', '/api/users', { ...APPROVER, roles: ['approver'], teams: [] });
+  expect(approver.status).toBe(201);
+  browser = await launchBrowser({ width: 1280, height: 900 });
+  page = await browser.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('designer', () => {
+  it('says clearly when the password is wrong', async () => {
+    await page.goto(`${server.url}/#/maps`);
+    await page.locator('input[name=email]').fill(server.adminEmail);
+    await page.locator('input[name=password]').fill('not-the-password');
+    await page.locator('button[type=submit]').click();
+    await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toContain('Wrong email or password');
+    await screenshot(page, '01-sign-in-wrong-password');
+  });
+
+  it('draws a map by drag and drop, shows a dead end live, saves, and shows it again after reload', async () => {
+    await signIn(page, server.url, server.adminEmail, server.adminPassword);
+    await page.getByTestId('maps-empty').waitFor();
+    expect(await page.getByTestId('maps-empty').textContent()).toContain('No maps yet — start from an example');
+    await screenshot(page, '02-maps-empty');
+
+    await page.getByTestId('new-map').click();
+    await page.locator('[data-new-map="blank"]').click();
+    await page.getByTestId('canvas-empty').waitFor();
+
+    const trigger = await dragFromPalette(page, 'trigger', 140, 40);
+    const pass = await dragFromPalette(page, 'pass', 140, 190);
+    const end = await dragFromPalette(page, 'end', 520, 400);
+    expect(await page.locator('.react-flow__node').count()).toBe(3);
+    const passId = await pass.getAttribute('data-id');
+    expect(passId).toBeTruthy();
+
+    // Trigger → pass: the pass now holds the ball with no way to an end.
+    await connect(page, trigger.locator('.react-flow__handle.source'), pass);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
+    await problemRows(page, 'E_DEAD_END').first().waitFor();
+    await screenshot(page, '03-dead-end-shown');
+    expect(await pass.locator('.problem-badge').count()).toBe(1);
+
+    // Clicking the problem selects the culprit and opens it in the inspector.
+    await page.locator(`[data-problem-code="E_DEAD_END"][data-problem-node="${passId}"]`).click();
+    await expect.poll(() => page.locator(`[data-inspector-node="${passId}"]`).count()).toBe(1);
+
+    // Fill the pass in the inspector.
+    const inspector = page.getByTestId('inspector');
+    await inspector.locator('input[name=label]').fill('Care replies');
+    await inspector.locator('select[name=team]').selectOption('care');
+    await inspector.locator('input[name=expected-action]').fill('reply publicly');
+    await inspector.locator('input[name=within]').fill('1 h 30 min');
+    await inspector.locator('input[name=checklist-new]').fill('Read the whole thread');
+    await inspector.locator('input[name=checklist-new]').press('Enter');
+    await inspector.locator('[data-list=outcomes] button[aria-label="Remove escalate"]').click();
+    await expect.poll(() => pass.textContent()).toContain('Customer Care');
+    expect(await pass.textContent()).toContain('within 1 h 30 min');
+    expect(await pass.textContent()).toContain('Before passing: 1 check');
+
+    // Pass "done" and "timeout" → end: the dead end disappears, and so does every other problem.
+    await connect(page, pass.locator('.react-flow__handle[data-handleid="done"]'), end);
+    await expect.poll(() => problemRows(page, 'E_DEAD_END').count()).toBe(0);
+    await connect(page, pass.locator('.react-flow__handle[data-handleid="timeout"]'), end);
+    await expect.poll(() => page.locator('[data-problem-code]').count()).toBe(0);
+    expect(await page.getByTestId('problems').textContent()).toContain('No problems');
+    await page.locator('.react-flow__pane').click({ position: { x: 600, y: 120 } });
+    await screenshot(page, '04-map-drawn-no-problems');
+
+    // Delete, undo, redo from the keyboard.
+    await end.click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
+    expect(await page.locator('.react-flow__edge').count()).toBe(1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(3);
+    expect(await page.locator('.react-flow__edge').count()).toBe(3);
+
+    // Save, reload, see it again.
+    await page.locator('.react-flow__pane').click({ position: { x: 600, y: 120 } });
+    await page.getByTestId('map-version').waitFor();
+    await page.locator('input[name=map-name]').fill('Care handoff');
+    await page.getByTestId('save-map').click();
+    await expect.poll(() => page.getByTestId('map-version').getAttribute('data-state')).toBe('draft');
+    mapId = decodeURIComponent(new URL(page.url()).hash.replace('#/maps/', ''));
+    expect(mapId).toMatch(/^map-/);
+    await page.reload();
+    await nodeById(page, passId!).waitFor();
+    expect(await page.locator('.react-flow__node').count()).toBe(3);
+    expect(await page.locator('.react-flow__edge').count()).toBe(3);
+    expect(await nodeById(page, passId!).textContent()).toContain('Pass to Customer Care');
+    expect(await page.getByTestId('map-name').textContent()).toBe('Care handoff');
+    expect(await page.getByTestId('map-version').textContent()).toContain('v1 · draft');
+    await screenshot(page, '05-after-reload');
+  });
+
+  it('submits the map, and a second person approves it from the visual diff', async () => {
+    await page.getByTestId('submit-map').click();
+    await expect.poll(() => page.getByTestId('map-version').getAttribute('data-state')).toBe('submitted');
+    await page.getByTestId('review-panel').waitFor();
+    // The author may not approve their own version.
+    expect(await page.getByTestId('approve-version').isDisabled()).toBe(true);
+    expect(await page.getByTestId('review-blocked').textContent()).toContain('another approver');
+    await screenshot(page, '06-submitted-author-cannot-approve');
+
+    await signOut(page);
+    await signIn(page, server.url, APPROVER.email, APPROVER.password);
+    await page.locator(`[data-map-id="${mapId}"] a`).click();
+    await page.locator('.react-flow__node').first().waitFor();
+    await page.locator('[data-mode=review]').click();
+    await page.getByTestId('diff-summary').waitFor();
+    // Nothing is active yet, so every step is new.
+    await expect.poll(() => page.locator('.react-flow__node.diff-added').count()).toBe(3);
+    await page.locator('textarea[name=comment]').fill('Clear and complete.');
+    await screenshot(page, '07-approver-review');
+    await page.getByTestId('approve-version').click();
+    await expect.poll(() => page.getByTestId('map-version').getAttribute('data-state')).toBe('approved');
+    const detail = (await (await asAdmin('GET', `/api/maps/${mapId}`)).json()) as { activeVersion: number };
+    expect(detail.activeVersion).toBe(1);
+  });
+
+  it('highlights a changed step when the next version is reviewed', async () => {
+    await signOut(page);
+    await signIn(page, server.url, server.adminEmail, server.adminPassword);
+    await page.goto(`${server.url}/#/maps/${encodeURIComponent(mapId)}`);
+    const pass = page.locator('.react-flow__node-pass');
+    await pass.waitFor();
+    await pass.click();
+    await page.getByTestId('inspector').locator('input[name=within]').fill('45 min');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.getByTestId('map-version').textContent()).toContain('v2 · draft');
+    await page.getByTestId('submit-map').click();
+    await expect.poll(() => page.getByTestId('map-version').getAttribute('data-state')).toBe('submitted');
+
+    await signOut(page);
+    await signIn(page, server.url, APPROVER.email, APPROVER.password);
+    await page.goto(`${server.url}/#/maps/${encodeURIComponent(mapId)}`);
+    await page.locator('[data-mode=review]').click();
+    await expect.poll(() => page.locator('.react-flow__node.diff-changed').count()).toBe(1);
+    expect(await page.locator('.react-flow__node.diff-added').count()).toBe(0);
+    expect(await page.getByTestId('diff-summary').textContent()).toContain('PT45M');
+    await screenshot(page, '08-review-changed-step');
+    await page.locator('textarea[name=comment]').fill('45 minutes is too tight for care.');
+    await page.getByTestId('reject-version').click();
+    await expect.poll(() => page.getByTestId('map-version').getAttribute('data-state')).toBe('rejected');
+    expect(pageErrors).toEqual([]);
+  });
+});
