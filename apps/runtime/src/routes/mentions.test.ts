@@ -56,9 +56,9 @@ describe('POST /api/mentions', () => {
     const headers = { authorization: 'Bearer ingest-token-for-tests', 'content-type': 'application/json' };
     const badJson = await t.app.request('/api/mentions', { method: 'POST', headers, body: '{"id":' });
     expect(badJson.status).toBe(400);
-    expect((await badJson.json()).error.code).toBeTruthy();
+    expect(((await badJson.json()) as { error: { code: string } }).error.code).toBeTruthy();
     const huge = await t.app.request('/api/mentions', { method: 'POST', headers, body: JSON.stringify({ text: 'x'.repeat(11 * 1024 * 1024) }) });
     expect(huge.status).toBe(413);
-    expect((await huge.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await huge.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 });
