@@ -89,6 +89,8 @@ class SimulationRun {
   private crisisCheckPending = false;
   private crisisMs = 0;
   private crisisSince = 0;
+  /** Crisis spans in ms from the start (`to` null while on), for backup availability. */
+  private readonly crisisSpans: { from: number; to: number | null }[] = [];
   private readonly scripted = new Map<string, { outcome: string; afterMs?: number }[]>();
   private arrivalsDone = 0;
   private mentions = 0;
@@ -165,6 +167,8 @@ class SimulationRun {
     if (this.crisis.advance(this.start + this.now) === 'cleared') {
       const open = this.crisisWindows[this.crisisWindows.length - 1];
       if (open) open.toSec = this.now / 1000;
+      const span = this.crisisSpans[this.crisisSpans.length - 1];
+      if (span) span.to = this.now;
       this.crisisMs += this.now - this.crisisSince;
     } else this.scheduleCrisisCheck();
   }
@@ -191,6 +195,7 @@ class SimulationRun {
     }
     if (this.crisis?.record(this.start + this.now) === 'onset') {
       this.crisisWindows.push({ fromSec: this.now / 1000, toSec: null });
+      this.crisisSpans.push({ from: this.now, to: null });
       this.crisisSince = this.now;
       for (const team of this.teams.values()) this.dispatch(team);
     }
@@ -289,15 +294,18 @@ class SimulationRun {
     if (context.dueAt !== null) this.schedule(context.dueAt - this.start, DEADLINE, index, sim.visit);
     const entry: QueueEntry = { team, caseIndex: index, visit: sim.visit, priority: context.priority, queuedAt: this.now, seq: this.seq++, active: true };
     sim.entry = entry;
-    const member = this.freeMember(team);
+    const member = team.waiting === 0 ? this.freeMember(team) : undefined;
     if (member) {
       entry.active = false;
       sim.entry = null;
       this.take(member, index);
       return;
     }
+    // Others wait already: a member who is free at this instant (one who just finished) takes the
+    // best of them by priority, then time in queue, which may not be this case.
     team.queue.push(entry);
     team.waiting++;
+    this.dispatch(team);
     if (team.waiting > team.maxQueue) team.maxQueue = team.waiting;
   }
 
@@ -352,12 +360,20 @@ class SimulationRun {
   private free(member: Member): void {
     const team = this.teams.get(member.team)!;
     team.busyMs += this.now - member.busySince;
+    if (member.backup) team.backupAfterCrisisMs += this.outsideCrisis(member.busySince, this.now);
     const sim = member.caseIndex !== null ? this.cases[member.caseIndex] : undefined;
     if (sim) sim.worker = null;
     member.caseIndex = null;
     member.token++;
     this.pendingOutcome.delete(member);
     (member.backup ? team.freeBackups : team.free).push(member);
+  }
+
+  /** How much of [from, to) fell outside every crisis: a backup finishing work it took during one. */
+  private outsideCrisis(from: number, to: number): number {
+    let inside = 0;
+    for (const span of this.crisisSpans) inside += Math.max(0, Math.min(to, span.to ?? to) - Math.max(from, span.from));
+    return to - from - inside;
   }
 
   private onOutcome(e: SimEvent): boolean {
@@ -395,9 +411,16 @@ class SimulationRun {
     const byTeam: SimulationResult['metrics']['byTeam'] = {};
     for (const team of this.teams.values()) {
       let busy = team.busyMs;
-      for (const m of team.members) if (m.caseIndex !== null) busy += Math.max(0, endMs - m.busySince);
+      let backupAfterCrisis = team.backupAfterCrisisMs;
+      for (const m of team.members) {
+        if (m.caseIndex === null) continue;
+        busy += Math.max(0, endMs - m.busySince);
+        if (m.backup) backupAfterCrisis += this.outsideCrisis(m.busySince, Math.max(m.busySince, endMs));
+      }
+      // Regular members are available the whole run; backups during a crisis and while they finish
+      // the work they took in it.
       const backups = team.members.filter((m) => m.backup).length;
-      const available = (team.members.length - backups) * endMs + backups * crisisMs;
+      const available = (team.members.length - backups) * endMs + backups * crisisMs + backupAfterCrisis;
       const utilization = available > 0 ? Math.min(1, Math.round((busy / available) * 10000) / 10000) : 0;
       byTeam[team.id] = { handled: team.handled, maxQueue: team.maxQueue, utilization };
     }

@@ -38,6 +38,8 @@ export interface SimTeam {
   maxQueue: number;
   handled: number;
   busyMs: number;
+  /** Busy time of backup members outside any crisis (finishing work taken during one). */
+  backupAfterCrisisMs: number;
   responseMin: number;
   responseMax: number;
   outcomes: Record<string, number>;
@@ -69,6 +71,7 @@ export function createTeam(id: string, staff: StaffSettings | undefined): SimTea
     maxQueue: 0,
     handled: 0,
     busyMs: 0,
+    backupAfterCrisisMs: 0,
     responseMin: min ?? 0,
     responseMax: Math.max(min ?? 0, max ?? 0),
     outcomes: staff?.outcomes ?? {},
