@@ -1,6 +1,8 @@
+import { DEFAULT_LOGIN_THROTTLE, type LoginThrottleConfig } from './auth/loginThrottle.ts';
 import type { Clock } from './clock.ts';
 import type { Db } from './db/client.ts';
 import type { EventBus } from './events/EventBus.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './http/rateLimit.ts';
 import type { Logger } from './logger.ts';
 import type { MapCache } from './maps/MapCache.ts';
 
@@ -16,6 +18,12 @@ export interface RuntimeConfig {
   secureCookies: boolean;
   /** The built web app to serve, or null to serve the API only. */
   webRoot: string | null;
+  /** Requests per client address and per token/user before 429 (`BATON_RATE_LIMIT`). */
+  rateLimit: RateLimitConfig;
+  /** When repeated wrong passwords lock sign-in. */
+  loginThrottle: LoginThrottleConfig;
+  /** Take the client address from `X-Forwarded-For` (only behind a trusted reverse proxy: `BATON_TRUST_PROXY=1`). */
+  trustProxy: boolean;
 }
 
 /** Default settings. */
@@ -25,6 +33,9 @@ export const DEFAULT_CONFIG: RuntimeConfig = {
   sessionIdleMs: 7 * 24 * 3_600_000,
   secureCookies: false,
   webRoot: null,
+  rateLimit: DEFAULT_RATE_LIMIT,
+  loginThrottle: DEFAULT_LOGIN_THROTTLE,
+  trustProxy: false,
 };
 
 /**

@@ -1,15 +1,21 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { authenticate } from './auth/authenticate.ts';
+import { verifySignature } from './auth/verifySignature.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Db } from './db/client.ts';
 import { ApiError } from './errors.ts';
 import { EventBus } from './events/EventBus.ts';
 import type { AppEnv } from './http/AppEnv.ts';
+import { limitJsonDepth } from './http/jsonDepth.ts';
 import { onError } from './http/onError.ts';
+import { rateLimitByIp, rateLimitByToken } from './http/rateLimit.ts';
+import { requestContext } from './http/requestContext.ts';
+import { securityHeaders } from './http/securityHeaders.ts';
 import { requestId } from './http/requestId.ts';
 import { consoleLogger, type Logger } from './logger.ts';
 import { MapCache } from './maps/MapCache.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -69,19 +75,26 @@ export function createApp(opts: AppOptions): BatonApp {
 
   const app = new OpenAPIHono<AppEnv>() as BatonApp;
   app.use('*', requestId(rt));
+  app.use('*', securityHeaders());
+  app.use('*', requestContext(rt));
+  app.use('/api/*', rateLimitByIp(rt));
   app.use('/api/*', bodyLimit({
     maxSize: rt.config.bodyLimit,
     onError: () => {
       throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${rt.config.bodyLimit} bytes`);
     },
   }));
+  app.use('/api/*', limitJsonDepth());
   app.use('/api/*', authenticate(rt));
+  app.use('/api/*', rateLimitByToken(rt));
+  app.use('/api/mentions', verifySignature(rt));
   app.route('/api/health', healthRoutes());
   app.route('/api/setup', setupRoutes());
   app.route('/api/session', sessionRoutes());
   app.route('/api/users', userRoutes());
   app.route('/api/teams', teamRoutes());
   app.route('/api/tokens', tokenRoutes());
+  app.route('/api/audit', auditRoutes());
   app.route('/api/maps', mapRoutes());
   app.route('/api/maps', mapReviewRoutes());
   app.route('/api/mentions', mentionRoutes());

@@ -5,6 +5,7 @@ import { serve as listen } from '@hono/node-server';
 import { createApp, type BatonApp } from './app.ts';
 import { bootstrap } from './auth/bootstrap.ts';
 import { openDb } from './db/client.ts';
+import { parseRateLimit } from './http/rateLimit.ts';
 import { consoleLogger } from './logger.ts';
 
 /** Where the built web app lives. */
@@ -41,7 +42,12 @@ export async function startServer(opts: ServeOptions): Promise<{ app: BatonApp; 
   const app = createApp({
     db,
     log: consoleLogger,
-    config: { webRoot: existsSync(WEB_ROOT) ? WEB_ROOT : null, secureCookies: opts.env.BATON_SECURE_COOKIES === '1' },
+    config: {
+      webRoot: existsSync(WEB_ROOT) ? WEB_ROOT : null,
+      secureCookies: opts.env.BATON_SECURE_COOKIES === '1',
+      rateLimit: parseRateLimit(opts.env.BATON_RATE_LIMIT),
+      trustProxy: opts.env.BATON_TRUST_PROXY === '1',
+    },
   });
   const first = await bootstrap(app.rt, opts.env);
   if (first.created) console.log(`Created the admin account ${first.created} from BATON_ADMIN_EMAIL.`);

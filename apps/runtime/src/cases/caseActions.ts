@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { audit } from '../audit.ts';
 import { checklistTicks, lessons, notes, tags, type CaseRow } from '../db/schema.ts';
 import { CrisisBook } from '../crisis/CrisisBook.ts';
 import { ApiError, forbidden } from '../errors.ts';
@@ -42,6 +43,7 @@ export function claim(rt: Runtime, user: SessionUser, caseId: string, leaseMs: n
     if (ctx.row.holder && ctx.row.holder !== user.id) throw claimedError(ctx.w, ctx.row.holder);
     const { backup } = mustWork(user, ctx);
     claimCase(ctx.w, ctx.book, ctx.row, user.id, { actor: user.id, leaseMs, backup });
+    audit(rt.db, ctx.w.now, { actor: user.id, action: 'case.claim', target: caseId, data: { node: ctx.row.node, team: ctx.row.team, ...(backup ? { backup } : {}) } });
   });
 }
 
@@ -52,6 +54,7 @@ export function release(rt: Runtime, user: SessionUser, caseId: string): void {
     const supervisor = user.roles.includes('admin') || user.roles.includes('manager');
     if (ctx.row.holder !== user.id && !supervisor) throw claimedError(ctx.w, ctx.row.holder);
     releaseCase(ctx.w, ctx.book, ctx.row, user.id, 'released');
+    audit(rt.db, ctx.w.now, { actor: user.id, action: 'case.release', target: caseId, data: { node: ctx.row.node, holder: ctx.row.holder } });
   });
 }
 
@@ -95,6 +98,7 @@ export function reportOutcome(rt: Runtime, user: SessionUser, caseId: string, ou
     addHistory(ctx.w, caseId, 'outcome', user.id, { node: row.node, outcome });
     const result = stepStored(ctx.w, ctx.book, row, { type: 'outcome', outcome });
     if ('refused' in result) throw new ApiError(409, 'REFUSED', result.refused);
+    audit(rt.db, ctx.w.now, { actor: user.id, action: 'case.outcome', target: caseId, data: { node: row.node, outcome } });
   });
 }
 

@@ -42,6 +42,8 @@ export const apiTokens = sqliteTable('api_tokens', {
   createdAt: integer('created_at').notNull(),
   lastUsedAt: integer('last_used_at'),
   revokedAt: integer('revoked_at'),
+  /** HMAC-SHA256 key for signed ingest (`signed: true`); the server needs it in clear to check signatures. */
+  signingSecret: text('signing_secret'),
 }, (t) => [uniqueIndex('api_tokens_hash').on(t.tokenHash)]);
 
 /** Teams of the directory; maps name them by id. */
@@ -254,6 +256,8 @@ export const auditLog = sqliteTable('audit_log', {
   action: text('action').notNull(),
   target: text('target'),
   requestId: text('request_id'),
+  /** The client address the request came from (null for the scheduler and start-up). */
+  ip: text('ip'),
   data: json<Record<string, unknown>>('data'),
 }, (t) => [index('audit_at').on(t.at)]);
 

@@ -6,10 +6,17 @@ import { requireRole, requireUser } from '../auth/guards.ts';
 import { iso } from '../clock.ts';
 import { cases, mapCrisis, maps, mapVersions } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
-import { conflict, errors, idParam, json, jsonBody, newRouter, signedIn } from '../http/openapi.ts';
+import { conflict, errors, idParam, json, jsonBody, newRouter, signedIn, unprocessable } from '../http/openapi.ts';
 import { anyObject } from '../http/schemas.ts';
 import { mapDocumentSchema, problemSchema } from '../maps/mapDocument.ts';
 import { createMapWithDraft, findVersion, saveDraft, versionInfo, versionsOf } from '../maps/mapVersions.ts';
+import { unsafePatterns } from '../maps/unsafePatterns.ts';
+
+/** 422 UNSAFE_REGEX before a draft with a pattern RE2 refuses is saved (SPEC §3.3: reject unsafe patterns). */
+function refuseUnsafePatterns(doc: Record<string, unknown>): void {
+  const bad = unsafePatterns(doc);
+  if (bad.length) throw new ApiError(422, 'UNSAFE_REGEX', `The map has ${bad.length} regular expression${bad.length > 1 ? 's' : ''} that cannot be run safely: ${bad[0]!.message}`, { patterns: bad });
+}
 
 const mapSummary = z.object({
   id: z.string(), name: z.string(), activeVersion: z.number().nullable(), draftVersion: z.number().nullable(),
@@ -26,7 +33,7 @@ const list = createRoute({
 const create = createRoute({
   method: 'post', path: '/', tags: ['maps'], summary: 'Create a map and its first draft (manager)', security: signedIn,
   request: { body: jsonBody(mapDocumentSchema) },
-  responses: { 201: json(created, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 409: conflict },
+  responses: { 201: json(created, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 409: conflict, 422: unprocessable },
 });
 const validate = createRoute({
   method: 'post', path: '/validate', tags: ['maps'], summary: "Validate a map document (the engine's validateMap)", security: signedIn,
@@ -46,7 +53,7 @@ const getVersion = createRoute({
 const put = createRoute({
   method: 'put', path: '/{id}', tags: ['maps'], summary: 'Replace the draft (or open a new draft when the latest version is not one)', security: signedIn,
   request: { params: idParam, body: jsonBody(mapDocumentSchema) },
-  responses: { 200: json(created, 'Saved'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+  responses: { 200: json(created, 'Saved'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 422: unprocessable },
 });
 
 /** `/api/maps`: map documents and their drafts (review and approval live in mapReview). */
@@ -79,6 +86,7 @@ export function mapRoutes() {
     const user = requireRole(c, 'manager', 'admin');
     const rt = c.get('rt');
     const doc = c.req.valid('json');
+    refuseUnsafePatterns(doc);
     const now = rt.clock.now();
     const version = rt.db.transaction((tx) => {
       const v = createMapWithDraft(tx, doc, user.id, now);
@@ -112,6 +120,7 @@ export function mapRoutes() {
     const rt = c.get('rt');
     const { id } = c.req.valid('param');
     const doc = c.req.valid('json');
+    refuseUnsafePatterns(doc);
     if (doc.id !== id) throw new ApiError(400, 'ID_MISMATCH', `The document's id (${doc.id}) is not the map's (${id})`);
     const now = rt.clock.now();
     const version = rt.db.transaction((tx) => {

@@ -2,23 +2,24 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { audit } from '../audit.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../auth/authenticate.ts';
 import { normalEmail } from '../auth/createUser.ts';
 import { requireUser } from '../auth/guards.ts';
+import { loginFailed, loginSucceeded, refuseWhileLocked } from '../auth/loginThrottle.ts';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/password.ts';
 import { randomSecret, sha256 } from '../auth/secrets.ts';
 import { toSessionUser } from '../auth/sessionUser.ts';
 import { sessions, users } from '../db/schema.ts';
-import { ApiError } from '../errors.ts';
 import type { AppEnv } from '../http/AppEnv.ts';
-import { errors, json, jsonBody, newRouter, signedIn } from '../http/openapi.ts';
+import { errors, json, jsonBody, newRouter, signedIn, tooMany } from '../http/openapi.ts';
 import { userSchema } from '../http/schemas.ts';
 
 const signIn = createRoute({
   method: 'post', path: '/', tags: ['session'], summary: 'Sign in',
   description: 'Answers a session token (for `Authorization: Bearer`) and sets the `baton_session` and `baton_csrf` cookies.',
   request: { body: jsonBody(z.object({ email: z.string().max(254), password: z.string().max(256) })) },
-  responses: { 200: json(z.object({ token: z.string(), user: userSchema }), 'Signed in'), 400: errors[400], 401: errors[401] },
+  responses: { 200: json(z.object({ token: z.string(), user: userSchema }), 'Signed in'), 400: errors[400], 401: errors[401], 429: tooMany },
 });
 const whoAmI = createRoute({
   method: 'get', path: '/', tags: ['session'], summary: 'The signed-in user', security: signedIn,
@@ -39,10 +40,12 @@ export function sessionRoutes() {
   app.openapi(signIn, async (c) => {
     const rt = c.get('rt');
     const { email, password } = c.req.valid('json');
+    refuseWhileLocked(c, email);
     const row = rt.db.select().from(users).where(eq(users.email, normalEmail(email))).get();
     // Hash even for an unknown e-mail so the answer takes as long either way.
     const ok = await verifyPassword(password, row?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-    if (!row || !ok || row.disabledAt) throw new ApiError(401, 'INVALID_CREDENTIALS', 'Wrong e-mail or password');
+    if (!row || !ok || row.disabledAt) throw loginFailed(c, email, row?.id ?? null);
+    loginSucceeded(c, email, row.id);
     const token = randomSecret('bts_');
     const csrf = randomSecret();
     const now = rt.clock.now();
@@ -58,7 +61,10 @@ export function sessionRoutes() {
   app.openapi(signOut, (c) => {
     requireUser(c);
     const auth = c.get('auth');
-    if (auth.kind === 'user') c.get('rt').db.delete(sessions).where(eq(sessions.tokenHash, auth.sessionHash)).run();
+    if (auth.kind === 'user') {
+      c.get('rt').db.delete(sessions).where(eq(sessions.tokenHash, auth.sessionHash)).run();
+      audit(c.get('rt').db, c.get('rt').clock.now(), { actor: auth.user.id, action: 'session.logout', target: auth.user.id });
+    }
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     deleteCookie(c, CSRF_COOKIE, { path: '/' });
     return c.body(null, 204);

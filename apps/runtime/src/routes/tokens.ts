@@ -11,6 +11,7 @@ import { errors, idParam, json, jsonBody, newRouter, signedIn } from '../http/op
 
 const tokenInfo = z.object({
   id: z.string(), name: z.string(), scope: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(),
+  signed: z.boolean().openapi({ description: 'Requests must carry X-Baton-Timestamp and X-Baton-Signature (docs/api.md)' }),
 });
 const list = createRoute({
   method: 'get', path: '/', tags: ['directory'], summary: 'Ingest tokens (admin; never the secrets)', security: signedIn,
@@ -18,8 +19,8 @@ const list = createRoute({
 });
 const create = createRoute({
   method: 'post', path: '/', tags: ['directory'], summary: 'Create an ingest token (admin); the token is shown once', security: signedIn,
-  request: { body: jsonBody(z.object({ name: z.string().min(1).max(200), scope: z.literal('ingest') })) },
-  responses: { 201: json(z.object({ id: z.string(), token: z.string() }), 'Created'), 400: errors[400], 401: errors[401], 403: errors[403] },
+  request: { body: jsonBody(z.object({ name: z.string().min(1).max(200), scope: z.literal('ingest'), signed: z.boolean().optional() })) },
+  responses: { 201: json(z.object({ id: z.string(), token: z.string(), signingSecret: z.string().optional() }), 'Created (with `signed: true`, also the HMAC signing secret, shown once)'), 400: errors[400], 401: errors[401], 403: errors[403] },
 });
 const revoke = createRoute({
   method: 'delete', path: '/{id}', tags: ['directory'], summary: 'Revoke a token (admin)', security: signedIn,
@@ -34,21 +35,22 @@ export function tokenRoutes() {
     requireRole(c, 'admin');
     const rows = c.get('rt').db.select().from(apiTokens).orderBy(desc(apiTokens.createdAt)).all();
     return c.json({
-      tokens: rows.map((t) => ({ id: t.id, name: t.name, scope: t.scope, createdAt: iso(t.createdAt)!, lastUsedAt: iso(t.lastUsedAt), revokedAt: iso(t.revokedAt) })),
+      tokens: rows.map((t) => ({ id: t.id, name: t.name, scope: t.scope, createdAt: iso(t.createdAt)!, lastUsedAt: iso(t.lastUsedAt), revokedAt: iso(t.revokedAt), signed: t.signingSecret !== null })),
     }, 200);
   });
   app.openapi(create, (c) => {
     const admin = requireRole(c, 'admin');
     const rt = c.get('rt');
-    const { name, scope } = c.req.valid('json');
+    const { name, scope, signed } = c.req.valid('json');
     const id = randomId('tok');
     const token = randomSecret(INGEST_PREFIX);
+    const signingSecret = signed ? randomSecret('bsk_') : null;
     const now = rt.clock.now();
     rt.db.transaction((tx) => {
-      tx.insert(apiTokens).values({ id, name, scope, tokenHash: sha256(token), createdBy: admin.id, createdAt: now }).run();
-      audit(tx, now, { actor: admin.id, action: 'token.create', target: id, requestId: c.get('requestId'), data: { name, scope } });
+      tx.insert(apiTokens).values({ id, name, scope, tokenHash: sha256(token), signingSecret, createdBy: admin.id, createdAt: now }).run();
+      audit(tx, now, { actor: admin.id, action: 'token.create', target: id, requestId: c.get('requestId'), data: { name, scope, signed: signed === true } });
     });
-    return c.json({ id, token }, 201);
+    return c.json({ id, token, ...(signingSecret ? { signingSecret } : {}) }, 201);
   });
   app.openapi(revoke, (c) => {
     const admin = requireRole(c, 'admin');

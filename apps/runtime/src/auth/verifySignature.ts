@@ -1,0 +1,79 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { MiddlewareHandler } from 'hono';
+import { apiTokens } from '../db/schema.ts';
+import { ApiError } from '../errors.ts';
+import type { AppEnv } from '../http/AppEnv.ts';
+import type { Runtime } from '../Runtime.ts';
+
+/** Header with the signing time in Unix seconds. */
+export const TIMESTAMP_HEADER = 'x-baton-timestamp';
+/** Header with `sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">`. */
+export const SIGNATURE_HEADER = 'x-baton-signature';
+/** How far a signing time may be from the server's clock, either way. */
+export const SIGNATURE_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * Signs a body the way `verifySignature` checks it (for integrators, tests and docs).
+ * @example
+ * const t = Math.floor(Date.now() / 1000);
+ * fetch(url, { headers: { 'X-Baton-Timestamp': String(t), 'X-Baton-Signature': signBody(secret, t, body) }, body });
+ */
+export function signBody(secret: string, timestamp: number | string, body: string): string {
+  return 'sha256=' + createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+}
+
+/**
+ * Remembers the signatures accepted in the last tolerance window, so the same signed request
+ * sent again is refused. Bounded: past `max` entries the oldest are forgotten (they are about to
+ * go stale anyway at any sane rate).
+ */
+class SeenSignatures {
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly max = 200_000) {}
+
+  /** True when `sig` was new (and is now remembered until `expiresAt`). */
+  add(sig: string, now: number, expiresAt: number): boolean {
+    for (const [k, until] of this.seen) {
+      if (until > now && this.seen.size <= this.max) break;
+      this.seen.delete(k);
+    }
+    const until = this.seen.get(sig);
+    if (until !== undefined && until > now) return false;
+    this.seen.set(sig, expiresAt);
+    return true;
+  }
+}
+
+const refuse = (code: string, message: string) => new ApiError(401, code, message);
+
+/**
+ * For ingest tokens created with `signed: true`: the request must carry `X-Baton-Timestamp` (Unix
+ * seconds, within 5 minutes of the server's clock) and `X-Baton-Signature: sha256=<hex>`, the
+ * HMAC-SHA256 with the token's signing secret of `"<timestamp>.<raw body>"`. A wrong, stale or
+ * already-seen signature is 401, and nothing is ingested. Requests with unsigned tokens or
+ * sessions pass through. Mount on `POST /api/mentions`, after `authenticate`.
+ */
+export function verifySignature(rt: Runtime): MiddlewareHandler<AppEnv> {
+  const seen = new SeenSignatures();
+  return async (c, next) => {
+    const auth = c.get('auth');
+    if (c.req.method !== 'POST' || auth.kind !== 'ingest') return next();
+    const row = rt.db.select({ secret: apiTokens.signingSecret }).from(apiTokens).where(eq(apiTokens.id, auth.tokenId)).get();
+    if (!row?.secret) return next();
+    const stamp = c.req.header(TIMESTAMP_HEADER) ?? '';
+    const signature = c.req.header(SIGNATURE_HEADER) ?? '';
+    if (!stamp || !signature) throw refuse('SIGNATURE_REQUIRED', 'This token signs its requests: send X-Baton-Timestamp and X-Baton-Signature');
+    if (!/^\d{1,12}$/.test(stamp)) throw refuse('BAD_SIGNATURE', 'X-Baton-Timestamp must be Unix time in seconds');
+    const now = rt.clock.now();
+    const at = Number(stamp) * 1000;
+    if (Math.abs(now - at) > SIGNATURE_TOLERANCE_MS) throw refuse('STALE_SIGNATURE', 'X-Baton-Timestamp is more than 5 minutes from the server clock; sign again with the current time');
+    const m = /^sha256=([0-9a-f]{64})$/i.exec(signature.trim());
+    if (!m) throw refuse('BAD_SIGNATURE', 'X-Baton-Signature must be sha256=<64 hex digits>');
+    const body = await c.req.text();
+    const expected = Buffer.from(signBody(row.secret, stamp, body).slice(7), 'hex');
+    if (!timingSafeEqual(expected, Buffer.from(m[1]!.toLowerCase(), 'hex'))) throw refuse('BAD_SIGNATURE', 'The signature does not match the body');
+    if (!seen.add(m[1]!.toLowerCase(), now, at + SIGNATURE_TOLERANCE_MS + 1)) throw refuse('REPLAYED', 'This signed request was already received');
+    await next();
+  };
+}
