@@ -76,7 +76,9 @@ function refusal(compiled: CompiledMap, snapshot: AnyMachineSnapshot, event: Cas
     case 'checklist.done':
       return 'the case is not preparing a pass';
     case 'timeout':
-      return 'no deadline is due';
+      if (view.overdue) return 'the deadline here was already missed';
+      if (view.dueAt !== null) return `the deadline is not due until ${new Date(view.dueAt).toISOString()}`;
+      return 'no deadline is running';
     case 'lesson':
       return 'the case does not ask for a lesson';
     default:

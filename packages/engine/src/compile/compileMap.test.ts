@@ -19,7 +19,7 @@ const facts = (text: string, followers?: number) =>
 /**
  * trigger `in.bound` → decision `route.it` with three edges in this order:
  * `big` (followers ≥ 10k) → `pass.vip`, the else edge (listed second) → `pass.care`,
- * `angry` (text has "furious") → `pass.angry`. Node ids carry dots on purpose.
+ * `angry` (text has "furious") → `pass.angry`. Node ids carry dots (and a colon) on purpose.
  */
 function dottedMap(): BatonMap {
   const pass = (id: string, team: string) => ({
@@ -32,16 +32,16 @@ function dottedMap(): BatonMap {
       { id: 'in.bound', type: 'trigger', label: 'Anything', position: at, when: { field: 'text', op: 'exists' } },
       { id: 'route.it', type: 'decision', label: 'Who?', position: at },
       pass('pass.vip', 'vip'), pass('pass.care', 'care'), pass('pass.angry', 'care'),
-      { id: 'end.done', type: 'end', label: 'Done', position: at, outcome: 'answered' },
+      { id: 'end:done.ok', type: 'end', label: 'Done', position: at, outcome: 'answered' },
     ],
     edges: [
       { id: 'e.1', source: 'in.bound', target: 'route.it' },
       { id: 'big', source: 'route.it', target: 'pass.vip', when: { field: 'author.followers', op: 'gte', value: 10000 } },
       { id: 'else', source: 'route.it', target: 'pass.care' },
       { id: 'angry', source: 'route.it', target: 'pass.angry', when: { field: 'text', op: 'containsAny', value: ['furious'] } },
-      { id: 'v', source: 'pass.vip', target: 'end.done', on: 'done' },
-      { id: 'c', source: 'pass.care', target: 'end.done', on: 'done' },
-      { id: 'a', source: 'pass.angry', target: 'end.done', on: 'done' },
+      { id: 'v', source: 'pass.vip', target: 'end:done.ok', on: 'done' },
+      { id: 'c', source: 'pass.care', target: 'end:done.ok', on: 'done' },
+      { id: 'a', source: 'pass.angry', target: 'end:done.ok', on: 'done' },
     ],
   });
 }
@@ -65,7 +65,7 @@ describe('compileMap', () => {
     expect(step.view).toMatchObject({ node: 'pass.care', status: 'waiting', team: 'care' });
     expect(step.entered).toEqual(['in.bound', 'route.it', 'pass.care']);
     const done = stepCase(compiled, step.snapshot, { type: 'outcome', outcome: 'done', at: T0 + 1000, crisis: false });
-    expect(done).toMatchObject({ view: { node: 'end.done', status: 'ended' }, entered: ['end.done'] });
+    expect(done).toMatchObject({ view: { node: 'end:done.ok', status: 'ended' }, entered: ['end:done.ok'] });
   });
 
   it('tries decision edges in document order and takes the else edge last, wherever it is listed', () => {
