@@ -3,7 +3,9 @@ import { api, onUnauthorized } from './api/client.ts';
 import type { MapSummary, User } from './api/client.ts';
 import { DesignerPage, designerKey } from './designer/DesignerPage.tsx';
 import { MapsList } from './maps/MapsList.tsx';
+import { ConsolePage } from './console/ConsolePage.tsx';
 import { ComingSoon } from './shell/ComingSoon.tsx';
+import { TriagePage } from './triage/TriagePage.tsx';
 import { CrisisBanner } from './shell/CrisisBanner.tsx';
 import { SignIn } from './shell/SignIn.tsx';
 import { Toasts } from './shell/Toasts.tsx';
@@ -67,6 +69,10 @@ export function App() {
         <DesignerPage key={designerKey(route.mapId)} mapId={route.mapId} user={user} onMapsChanged={refreshMaps} />
       ) : route.section === 'maps' ? (
         <MapsList maps={maps} user={user} />
+      ) : route.section === 'console' ? (
+        <ConsolePage user={user} />
+      ) : route.section === 'triage' ? (
+        <TriagePage user={user} />
       ) : (
         <ComingSoon section={route.section} />
       )}

@@ -39,7 +39,7 @@ export interface CaseLesson { id: number; author: string; node: string; text: st
 export interface HistoryEntry { at: string; type: string; actor: string | null; data: Record<string, unknown> }
 
 /** Everything about one case (`GET /api/cases/:id` and every action's answer). */
-export interface CaseDetail extends CaseSummary {
+export interface CaseDetail extends Omit<CaseSummary, 'mention'> {
   nodeLabel: string;
   holderName: string | null;
   trigger: string;

@@ -5,6 +5,17 @@ import { api } from '../api/client.ts';
 /** Approved versions never change, so each is fetched once per page load. */
 const cache = new Map<string, Promise<BatonMap>>();
 
+function loadMapDocument(mapId: string, version: number): Promise<BatonMap> {
+  const key = `${mapId}@${version}`;
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = api.version(mapId, version).then((v) => v.document);
+    pending.catch(() => cache.delete(key)); // try again next time
+    cache.set(key, pending);
+  }
+  return pending;
+}
+
 /** The document of one map version (node labels, expected action), or null while loading or if it fails. */
 export function useMapDocument(mapId: string | undefined, version: number | undefined): BatonMap | null {
   const key = mapId && version !== undefined ? `${mapId}@${version}` : '';
@@ -12,13 +23,7 @@ export function useMapDocument(mapId: string | undefined, version: number | unde
   useEffect(() => {
     if (!key || !mapId || version === undefined) return;
     let live = true;
-    let pending = cache.get(key);
-    if (!pending) {
-      pending = api.version(mapId, version).then((v) => v.document);
-      pending.catch(() => cache.delete(key)); // try again next time
-      cache.set(key, pending);
-    }
-    pending.then((d) => live && setDoc({ key, doc: d }), () => undefined);
+    loadMapDocument(mapId, version).then((d) => live && setDoc({ key, doc: d }), () => undefined);
     return () => {
       live = false;
     };
@@ -36,13 +41,7 @@ export function useNodeLabels(versions: { mapId: string; mapVersion: number }[])
       const at = key.lastIndexOf('@');
       const mapId = key.slice(0, at);
       const version = Number(key.slice(at + 1));
-      let pending = cache.get(key);
-      if (!pending) {
-        pending = api.version(mapId, version).then((v) => v.document);
-        pending.catch(() => cache.delete(key));
-        cache.set(key, pending);
-      }
-      pending.then((d) => live && setDocs((m) => (m.has(key) ? m : new Map(m).set(key, d))), () => undefined);
+      loadMapDocument(mapId, version).then((d) => live && setDocs((m) => (m.has(key) ? m : new Map(m).set(key, d))), () => undefined);
     }
     return () => {
       live = false;

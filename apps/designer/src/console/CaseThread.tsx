@@ -1,0 +1,67 @@
+import type { Mention } from '@baton/engine';
+import type { CaseDetail } from '../api/cases.ts';
+import { NetworkIcon } from './NetworkIcon.tsx';
+import { followersText } from './network.ts';
+
+type Item =
+  | { kind: 'mention' | 'reply'; at: string; mention: Mention }
+  | { kind: 'note'; at: string; id: number; author: string; text: string };
+
+/** The mention, attached replies and notes, interleaved oldest first. */
+function threadItems(c: CaseDetail): Item[] {
+  const items: Item[] = [
+    ...(c.mention ? [{ kind: 'mention' as const, at: c.mention.createdAt, mention: c.mention }] : []),
+    ...c.thread.map((m) => ({ kind: 'reply' as const, at: m.createdAt, mention: m })),
+    ...c.notes.map((n) => ({ kind: 'note' as const, at: n.at, id: n.id, author: n.author, text: n.text })),
+  ];
+  return items.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
+const time = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The conversation on the left of a case. Every text is a React text node, never HTML. */
+export function CaseThread({ c, personName }: { c: CaseDetail; personName: (id: string) => string }) {
+  return (
+    <section className="case-thread" aria-label="Conversation">
+      <ol className="thread">
+        {threadItems(c).map((item) =>
+          item.kind === 'note' ? (
+            <li key={`note-${item.id}`} className="thread-item thread-note" data-thread="note">
+              <header>
+                <strong>{personName(item.author)}</strong> <span className="muted">added a note · {time(item.at)}</span>
+              </header>
+              <p className="plain-text">{item.text}</p>
+            </li>
+          ) : (
+            <li key={`${item.kind}-${item.mention.id}`} className={`thread-item thread-${item.kind}`} data-thread={item.kind}>
+              <header>
+                <NetworkIcon network={item.mention.network} />{' '}
+                <strong>{item.mention.author.name ?? item.mention.author.handle}</strong>{' '}
+                {item.mention.author.name && <span className="muted">{item.mention.author.handle}</span>}{' '}
+                <span className="muted small">
+                  {followersText(item.mention.author.followers)}
+                  {item.mention.author.verified ? ' · verified' : ''} · {time(item.at)}
+                  {item.kind === 'reply' ? ' · reply' : ''}
+                </span>
+              </header>
+              <p className="plain-text" data-testid={item.kind === 'mention' ? 'case-mention-text' : undefined}>{item.mention.text}</p>
+              {item.mention.url && (
+                <a className="small" href={safeUrl(item.mention.url)} target="_blank" rel="noreferrer noopener">Open the original post</a>
+              )}
+            </li>
+          ),
+        )}
+      </ol>
+    </section>
+  );
+}
+
+/** Only http(s) links leave the page; anything else (javascript:, data:) becomes inert. */
+function safeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : '#';
+  } catch {
+    return '#';
+  }
+}

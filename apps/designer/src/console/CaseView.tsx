@@ -1,0 +1,88 @@
+import type { User } from '../api/client.ts';
+import type { CaseDetail } from '../api/cases.ts';
+import { navigate } from '../shell/route.ts';
+import { showToast } from '../shell/toasts.ts';
+import { CaseHistory } from './CaseHistory.tsx';
+import { CaseThread } from './CaseThread.tsx';
+import { ChecklistBox } from './ChecklistBox.tsx';
+import { ClaimBox } from './ClaimBox.tsx';
+import { ExpectedBox } from './ExpectedBox.tsx';
+import { LessonForm } from './LessonForm.tsx';
+import { MapPosition } from './MapPosition.tsx';
+import { NoteBox } from './NoteBox.tsx';
+import { OutcomeButtons } from './OutcomeButtons.tsx';
+import { TagEditor } from './TagEditor.tsx';
+import type { Directory } from './useDirectory.ts';
+import { useCase } from './useCase.ts';
+import { useMapDocument } from './useMapDocument.ts';
+import { useNow } from './useNow.ts';
+
+const STATUS_WORDS: Record<string, string> = { preparing: 'Preparing', waiting: 'Waiting', held: 'In hand', closing: 'Closing — lesson needed', ended: 'Ended' };
+
+/** One case: the thread on the left, the work on the right. */
+export function CaseView({ caseId, user, directory }: { caseId: string; user: User; directory: Directory }) {
+  const state = useCase(caseId);
+  const { detail: c } = state;
+  const doc = useMapDocument(c?.mapId, c?.mapVersion);
+  const now = useNow();
+
+  if (!c) {
+    return (
+      <main className="page">
+        <BackLink />
+        {state.problem === 'not-found' ? (
+          <div className="empty-state" data-testid="case-missing">
+            <p><strong>No such case for you.</strong></p>
+            <p>It may belong to another team, or the link is wrong. Go back to the queue and open it from there.</p>
+          </div>
+        ) : state.problem === 'failed' ? (
+          <div className="empty-state"><p>The case could not be loaded. Check the connection and reload the page.</p></div>
+        ) : (
+          <p className="muted" aria-busy="true">Loading the case…</p>
+        )}
+      </main>
+    );
+  }
+
+  const personName = (id: string | null) => (id === user.id ? 'You' : directory.personName(id));
+  const nodeLabel = (id: string) => doc?.nodes.find((n) => n.id === id)?.label ?? id;
+  const canWork = !c.holder || c.holder === user.id;
+  const onReported = (outcome: string, next: CaseDetail) => {
+    if (next.status === 'closing') return showToast('info', `“${outcome}” recorded. This end asks for a lesson before the case closes.`);
+    showToast('success', next.status === 'ended' ? `“${outcome}” recorded — the case has ended.` : `“${outcome}” recorded — the case moved on to ${next.nodeLabel}.`);
+    navigate('#/console');
+  };
+  const author = c.mention ? c.mention.author.name ?? c.mention.author.handle : c.mentionId;
+
+  return (
+    <main className="page case-page" aria-labelledby="case-title" data-case-id={c.id} data-status={c.status}>
+      <BackLink />
+      <div className="case-head">
+        <h1 id="case-title">Case from {author}</h1>
+        <span className={`status-chip status-${c.status}`} data-testid="case-status">{STATUS_WORDS[c.status] ?? c.status}</span>
+        {c.breached && <span className="status-chip status-breached">Breached</span>}
+      </div>
+      <div className="case-layout">
+        <CaseThread c={c} personName={personName} />
+        <aside className="case-panel" aria-label="The case">
+          <MapPosition c={c} doc={doc} mapName={directory.mapName(c.mapId)} teamName={directory.teamName(c.team)} />
+          <ClaimBox c={c} user={user} state={state} personName={personName} />
+          <ChecklistBox c={c} state={state} canWork={canWork} />
+          <ExpectedBox c={c} doc={doc} now={now} />
+          <OutcomeButtons c={c} state={state} canWork={canWork} onReported={onReported} />
+          {c.status === 'ended' && (
+            <section className="case-box"><h2>Ended</h2><p data-testid="end-outcome">{c.endOutcome ?? 'ended'}</p></section>
+          )}
+          <LessonForm c={c} state={state} personName={personName} />
+          <TagEditor c={c} state={state} />
+          <NoteBox c={c} state={state} />
+          <CaseHistory history={c.history} names={{ person: personName, node: nodeLabel }} />
+        </aside>
+      </div>
+    </main>
+  );
+}
+
+function BackLink() {
+  return <a className="back-link" href="#/console">← Back to the queue</a>;
+}

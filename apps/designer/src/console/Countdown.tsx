@@ -1,0 +1,12 @@
+import { deadlineState } from './deadline.ts';
+
+/** Time left to the deadline: calm, amber under 25% left, red when breached. */
+export function Countdown({ c, now }: { c: { queuedAt: string | null; deadline: string | null; breached: boolean }; now: number }) {
+  const { tone, text } = deadlineState(c, now);
+  return (
+    <span className={`countdown countdown-${tone}`} data-tone={tone} title={c.deadline ? `Due ${new Date(c.deadline).toLocaleString()}` : undefined}>
+      {tone === 'breached' && <span aria-hidden="true">⚠ </span>}
+      {text}
+    </span>
+  );
+}

@@ -1,0 +1,110 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { User } from '../api/client.ts';
+import { casesApi, type CaseSummary } from '../api/cases.ts';
+import { showError } from '../shell/toasts.ts';
+import { LiveIndicator } from './LiveIndicator.tsx';
+import { QueueRow } from './QueueRow.tsx';
+import type { Directory } from './useDirectory.ts';
+import { useLiveRefresh } from './useLiveRefresh.ts';
+import { useNodeLabels } from './useMapDocument.ts';
+import { useNow } from './useNow.ts';
+
+const seesAllTeams = (user: User) => user.roles.some((r) => r === 'admin' || r === 'manager' || r === 'approver');
+
+/** The open cases of each team the user works for (admins and managers: every team, filterable), live. */
+export function QueuePage({ user, directory }: { user: User; directory: Directory }) {
+  const [cases, setCases] = useState<CaseSummary[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [team, setTeam] = useState('');
+  const now = useNow();
+  const all = seesAllTeams(user);
+
+  const load = useCallback(() => {
+    casesApi.list({ status: 'open' }).then(
+      ({ cases }) => {
+        setCases(cases);
+        setFailed(false);
+      },
+      (e) => {
+        setFailed(true);
+        showError('Could not load the queue', e);
+      },
+    );
+  }, []);
+  useEffect(load, [load]);
+  useLiveRefresh(load, (type) => type === 'case' || type === 'claim' || type === 'queue' || type === 'mention');
+  const label = useNodeLabels(cases ?? []);
+
+  const teamIds = all ? directory.teams.map((t) => t.id) : user.teams;
+  const groups = useMemo(() => {
+    const byTeam = new Map<string, CaseSummary[]>();
+    for (const c of cases ?? []) {
+      const key = c.team ?? '';
+      byTeam.set(key, [...(byTeam.get(key) ?? []), c]);
+    }
+    const order = [...new Set([...(all ? [] : user.teams), ...byTeam.keys()])];
+    return order.filter((t) => !team || t === team).map((t) => ({ team: t, cases: byTeam.get(t) ?? [] }));
+  }, [cases, all, user.teams, team]);
+  const total = groups.reduce((n, g) => n + g.cases.length, 0);
+
+  return (
+    <main className="page console-page" aria-labelledby="console-title">
+      <div className="page-head">
+        <div>
+          <h1 id="console-title">Team console</h1>
+          <p className="muted">{all ? 'Every team’s open cases' : `Open cases for ${user.teams.map((t) => directory.teamName(t)).join(', ') || 'your teams'}`}, in queue order.</p>
+        </div>
+        <div className="actions console-tools">
+          {teamIds.length > 1 && (
+            <label className="team-filter">
+              Team{' '}
+              <select value={team} onChange={(e) => setTeam(e.target.value)} data-testid="team-filter">
+                <option value="">All teams</option>
+                {teamIds.map((t) => <option key={t} value={t}>{directory.teamName(t)}</option>)}
+              </select>
+            </label>
+          )}
+          <LiveIndicator />
+        </div>
+      </div>
+      {cases === null ? (
+        failed ? <EmptyQueue text="The queue could not be loaded. Check the connection, then reload the page." /> : <p className="muted" aria-busy="true">Loading the queue…</p>
+      ) : total === 0 ? (
+        <EmptyQueue text="No cases waiting for your teams — new mentions will appear here as they arrive." />
+      ) : (
+        groups.filter((g) => g.cases.length || !all).map((g) => (
+          <section key={g.team} className="queue" aria-labelledby={`queue-${g.team}`} data-team={g.team}>
+            <h2 id={`queue-${g.team}`} className="queue-title">
+              {g.team ? directory.teamName(g.team) : 'Closing (no team)'} <span className="muted">· {g.cases.length} open</span>
+            </h2>
+            {g.cases.length === 0 ? (
+              <p className="muted queue-empty">Nothing in this queue right now.</p>
+            ) : (
+              <ul className="queue-rows" aria-label={`${directory.teamName(g.team)} queue`}>
+                {g.cases.map((c) => (
+                  <QueueRow
+                    key={c.id}
+                    c={c}
+                    now={now}
+                    me={user.id}
+                    mapName={directory.mapName(c.mapId)}
+                    nodeLabel={label(c.mapId, c.mapVersion, c.node) ?? c.node}
+                    holderName={directory.personName(c.holder)}
+                  />
+                ))}
+              </ul>
+            )}
+          </section>
+        ))
+      )}
+    </main>
+  );
+}
+
+function EmptyQueue({ text }: { text: string }) {
+  return (
+    <div className="empty-state" data-testid="console-empty">
+      <p>{text}</p>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { memo } from 'react';
+import type { CaseSummary } from '../api/cases.ts';
+import { Countdown } from './Countdown.tsx';
+import { HolderBadge } from './HolderBadge.tsx';
+import { NetworkIcon } from './NetworkIcon.tsx';
+import { firstLine, followersText } from './network.ts';
+
+export interface QueueRowProps {
+  c: CaseSummary;
+  now: number;
+  me: string;
+  mapName: string;
+  nodeLabel: string;
+  holderName: string;
+}
+
+const STATUS_WORDS: Record<string, string> = { preparing: 'checklist first', waiting: 'waiting', held: 'in hand', closing: 'needs a lesson', ended: 'ended' };
+
+/** One case in a queue; the whole row opens the case. Mention text is rendered as text, never HTML. */
+export const QueueRow = memo(function QueueRow({ c, now, me, mapName, nodeLabel, holderName }: QueueRowProps) {
+  const m = c.mention;
+  const author = m ? m.author.name ? `${m.author.name} ${m.author.handle}` : m.author.handle : c.mentionId;
+  return (
+    <li>
+      <a className={`queue-row status-${c.status}`} href={`#/console/case/${encodeURIComponent(c.id)}`} data-case-id={c.id} data-status={c.status}>
+        <span className="queue-network">{m ? <NetworkIcon network={m.network} /> : null}</span>
+        <span className="queue-author">
+          <strong>{author}</strong>
+          <span className="muted small">{followersText(m?.author.followers)}</span>
+        </span>
+        <span className="queue-text" data-testid="mention-first-line">{m ? firstLine(m.text) : ''}</span>
+        <span className="queue-where">
+          <span>{mapName} · {nodeLabel}</span>
+          <span className="muted small">{STATUS_WORDS[c.status] ?? c.status}</span>
+        </span>
+        <span className="queue-deadline"><Countdown c={c} now={now} /></span>
+        <span className="queue-holder"><HolderBadge holder={c.holder} name={holderName} me={me} /></span>
+      </a>
+    </li>
+  );
+});

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { describeHistory } from './describeHistory.ts';
+
+const names = { person: (id: string | null) => (id === 'u1' ? 'Ana Agent' : id ?? 'Baton'), node: (id: string) => (id === 'care' ? 'Care resolves' : id) };
+const at = '2026-01-05T10:00:00.000Z';
+
+describe('describeHistory', () => {
+  it('names people and nodes instead of ids', () => {
+    expect(describeHistory({ at, type: 'claim', actor: 'u1', data: { member: 'u1' } }, names)).toBe('Ana Agent claimed it');
+    expect(describeHistory({ at, type: 'checklist', actor: 'u1', data: { item: 'Screenshot', done: true } }, names)).toBe('Ana Agent ticked “Screenshot”');
+    expect(describeHistory({ at, type: 'breach', actor: null, data: { node: 'care' } }, names)).toBe('Deadline missed at Care resolves');
+  });
+  it('says who got a case handed out by a pass strategy', () => {
+    expect(describeHistory({ at, type: 'claim', actor: null, data: { member: 'u1', strategy: 'round-robin' } }, names)).toBe('Handed to Ana Agent (round-robin)');
+  });
+  it('still says something for an entry it does not know', () => {
+    expect(describeHistory({ at, type: 'something.new', actor: 'u1', data: {} }, names)).toBe('something.new by Ana Agent');
+  });
+});

@@ -1,0 +1,55 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../api/client.ts';
+import { casesApi, type CaseDetail } from '../api/cases.ts';
+import { showError } from '../shell/toasts.ts';
+import { useLiveRefresh } from './useLiveRefresh.ts';
+
+/** What a case view holds: the case, whether a change is on its way, and how to make one. */
+export interface CaseState {
+  detail: CaseDetail | null;
+  /** `not-found` for a case that does not exist or belongs to another team. */
+  problem: 'not-found' | 'failed' | null;
+  busy: boolean;
+  /** Runs one change; the answer replaces the case. Failures become a toast (with the request id) and are rethrown. */
+  act(what: string, change: () => Promise<CaseDetail>): Promise<CaseDetail>;
+}
+
+/** Loads one case and keeps it current with the live events that name it. */
+export function useCase(id: string): CaseState {
+  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [problem, setProblem] = useState<CaseState['problem']>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(() => {
+    casesApi.get(id).then(
+      (c) => {
+        setDetail(c);
+        setProblem(null);
+      },
+      (e) => {
+        if (e instanceof ApiError && e.status === 404) setProblem('not-found');
+        else {
+          setProblem((p) => p ?? 'failed');
+          showError('Could not load the case', e);
+        }
+      },
+    );
+  }, [id]);
+  useEffect(load, [load]);
+  useLiveRefresh(load, (type, data) => data.id === id || data.caseId === id);
+
+  const act = useCallback(async (what: string, change: () => Promise<CaseDetail>) => {
+    setBusy(true);
+    try {
+      const next = await change();
+      setDetail(next);
+      return next;
+    } catch (e) {
+      showError(what, e);
+      throw e;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { detail, problem, busy, act };
+}
