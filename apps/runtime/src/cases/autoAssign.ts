@@ -1,5 +1,5 @@
-import { and, asc, count, eq, inArray, isNull, ne } from 'drizzle-orm';
-import { cases, teamMembers, teams, users, type CaseRow } from '../db/schema.ts';
+import { and, asc, count, eq, gte, inArray, isNull, ne } from 'drizzle-orm';
+import { cases, claims, teamMembers, teams, users, type CaseRow } from '../db/schema.ts';
 import type { CrisisBook } from '../crisis/CrisisBook.ts';
 import { claimCase } from './claimCase.ts';
 import type { Work } from './write.ts';
@@ -18,9 +18,9 @@ export function eligibleMembers(w: Work, team: string, crisis: boolean): string[
 
 /**
  * Applies the pass's strategy to a case that just entered a queue: `round-robin` hands it to the
- * next eligible member after the last one, `least-loaded` to the one holding fewest open cases,
- * `member` to the named member (by user id or e-mail). `queue` (the default) leaves it for
- * members to claim. No eligible member: it waits in the queue.
+ * next free member after the last one, `least-loaded` to the free member who took fewest cases
+ * today, `member` to the named member (by user id or e-mail). `queue` (the default) leaves it for
+ * members to claim. Nobody free: it waits in the queue and is served by priority, then age.
  */
 export function autoAssign(w: Work, book: CrisisBook, row: CaseRow, at: number): CaseRow {
   if (row.status !== 'waiting' || row.nodeType !== 'pass' || !row.team || row.holder) return row;
@@ -30,8 +30,15 @@ export function autoAssign(w: Work, book: CrisisBook, row: CaseRow, at: number):
   const strategy = node.to.strategy ?? 'queue';
   if (strategy === 'queue') return row;
   const crisis = book.on(row.mapId, compiled);
-  const members = eligibleMembers(w, row.team, crisis);
   const { db } = w.rt;
+  const everyone = eligibleMembers(w, row.team, crisis);
+  // Like the simulator's staff, a member hands out new work only to people with none in hand.
+  const busy = new Set(
+    everyone.length
+      ? db.select({ holder: cases.holder }).from(cases).where(and(inArray(cases.holder, everyone), ne(cases.status, 'ended'))).all().map((r) => r.holder)
+      : [],
+  );
+  const members = everyone.filter((m) => !busy.has(m));
   let member: string | undefined;
   if (strategy === 'member') {
     const named = node.to.member ?? '';
@@ -42,14 +49,16 @@ export function autoAssign(w: Work, book: CrisisBook, row: CaseRow, at: number):
     member = members.find((m) => last == null || m > last) ?? members[0];
     db.update(teams).set({ roundRobinLast: member }).where(eq(teams.id, row.team)).run();
   } else if (strategy === 'least-loaded' && members.length) {
+    // Among the free, the one who handled fewest cases today (claims since midnight UTC).
+    const dayStart = at - (at % 86_400_000);
     const load = new Map(
-      db.select({ holder: cases.holder, n: count() }).from(cases)
-        .where(and(inArray(cases.holder, members), ne(cases.status, 'ended')))
-        .groupBy(cases.holder).all().map((r) => [r.holder, r.n]),
+      db.select({ member: claims.member, n: count() }).from(claims)
+        .where(and(inArray(claims.member, members), gte(claims.claimedAt, dayStart)))
+        .groupBy(claims.member).all().map((r) => [r.member, r.n]),
     );
     member = [...members].sort((a, b) => (load.get(a) ?? 0) - (load.get(b) ?? 0) || (a < b ? -1 : 1))[0];
   }
   if (!member) return row;
-  const backup = !members.includes(member) ? false : !eligibleMembers(w, row.team, false).includes(member);
+  const backup = everyone.includes(member) && !eligibleMembers(w, row.team, false).includes(member);
   return claimCase(w, book, row, member, { actor: null, leaseMs: w.rt.config.leaseMs, backup, strategy });
 }
