@@ -20,6 +20,7 @@ import { caseRoutes } from './routes/cases.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { mapReviewRoutes } from './routes/mapReview.ts';
+import { mapSimulateRoutes } from './routes/mapSimulate.ts';
 import { mapRoutes } from './routes/maps.ts';
 import { mentionRoutes } from './routes/mentions.ts';
 import { openapiRoutes } from './routes/openapi.ts';
@@ -97,6 +98,7 @@ export function createApp(opts: AppOptions): BatonApp {
   app.route('/api/audit', auditRoutes());
   app.route('/api/maps', mapRoutes());
   app.route('/api/maps', mapReviewRoutes());
+  app.route('/api/maps', mapSimulateRoutes());
   app.route('/api/mentions', mentionRoutes());
   app.route('/api/cases', caseRoutes());
   app.route('/api/events', eventRoutes());

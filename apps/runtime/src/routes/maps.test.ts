@@ -80,3 +80,22 @@ describe('map lifecycle', () => {
     expect(res.body.problems.map((p: { code: string }) => p.code)).toContain('E_NO_TRIGGER');
   });
 });
+
+describe('POST /api/maps/:id/simulate', () => {
+  it('rehearses the draft against a scenario with the engine simulator', async () => {
+    const t = await testRuntime();
+    await t.admin('POST', '/api/maps', complaintMap({ crisis: undefined }));
+    const scenario = {
+      format: 'baton.scenario/v1', name: 'two complaints', start: '2026-01-01T09:00:00Z',
+      mentions: [
+        { at: 'PT0S', mention: { id: 'x:1', network: 'twitter', author: { handle: '@a' }, text: 'broken screen', createdAt: '2026-01-01T09:00:00Z' } },
+        { at: 'PT1M', mention: { id: 'x:2', network: 'twitter', author: { handle: '@b' }, text: 'nice shop', createdAt: '2026-01-01T09:01:00Z' } },
+      ],
+      staff: { care: { members: 1, responseTime: 'PT10M' } },
+    };
+    const res = await t.admin('POST', '/api/maps/complaints/simulate', { scenario });
+    expect(res.status).toBe(200);
+    expect(res.body.cases.map((c: { status: string; path: string[] }) => [c.status, c.path])).toEqual([['ended', ['t', 'a', 'care', 'done']], ['unrouted', []]]);
+    expect((await t.admin('POST', '/api/maps/complaints/simulate', { scenario: { ...scenario, format: 'nope' } })).status).toBe(400);
+  });
+});
