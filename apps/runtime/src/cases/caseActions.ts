@@ -17,6 +17,8 @@ interface Ctx { w: Work; book: CrisisBook; row: CaseRow; crisis: boolean }
 function act<T>(rt: Runtime, user: SessionUser, caseId: string, fn: (ctx: Ctx) => T): T {
   return write(rt, (w) => {
     const row = visibleCase(rt.db, user, caseId);
+    // Approvers see every case (to judge maps by them) but only agents, managers and admins work them.
+    if (user.roles.every((r) => r === 'approver')) throw forbidden('Approvers review maps; working a case needs the agent, manager or admin role');
     const book = new CrisisBook(w);
     const compiled = rt.maps.get(row.mapId, row.mapVersion);
     book.advance(row.mapId, compiled, w.now);

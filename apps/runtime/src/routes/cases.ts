@@ -86,6 +86,9 @@ export function caseRoutes() {
     const user = requireUser(c);
     const rt = c.get('rt');
     const { team, lease: l } = c.req.valid('json');
+    // Outsiders learn nothing about another team's queue, not even whether it is empty.
+    const supervisor = user.roles.includes('admin') || user.roles.includes('manager');
+    if (!supervisor && !user.teams.includes(team) && !user.backupTeams.includes(team)) throw new ApiError(403, 'FORBIDDEN', `Only members of ${team} may take its work`);
     const waiting = rt.db.select().from(cases)
       .where(and(eq(cases.team, team), eq(cases.status, 'waiting'), isNull(cases.holder)))
       .orderBy(desc(cases.priority), asc(cases.queuedAt), asc(cases.id)).all();

@@ -1,0 +1,245 @@
+// The role matrix (SPEC §7): every API route the app serves × every kind of caller — anonymous,
+// an ingest token, and people holding each role — against the status they must get. The route
+// list comes from the app itself, so a new route without a row here fails the first test.
+// Each cell runs on its own copy of one prepared database (SQLite serialize), so a cell that
+// approves, revokes or signs out cannot change what the next cell sees.
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type BatonApp } from '../apps/runtime/src/app.ts';
+import { ManualClock } from '../apps/runtime/src/clock.ts';
+import type { Db } from '../apps/runtime/src/db/client.ts';
+import * as schema from '../apps/runtime/src/db/schema.ts';
+import { silentLogger } from '../apps/runtime/src/logger.ts';
+import { complaintMap, mention } from '../apps/runtime/src/testing/fixtures.ts';
+import { T0, testRuntime } from '../apps/runtime/src/testing/testApp.ts';
+
+const PRINCIPALS = ['anonymous', 'ingest', 'admin', 'approver', 'manager', 'agent', 'outsider'] as const;
+type Principal = (typeof PRINCIPALS)[number];
+type Expected = Record<Principal, number>;
+
+/** Expected statuses in PRINCIPALS order. */
+const as = (...s: number[]): Expected => Object.fromEntries(PRINCIPALS.map((p, i) => [p, s[i]!])) as Expected;
+/** Any signed-in person gets `ok`; nobody else gets in. */
+const people = (ok: number) => as(401, 403, ok, ok, ok, ok, ok);
+/** Only the listed roles get `ok`; other people 403. */
+const only = (ok: number, ...who: Principal[]) => as(401, 403, ...(['admin', 'approver', 'manager', 'agent', 'outsider'] as const).map((p) => (who.includes(p) ? ok : 403)));
+const everyone = (s: number) => as(s, s, s, s, s, s, s);
+
+const SCENARIO = {
+  format: 'baton.scenario/v1', name: 'one complaint', start: '2026-01-01T09:00:00Z',
+  mentions: [{ at: 'PT0S', mention: { id: 'twitter:sim-1', network: 'twitter', author: { handle: '@ana' }, text: 'it is broken', createdAt: '2026-01-01T09:00:00Z' } }],
+  staff: { social: { members: 1, responseTime: 'PT1M' }, care: { members: 1, responseTime: 'PT5M' }, supervisors: { members: 1, responseTime: 'PT5M' } },
+};
+
+interface Fixture {
+  image: Buffer;
+  tokens: Record<Principal, string | null>;
+  ids: { agent: string; outsider: string; ingestToken: string; preparing: string; waiting: string; held: string; closing: string };
+}
+
+/** One request per route, with the statuses each caller must get. */
+function matrix(f: Fixture): Record<string, { path: string; body?: unknown; expect: Expected }> {
+  const { ids } = f;
+  const map = complaintMap();
+  return {
+    'GET /api/health': { path: '/api/health', expect: everyone(200) },
+    'GET /api/openapi.json': { path: '/api/openapi.json', expect: everyone(200) },
+    'GET /api/setup': { path: '/api/setup', expect: everyone(200) },
+    'POST /api/setup': { path: '/api/setup', body: { secret: 'setup_guess', email: 'x@example.test', name: 'X', password: 'a long password' }, expect: everyone(409) },
+    'POST /api/session': { path: '/api/session', body: { email: 'agent@example.test', password: 'correct horse battery' }, expect: everyone(200) },
+    'GET /api/session': { path: '/api/session', expect: people(200) },
+    'DELETE /api/session': { path: '/api/session', expect: people(204) },
+    'GET /api/users': { path: '/api/users', expect: only(200, 'admin') },
+    'POST /api/users': { path: '/api/users', body: { email: 'new@example.test', name: 'New', password: 'a long password', roles: ['admin'], teams: [] }, expect: only(201, 'admin') },
+    'GET /api/teams': { path: '/api/teams', expect: people(200) },
+    'POST /api/teams': { path: '/api/teams', body: { id: 'newteam', name: 'New team' }, expect: only(201, 'admin') },
+    'POST /api/teams/:id/members': { path: '/api/teams/care/members', body: { userId: ids.outsider }, expect: only(200, 'admin') },
+    'DELETE /api/teams/:id/members/:userId': { path: `/api/teams/care/members/${ids.agent}`, expect: only(204, 'admin') },
+    'GET /api/tokens': { path: '/api/tokens', expect: only(200, 'admin') },
+    'POST /api/tokens': { path: '/api/tokens', body: { name: 'another tool', scope: 'ingest' }, expect: only(201, 'admin') },
+    'DELETE /api/tokens/:id': { path: `/api/tokens/${ids.ingestToken}`, expect: only(204, 'admin') },
+    'GET /api/audit': { path: '/api/audit', expect: only(200, 'admin') },
+    'GET /api/audit/export': { path: '/api/audit/export', expect: only(200, 'admin') },
+    'GET /api/maps': { path: '/api/maps', expect: people(200) },
+    'POST /api/maps': { path: '/api/maps', body: { ...map, id: 'fresh' }, expect: only(201, 'admin', 'manager') },
+    'POST /api/maps/validate': { path: '/api/maps/validate', body: map, expect: people(200) },
+    'GET /api/maps/:id': { path: '/api/maps/complaints', expect: people(200) },
+    'GET /api/maps/:id/versions/:version': { path: '/api/maps/complaints/versions/1', expect: people(200) },
+    'PUT /api/maps/:id': { path: '/api/maps/complaints', body: { ...map, name: 'Complaints, edited' }, expect: only(200, 'admin', 'manager') },
+    'POST /api/maps/:id/submit': { path: '/api/maps/complaints/submit', expect: only(200, 'admin', 'manager') },
+    'POST /api/maps/:id/versions/:version/approve': { path: '/api/maps/review/versions/1/approve', body: {}, expect: only(200, 'approver') },
+    'POST /api/maps/:id/versions/:version/reject': { path: '/api/maps/review/versions/1/reject', body: { comment: 'Not yet' }, expect: only(200, 'approver') },
+    'POST /api/maps/:id/versions/:version/retire': { path: '/api/maps/complaints/versions/1/retire', body: {}, expect: only(200, 'approver', 'admin') },
+    'POST /api/maps/:id/simulate': { path: '/api/maps/complaints/simulate', body: { version: 'active', scenario: SCENARIO }, expect: only(200, 'admin', 'approver', 'manager') },
+    'GET /api/maps/:id/diff': { path: '/api/maps/complaints/diff', expect: people(200) },
+    'POST /api/mentions': { path: '/api/mentions', body: mention('my parcel is broken'), expect: as(401, 200, 200, 403, 200, 403, 403) },
+    'GET /api/mentions/unrouted': { path: '/api/mentions/unrouted', expect: people(200) },
+    'GET /api/cases': { path: '/api/cases', expect: people(200) },
+    'POST /api/cases/next': { path: '/api/cases/next', body: { team: 'care' }, expect: only(200, 'admin', 'manager', 'agent') },
+    // Another team's case is 404, exactly like a case that does not exist.
+    'GET /api/cases/:id': { path: `/api/cases/${ids.waiting}`, expect: as(401, 403, 200, 200, 200, 200, 404) },
+    'POST /api/cases/:id/claim': { path: `/api/cases/${ids.waiting}/claim`, body: {}, expect: as(401, 403, 200, 403, 200, 200, 404) },
+    'POST /api/cases/:id/release': { path: `/api/cases/${ids.held}/release`, expect: as(401, 403, 200, 403, 200, 200, 404) },
+    'POST /api/cases/:id/checklist': { path: `/api/cases/${ids.preparing}/checklist`, body: { item: 'Screenshot' }, expect: as(401, 403, 200, 403, 200, 200, 404) },
+    'POST /api/cases/:id/outcome': { path: `/api/cases/${ids.waiting}/outcome`, body: { outcome: 'resolved' }, expect: as(401, 403, 200, 403, 200, 200, 404) },
+    'POST /api/cases/:id/notes': { path: `/api/cases/${ids.waiting}/notes`, body: { text: 'Called the customer' }, expect: as(401, 403, 200, 403, 200, 200, 404) },
+    'POST /api/cases/:id/tags': { path: `/api/cases/${ids.waiting}/tags`, body: { add: ['vip'] }, expect: as(401, 403, 200, 403, 200, 200, 404) },
+    'POST /api/cases/:id/lessons': { path: `/api/cases/${ids.closing}/lessons`, body: { text: 'Answer sooner' }, expect: as(401, 403, 200, 403, 200, 200, 404) },
+    'GET /api/events': { path: '/api/events', expect: people(200) },
+  };
+}
+
+/** `METHOD /path` of every API route the app serves (validators and middleware folded away). */
+function routesOf(app: BatonApp): string[] {
+  const keys = app.routes
+    .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/') && !r.path.includes('*'))
+    .map((r) => `${r.method} ${r.path}`);
+  return [...new Set(keys)].sort();
+}
+
+/** A fresh app on a private copy of the prepared database. */
+function appFrom(image: Buffer): BatonApp {
+  const sqlite = new Database(image);
+  sqlite.pragma('foreign_keys = ON');
+  const db = drizzle(sqlite, { schema }) as unknown as Db;
+  return createApp({ db, clock: new ManualClock(T0), log: silentLogger(), config: { rateLimit: { ip: null, token: null } } });
+}
+
+async function prepare(): Promise<Fixture> {
+  const t = await testRuntime();
+  for (const [id, name] of [['social', 'Social Hub'], ['care', 'Customer Care'], ['supervisors', 'Supervisors']] as const) {
+    await t.admin('POST', '/api/teams', { id, name });
+  }
+  // People who set the scene; none of them is a principal, so nobody in the matrix authored anything.
+  const author = await t.user('author@example.test', ['manager']);
+  const decider = await t.user('decider@example.test', ['approver']);
+  const worker = await t.user('worker@example.test', ['agent'], ['social', 'care']);
+  const principals = {
+    admin: await t.user('admin-only@example.test', ['admin']),
+    approver: await t.user('approver@example.test', ['approver']),
+    manager: await t.user('manager@example.test', ['manager']),
+    agent: await t.user('agent@example.test', ['agent'], ['social', 'care']),
+    outsider: await t.user('outsider@example.test', ['agent'], ['supervisors']),
+  };
+  const map = complaintMap();
+  const ok = (res: { status: number; body: unknown }, status = 200) => {
+    if (res.status !== status) throw new Error(`fixture step answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body as any;
+  };
+  ok(await author('POST', '/api/maps', map), 201);
+  ok(await author('POST', '/api/maps/complaints/submit'));
+  ok(await decider('POST', '/api/maps/complaints/versions/1/approve', {}));
+  ok(await author('PUT', '/api/maps/complaints', { ...map, name: 'Complaints v2' }));
+  ok(await author('POST', '/api/maps', { ...map, id: 'review', name: 'Under review' }), 201);
+  ok(await author('POST', '/api/maps/review/submit'));
+
+  const open = async () => ok(await t.ingest('POST', '/api/mentions', mention('it arrived broken'))).results[0].caseId as string;
+  const prepared = async (id: string) => {
+    ok(await worker('POST', `/api/cases/${id}/checklist`, { item: 'Screenshot' }));
+    ok(await worker('POST', `/api/cases/${id}/checklist`, { item: 'Check CRM' }));
+    return id;
+  };
+  const preparing = await open();
+  const waiting = await prepared(await open());
+  const held = await prepared(await open());
+  ok(await principals.agent('POST', `/api/cases/${held}/claim`, {}));
+  const closing = await prepared(await open());
+  ok(await worker('POST', `/api/cases/${closing}/outcome`, { outcome: 'escalate' }));
+  const token = ok(await t.admin('GET', '/api/tokens')).tokens[0].id as string;
+
+  const tokens = { anonymous: null, ingest: 'ingest-token-for-tests' } as Record<Principal, string | null>;
+  for (const [p, call] of Object.entries(principals)) {
+    const res = await t.anonymous('POST', '/api/session', { email: `${p === 'admin' ? 'admin-only' : p}@example.test`, password: 'correct horse battery' });
+    tokens[p as Principal] = res.body.token;
+    void call;
+  }
+  return {
+    image: t.app.rt.db.$client.serialize(),
+    tokens,
+    ids: { agent: principals.agent.id, outsider: principals.outsider.id, ingestToken: token, preparing, waiting, held, closing },
+  };
+}
+
+describe('role matrix', () => {
+  let f: Fixture;
+  beforeAll(async () => {
+    f = await prepare();
+  });
+
+  it('has a row for every API route the app serves, and no row for a route it lacks', () => {
+    const served = routesOf(appFrom(f.image));
+    const listed = Object.keys(matrix(f)).sort();
+    expect(served.filter((r) => !listed.includes(r)), 'routes without a matrix row').toEqual([]);
+    expect(listed.filter((r) => !served.includes(r)), 'matrix rows for routes the app lacks').toEqual([]);
+  });
+
+  it('answers every route × caller with the expected status', async () => {
+    const rows = matrix(f);
+    const wrong: string[] = [];
+    let cells = 0;
+    for (const [key, row] of Object.entries(rows)) {
+      const method = key.split(' ')[0]!;
+      for (const who of PRINCIPALS) {
+        const app = appFrom(f.image);
+        const headers: Record<string, string> = {};
+        const token = f.tokens[who];
+        if (token) headers.authorization = `Bearer ${token}`;
+        if (row.body !== undefined) headers['content-type'] = 'application/json';
+        const res = await app.request(row.path, { method, headers, ...(row.body !== undefined ? { body: JSON.stringify(row.body) } : {}) });
+        const text = key === 'GET /api/events' ? (await res.body?.cancel(), '') : await res.text();
+        cells++;
+        if (res.status !== row.expect[who]) wrong.push(`${key} as ${who}: expected ${row.expect[who]}, got ${res.status} ${text.slice(0, 160)}`);
+        if (res.status >= 400 && key !== 'GET /api/events') expect(JSON.parse(text).error.code, `${key} as ${who}`).toBeTruthy();
+        app.rt.db.$client.close();
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(cells).toBe(Object.keys(rows).length * PRINCIPALS.length);
+  });
+});
+
+describe('roles in practice', () => {
+  it('an approver never approves a version they authored, even holding the manager role too', async () => {
+    const t = await testRuntime();
+    for (const [id, name] of [['social', 'Social Hub'], ['care', 'Customer Care'], ['supervisors', 'Supervisors']] as const) await t.admin('POST', '/api/teams', { id, name });
+    const both = await t.user('both@example.test', ['manager', 'approver']);
+    const other = await t.user('other@example.test', ['manager', 'approver']);
+    expect((await both('POST', '/api/maps', complaintMap())).status).toBe(201);
+    expect((await both('POST', '/api/maps/complaints/submit')).status).toBe(200);
+    const own = await both('POST', '/api/maps/complaints/versions/1/approve', {});
+    expect(own.status).toBe(403);
+    expect((await both('POST', '/api/maps/complaints/versions/1/reject', { comment: 'mine' })).status).toBe(403);
+    // Editing someone's draft makes you one of its authors too.
+    expect((await other('POST', '/api/maps', { ...complaintMap(), id: 'shared' })).status).toBe(201);
+    expect((await both('PUT', '/api/maps/shared', { ...complaintMap(), id: 'shared', name: 'Shared, edited' })).status).toBe(200);
+    expect((await other('POST', '/api/maps/shared/submit')).status).toBe(200);
+    expect((await both('POST', '/api/maps/shared/versions/1/approve', {})).status).toBe(403);
+    expect((await other('POST', '/api/maps/complaints/versions/1/approve', {})).status).toBe(200);
+  });
+
+  it('an agent in two teams works both; another team’s case is absent from lists, 404 by id, and its queue closed', async () => {
+    const t = await testRuntime();
+    for (const [id, name] of [['social', 'Social Hub'], ['care', 'Customer Care'], ['supervisors', 'Supervisors']] as const) await t.admin('POST', '/api/teams', { id, name });
+    const author = await t.user('author@example.test', ['manager']);
+    const decider = await t.user('decider@example.test', ['approver']);
+    const two = await t.user('two@example.test', ['agent'], ['social', 'care']);
+    const sup = await t.user('sup@example.test', ['agent'], ['supervisors']);
+    await author('POST', '/api/maps', complaintMap());
+    await author('POST', '/api/maps/complaints/submit');
+    await decider('POST', '/api/maps/complaints/versions/1/approve', {});
+    const caseId = (await t.ingest('POST', '/api/mentions', mention('refund please'))).body.results[0].caseId;
+    expect((await two('POST', `/api/cases/${caseId}/checklist`, { item: 'Screenshot' })).status).toBe(200);
+    expect((await two('POST', `/api/cases/${caseId}/checklist`, { item: 'Check CRM' })).status).toBe(200);
+    expect((await two('POST', `/api/cases/${caseId}/claim`, {})).status).toBe(200);
+    const seen = await sup('GET', `/api/cases/${caseId}`);
+    const missing = await sup('GET', '/api/cases/no-such-case');
+    expect(seen.status).toBe(404);
+    expect(seen.body.error.code).toBe(missing.body.error.code);
+    expect(seen.body.error.message).toBe(missing.body.error.message.replace('no-such-case', caseId));
+    expect((await sup('GET', '/api/cases')).body.cases).toEqual([]);
+    expect((await sup('GET', '/api/cases?team=care')).body.cases).toEqual([]);
+    expect((await sup('POST', '/api/cases/next', { team: 'care' })).status).toBe(403);
+    expect((await sup('POST', `/api/cases/${caseId}/notes`, { text: 'peek' })).status).toBe(404);
+  });
+});
