@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { safeRegex } from './safeRegex.ts';
 
-/** The test runner's clock (the engine's lib has no DOM or Node types). */
-const clock = (globalThis as unknown as { performance: { now(): number } }).performance;
 
 const test = (pattern: string, text: string) => {
   const re = safeRegex(pattern);
@@ -18,11 +16,10 @@ describe('safeRegex', () => {
     expect(test('^@acme', 'hi @acme')).toBe(false);
   });
 
-  it('runs a classic catastrophic pattern in linear time', () => {
-    const start = clock.now();
+  // A backtracking engine would not finish these within the test's time limit; RE2 answers at once.
+  it('answers classic catastrophic patterns (RE2 runs in linear time)', () => {
     expect(test('^(a+)+$', 'a'.repeat(50_000) + '!')).toBe(false);
     expect(test('(x+x+)+y', 'x'.repeat(20_000))).toBe(false);
-    expect(clock.now() - start).toBeLessThan(2000);
   });
 
   it('refuses lookaround and backreferences in plain words', () => {
