@@ -23,6 +23,7 @@ import { mapReviewRoutes } from './routes/mapReview.ts';
 import { mapSimulateRoutes } from './routes/mapSimulate.ts';
 import { mapRoutes } from './routes/maps.ts';
 import { mentionRoutes } from './routes/mentions.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { openapiRoutes } from './routes/openapi.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { setupRoutes } from './routes/setup.ts';
@@ -102,6 +103,7 @@ export function createApp(opts: AppOptions): BatonApp {
   app.route('/api/mentions', mentionRoutes());
   app.route('/api/cases', caseRoutes());
   app.route('/api/events', eventRoutes());
+  app.route('/api/notifications', notificationRoutes());
   app.route('/api', openapiRoutes(app));
   app.all('/api/*', () => {
     throw new ApiError(404, 'NOT_FOUND', 'No such API route');

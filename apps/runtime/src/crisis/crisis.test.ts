@@ -86,5 +86,10 @@ describe('outbox', () => {
     expect(hooks.got[0]!.body).toMatchObject({ type: 'baton.notification', kind: 'end', caseId, mapId: 'complaints', node: 'done' });
     const inbox = t.app.rt.db.$client.prepare('select user_id, message from inbox').all() as { user_id: string }[];
     expect(inbox.map((r) => r.user_id)).toEqual([sup.id]);
+    const mine = await sup('GET', '/api/notifications?unread=1');
+    expect(mine.body.notifications).toHaveLength(1);
+    expect(mine.body.notifications[0].data).toMatchObject({ kind: 'end', caseId });
+    expect((await sup('POST', `/api/notifications/${mine.body.notifications[0].id}/read`)).status).toBe(204);
+    expect((await sup('GET', '/api/notifications?unread=1')).body.notifications).toHaveLength(0);
   });
 });
