@@ -4,6 +4,8 @@
  * second person, an approver, reviews the visual diff and approves. Screenshots land in
  * test-results/designer/.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer } from './helpers/startServer.ts';
@@ -76,7 +78,7 @@ describe('designer', () => {
 
     const trigger = await dragFromPalette(page, 'trigger', 140, 40);
     const pass = await dragFromPalette(page, 'pass', 140, 190);
-    const end = await dragFromPalette(page, 'end', 520, 400);
+    const end = await dragFromPalette(page, 'end', 140, 420);
     expect(await page.locator('.react-flow__node').count()).toBe(3);
     const passId = await pass.getAttribute('data-id');
     expect(passId).toBeTruthy();
@@ -185,11 +187,40 @@ describe('designer', () => {
     await page.locator('[data-mode=review]').click();
     await expect.poll(() => page.locator('.react-flow__node.diff-changed').count()).toBe(1);
     expect(await page.locator('.react-flow__node.diff-added').count()).toBe(0);
-    expect(await page.getByTestId('diff-summary').textContent()).toContain('PT45M');
+    expect(await page.getByTestId('diff-summary').textContent()).toContain('expected.within');
+    expect(await page.getByTestId('diff-summary').textContent()).toContain('45 min');
     await screenshot(page, '08-review-changed-step');
     await page.locator('textarea[name=comment]').fill('45 minutes is too tight for care.');
     await page.getByTestId('reject-version').click();
     await expect.poll(() => page.getByTestId('map-version').getAttribute('data-state')).toBe('rejected');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('exports the map as JSON, as the compiled machine, and as PNG and SVG pictures', async () => {
+    const exported: Record<string, string> = {};
+    for (const what of ['json', 'machine', 'png', 'svg']) {
+      await page.getByTestId('export-menu').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-export="${what}"]`).click()]);
+      exported[what] = download.suggestedFilename();
+      const path = await download.path();
+      const bytes = readFileSync(path);
+      if (what === 'json') expect(JSON.parse(bytes.toString('utf8'))).toMatchObject({ format: 'baton.map/v1', id: mapId, name: 'Care handoff' });
+      if (what === 'machine') expect(JSON.parse(bytes.toString('utf8'))).toHaveProperty('states');
+      if (what === 'png') expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+      if (what === 'svg') expect(bytes.toString('utf8')).toContain('<svg');
+    }
+    expect(exported).toEqual({ json: `${mapId}.map.json`, machine: `${mapId}.machine.json`, png: `${mapId}.png`, svg: `${mapId}.svg` });
+  });
+
+  it('imports a map JSON file from the maps list and opens it in the designer', async () => {
+    await signOut(page);
+    await signIn(page, server.url, server.adminEmail, server.adminPassword);
+    await page.getByTestId('import-file').setInputFiles(join(import.meta.dirname, '..', 'examples', 'customer-complaint', 'customer-complaint.map.json'));
+    await page.getByTestId('designer').waitFor();
+    await expect.poll(() => page.getByTestId('map-name').textContent()).toBe('Customer complaint');
+    await expect.poll(() => page.locator('.react-flow__node-pass').count()).toBeGreaterThan(1);
+    await page.waitForTimeout(600);
+    await screenshot(page, '09-imported-example');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -22,6 +22,7 @@ export function ensureDesignerBuilt(): void {
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   const sources = Math.max(newest(join(designer, 'src')), newest(join(designer, 'index.html')), newest(join(designer, 'vite.config.ts')), newest(join(root, 'examples')), newest(join(root, 'packages', 'engine', 'src')));
   if (built > sources) return;
-  const run = spawnSync('npm', ['run', 'build', '-w', '@baton/designer'], { cwd: root, encoding: 'utf8' });
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const run = spawnSync('npm', ['run', 'build', '-w', '@baton/designer'], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
   if (run.status !== 0) throw new Error(`The designer did not build:\n${run.stdout}\n${run.stderr}`);
 }

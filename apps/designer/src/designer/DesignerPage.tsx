@@ -6,7 +6,7 @@ import type { BatonMap, NodeType } from '@baton/engine';
 import { ApiError, api } from '../api/client.ts';
 import type { DirectoryTeam, MapDetail, User } from '../api/client.ts';
 import { blankMap } from '../maps/blankMap.ts';
-import { takePendingMap } from '../maps/pendingMap.ts';
+import { clearPendingMap, peekPendingMap } from '../maps/pendingMap.ts';
 import { readMapFile } from '../maps/readMapFile.ts';
 import { navigate } from '../shell/route.ts';
 import { showError, showToast } from '../shell/toasts.ts';
@@ -63,7 +63,7 @@ export function DesignerPage({ mapId, user, onMapsChanged }: { mapId: string | n
     api.teams().then((r) => live && setDirectory(r.teams), () => undefined);
     const mapId = loadKey;
     if (mapId === null) {
-      const map = takePendingMap();
+      const map = peekPendingMap();
       if (map) setLoaded({ store: createMapStore(toFlowMap(map)), detail: null });
       else api.teams().then(
         (r) => live && setLoaded({ store: createMapStore(toFlowMap(blankMap(r.teams, Math.random().toString(36).slice(2, 8)))), detail: null }),
@@ -135,6 +135,7 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
       if (!current) {
         const created = await api.createMap(doc);
         createdHere = created.id;
+        clearPendingMap();
         store.markSaved(at);
         await refreshDetail(created.id);
         navigate(`#/maps/${encodeURIComponent(created.id)}`);

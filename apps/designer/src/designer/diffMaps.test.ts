@@ -15,7 +15,7 @@ describe('diffMaps', () => {
     expect(diff.nodes.added).toEqual(['new']);
     expect(diff.nodes.removed).toEqual(['esc']);
     expect(diff.nodes.changed).toEqual([
-      { id: 'care', fields: [{ field: 'expected', from: { action: 'reply publicly', within: 'PT1H', outcomes: ['done', 'escalate'] }, to: { action: 'reply publicly', within: 'PT2H', outcomes: ['done', 'escalate'] } }] },
+      { id: 'care', fields: [{ field: 'expected.within', from: 'PT1H', to: 'PT2H' }] },
     ]);
   });
 

@@ -25,9 +25,19 @@ export interface MapDiff {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function fieldChanges(from: Record<string, unknown>, to: Record<string, unknown>, skip: string[]): FieldChange[] {
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Changed fields, descending into nested objects (`expected.within`) but not into lists or conditions. */
+function fieldChanges(from: Record<string, unknown>, to: Record<string, unknown>, skip: string[], prefix = ''): FieldChange[] {
   const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].filter((k) => !skip.includes(k));
-  return keys.filter((k) => !same(from[k], to[k])).map((field) => ({ field, from: from[field], to: to[field] }));
+  return keys.flatMap((k) => {
+    const a = from[k];
+    const b = to[k];
+    if (same(a, b)) return [];
+    const field = `${prefix}${k}`;
+    if (isRecord(a) && isRecord(b) && k !== 'when') return fieldChanges(a, b, [], `${field}.`);
+    return [{ field, from: a, to: b }];
+  });
 }
 
 function diffById<T extends { id: string }>(from: T[], to: T[], skip: string[]): ElementDiff {

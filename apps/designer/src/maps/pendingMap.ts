@@ -1,6 +1,7 @@
 /**
  * A map opened but not yet saved (blank, from an example, or imported) waits here for the
- * designer at `#/maps/new`.
+ * designer at `#/maps/new`. Reading does not consume it, so a re-run effect sees the same map; the
+ * designer forgets it once the map is saved.
  */
 import type { BatonMap } from '@baton/engine';
 
@@ -11,9 +12,12 @@ export function setPendingMap(map: BatonMap): void {
   pending = map;
 }
 
-/** Takes the waiting document, if any. */
-export function takePendingMap(): BatonMap | null {
-  const map = pending;
+/** The waiting document, if any. */
+export function peekPendingMap(): BatonMap | null {
+  return pending;
+}
+
+/** Forgets the waiting document (it has been saved). */
+export function clearPendingMap(): void {
   pending = null;
-  return map;
 }

@@ -1,5 +1,5 @@
-import { memo } from 'react';
-import { Handle, Position } from '@xyflow/react';
+import { memo, useEffect } from 'react';
+import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import { formatDuration } from '../duration.ts';
 import { useMapStore } from '../useMapStore.ts';
@@ -15,6 +15,10 @@ export const PassNode = memo(function PassNode({ id, data, selected }: NodeProps
   const problemClass = useProblemClass(id);
   const teams = useMapStore((s) => s.settings.teams);
   const checks = data.preAction?.checklist.length ?? 0;
+  // Outcome handles come and go with the outcomes; React Flow must re-measure them.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const outcomeKey = data.expected.outcomes.join('\n');
+  useEffect(() => updateNodeInternals(id), [id, outcomeKey, updateNodeInternals]);
   return (
     <div className={`map-node node-pass${problemClass}${selected ? ' is-selected' : ''}`} data-node-type="pass">
       <Handle type="target" position={Position.Top} className="handle" />

@@ -1,12 +1,19 @@
 import { useState } from 'react';
 import type { User, VersionInfo } from '../../api/client.ts';
+import type { Condition } from '@baton/engine';
 import type { MapDiff } from '../diffMaps.ts';
+import { formatDuration } from '../duration.ts';
+import { describeCondition } from '../engine.ts';
 import type { Problem } from '../engine.ts';
 import { useMapStore } from '../useMapStore.ts';
 
-function show(value: unknown): string {
+/** A changed value in words: durations as "45 min", conditions as sentences, lists joined. */
+function show(field: string, value: unknown): string {
   if (value === undefined) return '—';
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value === 'string') return /(^|\.)(within|window|cooldown)$/.test(field) ? `${formatDuration(value)} (${value})` : value;
+  if (field === 'when' || field.endsWith('.when')) return describeCondition(value as Condition);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
+  return JSON.stringify(value);
 }
 
 /**
@@ -63,7 +70,7 @@ export function ReviewPanel(props: {
                 <table className="field-diff">
                   <tbody>
                     {c.fields.map((f) => (
-                      <tr key={f.field}><th scope="row">{f.field}</th><td className="diff-from">{show(f.from)}</td><td className="diff-to">{show(f.to)}</td></tr>
+                      <tr key={f.field}><th scope="row">{f.field}</th><td className="diff-from">{show(f.field, f.from)}</td><td className="diff-to">{show(f.field, f.to)}</td></tr>
                     ))}
                   </tbody>
                 </table>
@@ -75,7 +82,7 @@ export function ReviewPanel(props: {
                 <table className="field-diff">
                   <tbody>
                     {diff.settings.map((f) => (
-                      <tr key={f.field}><th scope="row">{f.field}</th><td className="diff-from">{show(f.from)}</td><td className="diff-to">{show(f.to)}</td></tr>
+                      <tr key={f.field}><th scope="row">{f.field}</th><td className="diff-from">{show(f.field, f.from)}</td><td className="diff-to">{show(f.field, f.to)}</td></tr>
                     ))}
                   </tbody>
                 </table>
