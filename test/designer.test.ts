@@ -197,6 +197,10 @@ describe('designer', () => {
   });
 
   it('exports the map as JSON, as the compiled machine, and as PNG and SVG pictures', async () => {
+    // A deep link by path opens the same map as the hash route.
+    await page.goto(`${server.url}/maps/${encodeURIComponent(mapId)}`);
+    await page.locator('.react-flow__node-pass').waitFor();
+    expect(await page.getByTestId('map-name').textContent()).toBe('Care handoff');
     const exported: Record<string, string> = {};
     for (const what of ['json', 'machine', 'png', 'svg']) {
       await page.getByTestId('export-menu').click();

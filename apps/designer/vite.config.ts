@@ -7,7 +7,7 @@ import react from '@vitejs/plugin-react';
  */
 export default defineConfig({
   plugins: [react()],
-  base: './',
+  base: '/',
   server: {
     port: 5173,
     proxy: { '/api': { target: 'http://127.0.0.1:8787', changeOrigin: false } },

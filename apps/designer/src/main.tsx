@@ -3,6 +3,9 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { App } from './App.tsx';
+import { adoptPathRoute } from './shell/route.ts';
+
+adoptPathRoute();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

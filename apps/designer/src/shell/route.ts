@@ -16,6 +16,16 @@ export function parseRoute(hash: string): Route {
   return { page: 'list', section: 'maps' };
 }
 
+/**
+ * Turns a deep link by path (`/maps/complaints`, served by the runtime's index fallback) into the
+ * hash route the app navigates with, once at start-up.
+ */
+export function adoptPathRoute(): void {
+  const path = location.pathname.replace(/\/index\.html$/, '/');
+  if (path === '/' || location.hash) return;
+  history.replaceState(null, '', `/#${path}${location.search}`);
+}
+
 /** Goes to a route, e.g. `navigate('#/maps/sample')`. */
 export function navigate(hash: string): void {
   if (location.hash !== hash) location.hash = hash;

@@ -22,7 +22,7 @@ export function showToast(tone: Toast['tone'], text: string, requestId?: string)
   const toast: Toast = { id: nextId++, tone, text, ...(requestId ? { requestId } : {}) };
   toasts = [...toasts, toast].slice(-5);
   emit();
-  if (tone !== 'error') setTimeout(() => dismissToast(toast.id), 4000);
+  if (tone !== 'error') setTimeout(() => dismissToast(toast.id), tone === 'info' ? 2500 : 4000);
 }
 
 /** Shows what a failed request (or any thrown thing) means for the user. */

@@ -9,7 +9,8 @@ import type { FlowEdge } from '../toMapDocument.ts';
 function edgeWords(sourceType: string | undefined, edge: Pick<FlowEdge, 'data'>): string | undefined {
   const data = edge.data ?? {};
   if (sourceType === 'decision') return data.when ? describeCondition(data.when) : 'otherwise';
-  if (sourceType === 'pass') return data.on === 'timeout' ? undefined : data.label;
+  // A pass's outcome is written on its handle; a second label on the line would only crowd it.
+  if (sourceType === 'pass') return undefined;
   return data.label;
 }
 

@@ -19,8 +19,10 @@ export const PassNode = memo(function PassNode({ id, data, selected }: NodeProps
   const updateNodeInternals = useUpdateNodeInternals();
   const outcomeKey = data.expected.outcomes.join('\n');
   useEffect(() => updateNodeInternals(id), [id, outcomeKey, updateNodeInternals]);
+  // Wide enough for every outcome label on one row, so each handle sits on the bottom edge.
+  const width = Math.max(300, 40 + [...data.expected.outcomes, 'timeout'].reduce((sum, o) => sum + 7.2 * o.length + 26, 0));
   return (
-    <div className={`map-node node-pass${problemClass}${selected ? ' is-selected' : ''}`} data-node-type="pass">
+    <div className={`map-node node-pass${problemClass}${selected ? ' is-selected' : ''}`} data-node-type="pass" style={{ width }}>
       <Handle type="target" position={Position.Top} className="handle" />
       <div className="node-head">
         <span className="node-kind" aria-hidden="true">⇢ Pass</span>
