@@ -29,6 +29,7 @@ import { sessionRoutes } from './routes/session.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { teamRoutes } from './routes/teams.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import { userAdminRoutes } from './routes/userAdmin.ts';
 import { userRoutes } from './routes/users.ts';
 import { DEFAULT_CONFIG, type Runtime, type RuntimeConfig } from './Runtime.ts';
 import { Scheduler } from './scheduler.ts';
@@ -94,6 +95,7 @@ export function createApp(opts: AppOptions): BatonApp {
   app.route('/api/setup', setupRoutes());
   app.route('/api/session', sessionRoutes());
   app.route('/api/users', userRoutes());
+  app.route('/api/users', userAdminRoutes());
   app.route('/api/teams', teamRoutes());
   app.route('/api/tokens', tokenRoutes());
   app.route('/api/audit', auditRoutes());
