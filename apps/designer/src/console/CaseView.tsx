@@ -63,7 +63,10 @@ export function CaseView({ caseId, user, directory }: { caseId: string; user: Us
         {c.breached && <span className="status-chip status-breached">Breached</span>}
       </div>
       <div className="case-layout">
-        <CaseThread c={c} personName={personName} />
+        <div className="case-left">
+          <CaseThread c={c} personName={personName} />
+          <NoteBox c={c} state={state} />
+        </div>
         <aside className="case-panel" aria-label="The case">
           <MapPosition c={c} doc={doc} mapName={directory.mapName(c.mapId)} teamName={directory.teamName(c.team)} />
           <ClaimBox c={c} user={user} state={state} personName={personName} />
@@ -75,8 +78,7 @@ export function CaseView({ caseId, user, directory }: { caseId: string; user: Us
           )}
           <LessonForm c={c} state={state} personName={personName} />
           <TagEditor c={c} state={state} />
-          <NoteBox c={c} state={state} />
-          <CaseHistory history={c.history} names={{ person: personName, node: nodeLabel }} />
+          <CaseHistory history={c.history} names={{ person: personName, node: nodeLabel, team: directory.teamName }} />
         </aside>
       </div>
     </main>

@@ -29,7 +29,7 @@ export function ClaimBox({ c, user, state, personName }: { c: CaseDetail; user: 
       {workable && (
         <div className="row-buttons">
           {(!c.holder || !mine) && (
-            <button type="button" className="primary" onClick={claim} disabled={state.busy} data-testid="claim">
+            <button type="button" className={c.holder ? undefined : 'primary'} onClick={claim} disabled={state.busy} data-testid="claim">
               Claim
             </button>
           )}

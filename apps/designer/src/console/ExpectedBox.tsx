@@ -1,6 +1,7 @@
-import type { BatonMap } from '@baton/engine';
+import { parseDuration, type BatonMap } from '@baton/engine';
 import type { CaseDetail } from '../api/cases.ts';
 import { Countdown } from './Countdown.tsx';
+import { formatSpan } from './deadline.ts';
 
 /** What is expected at this pass, and by when. */
 export function ExpectedBox({ c, doc, now }: { c: CaseDetail; doc: BatonMap | null; now: number }) {
@@ -16,9 +17,15 @@ export function ExpectedBox({ c, doc, now }: { c: CaseDetail; doc: BatonMap | nu
         {c.deadline ? (
           <span className="muted small"> · due {new Date(c.deadline).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</span>
         ) : (
-          expected && <span className="muted small"> · {expected.within} once it reaches the queue</span>
+          expected && <span className="muted small"> · within {withinWords(expected.within)} once it reaches the queue</span>
         )}
       </p>
     </section>
   );
+}
+
+/** "1 h 00 min" for `PT1H`; the ISO text itself if it cannot be read. */
+function withinWords(within: string): string {
+  const ms = parseDuration(within);
+  return ms === undefined ? within : formatSpan(ms);
 }

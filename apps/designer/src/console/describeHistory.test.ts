@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeHistory } from './describeHistory.ts';
 
-const names = { person: (id: string | null) => (id === 'u1' ? 'Ana Agent' : id ?? 'Baton'), node: (id: string) => (id === 'care' ? 'Care resolves' : id) };
+const names = { person: (id: string | null) => (id === 'u1' ? 'Ana Agent' : id ?? 'Baton'), node: (id: string) => (id === 'care' ? 'Care resolves' : id), team: (id: string) => (id === 'care' ? 'Customer Care' : id) };
 const at = '2026-01-05T10:00:00.000Z';
 
 describe('describeHistory', () => {
@@ -9,6 +9,7 @@ describe('describeHistory', () => {
     expect(describeHistory({ at, type: 'claim', actor: 'u1', data: { member: 'u1' } }, names)).toBe('Ana Agent claimed it');
     expect(describeHistory({ at, type: 'checklist', actor: 'u1', data: { item: 'Screenshot', done: true } }, names)).toBe('Ana Agent ticked “Screenshot”');
     expect(describeHistory({ at, type: 'breach', actor: null, data: { node: 'care' } }, names)).toBe('Deadline missed at Care resolves');
+    expect(describeHistory({ at, type: 'entered', actor: null, data: { node: 'care', label: 'Care resolves', team: 'care' } }, names)).toBe('Reached Care resolves → Customer Care');
   });
   it('says who got a case handed out by a pass strategy', () => {
     expect(describeHistory({ at, type: 'claim', actor: null, data: { member: 'u1', strategy: 'round-robin' } }, names)).toBe('Handed to Ana Agent (round-robin)');

@@ -4,6 +4,7 @@ import type { HistoryEntry } from '../api/cases.ts';
 export interface HistoryNames {
   person(id: string | null): string;
   node(id: string): string;
+  team(id: string): string;
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v));
@@ -17,7 +18,7 @@ export function describeHistory(h: HistoryEntry, names: HistoryNames): string {
   const d = h.data;
   switch (h.type) {
     case 'opened': return `Opened from mention ${str(d.mention)} (map version ${str(d.version)})`;
-    case 'entered': return `Reached ${str(d.label) || names.node(str(d.node))}${d.team ? ` → team ${str(d.team)}` : ''}`;
+    case 'entered': return `Reached ${str(d.label) || names.node(str(d.node))}${d.team ? ` → ${names.team(str(d.team))}` : ''}`;
     case 'claim': return h.actor ? `${who} claimed it` : `Handed to ${names.person(str(d.member))}${d.strategy ? ` (${str(d.strategy)})` : ''}`;
     case 'claim.renewed': return `${who} renewed the claim`;
     case 'released': return `${who} released it`;

@@ -1,0 +1,214 @@
+/**
+ * The team console and the triage inbox in a real browser against the real runtime: an agent sees
+ * cases arrive live, opens one, claims it, ticks the pre-action checklist, reports an outcome and
+ * watches it leave the queue; a claim on a colleague's case is refused naming them; an end that
+ * asks for a lesson gets one; mention text that looks like HTML stays text everywhere.
+ * Screenshots land in test-results/console/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BatonMap, Mention } from '@baton/engine';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDesignerBuilt } from './browser/buildDesigner.ts';
+import { signIn as signInPage } from './browser/designerPage.ts';
+import { launchBrowser, type TestBrowser } from './browser/launch.ts';
+import { approveMap, signIn, type Api } from './helpers/api.ts';
+import { startServer, type RunningServer } from './helpers/startServer.ts';
+
+const SHOTS = join(import.meta.dirname, '..', 'test-results', 'console');
+const XSS = '<img src=x onerror=alert(1)>';
+const ANA = { email: 'ana@example.test', name: 'Ana Agent', password: 'ana-agent-pass-1234' };
+const BEN = { email: 'ben@example.test', name: 'Ben Agent', password: 'ben-agent-pass-1234' };
+
+/** Complaints: the hub screenshots and checks, then care resolves within 1 h; escalating asks for a lesson. */
+const MAP = {
+  format: 'baton.map/v1', id: 'complaints', name: 'Complaints', hub: 'social',
+  teams: [{ id: 'social', name: 'Social Hub' }, { id: 'care', name: 'Customer Care' }],
+  nodes: [
+    { id: 't', type: 'trigger', label: 'Complaint', position: { x: 0, y: 0 }, priority: 5,
+      when: { any: [{ field: 'text', op: 'containsAny', value: ['broken', 'refund'] }, { field: 'author.handle', op: 'eq', value: '@mallory' }] } },
+    { id: 'care', type: 'pass', label: 'Care resolves', position: { x: 0, y: 160 }, to: { team: 'care' },
+      preAction: { checklist: ['Screenshot the post', 'Check the CRM'] },
+      expected: { action: 'Resolve the complaint in DM', within: 'PT1H', outcomes: ['resolved', 'escalate'] } },
+    { id: 'done', type: 'end', label: 'Resolved', position: { x: 0, y: 320 }, outcome: 'resolved' },
+    { id: 'escalated', type: 'end', label: 'Escalated', position: { x: 260, y: 320 }, outcome: 'escalated', lessons: { required: true, prompt: 'What went wrong?' } },
+  ],
+  edges: [
+    { id: 'e1', source: 't', target: 'care' },
+    { id: 'e2', source: 'care', target: 'done', on: 'resolved' },
+    { id: 'e3', source: 'care', target: 'escalated', on: 'escalate' },
+  ],
+} satisfies BatonMap;
+
+let server: RunningServer;
+let browser: TestBrowser;
+let page: Page;
+let admin: Api;
+let ben: Api;
+const dialogs: string[] = [];
+const pageErrors: string[] = [];
+let n = 0;
+
+function mention(text: string, extra: Partial<Mention> = {}): Mention {
+  n++;
+  return { id: `twitter:${n}`, network: 'twitter', author: { handle: '@carla', name: 'Carla Customer', followers: 1200 }, text, createdAt: new Date().toISOString(), ...extra };
+}
+
+async function ingest(...mentions: Mention[]): Promise<{ id: string; status: string; caseId?: string }[]> {
+  const res = await fetch(`${server.url}/api/mentions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.ingestToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify(mentions),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { results: { id: string; status: string; caseId?: string }[] }).results;
+}
+
+async function shot(name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+const row = (caseId: string) => page.locator(`.queue-row[data-case-id="${caseId}"]`);
+
+beforeAll(async () => {
+  ensureDesignerBuilt();
+  server = await startServer({ env: { BATON_SKIP_WEB_BUILD: '1' } });
+  admin = await signIn(server.url, server.adminEmail, server.adminPassword);
+  for (const t of MAP.teams) expect((await admin('POST', '/api/teams', t)).status).toBe(201);
+  for (const p of [ANA, BEN]) expect((await admin('POST', '/api/users', { ...p, roles: ['agent'], teams: ['social', 'care'] })).status).toBe(201);
+  await approveMap(server.url, admin, MAP);
+  ben = await signIn(server.url, BEN.email, BEN.password);
+  browser = await launchBrowser({ width: 1280, height: 900 });
+  page = await browser.newPage();
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('team console', () => {
+  let first: string;
+  let xss: string;
+
+  it('shows an empty queue that says what will happen, then rows arrive live without a reload', async () => {
+    await signInPage(page, server.url, ANA.email, ANA.password);
+    await page.goto(`${server.url}/#/console`);
+    await expect.poll(() => page.getByTestId('console-empty').textContent()).toContain('No cases waiting for your teams — new mentions will appear here as they arrive.');
+    await page.locator('.live-indicator[data-live="live"]').waitFor();
+    await shot('01-console-empty');
+    const results = await ingest(
+      mention('My order arrived broken\nand nobody answers the phone'),
+      mention(XSS, { network: 'instagram', author: { handle: '@mallory', followers: 3 } }),
+    );
+    [first, xss] = results.map((r) => r.caseId!);
+    expect(results.map((r) => r.status)).toEqual(['routed', 'routed']);
+    await row(first).waitFor();
+    await row(xss).waitFor();
+    const r1 = row(first);
+    await expect.poll(() => r1.textContent()).toContain('Complaints · Care resolves');
+    expect(await r1.textContent()).toContain('Carla Customer @carla');
+    expect(await r1.textContent()).toContain('1,200 followers');
+    expect(await r1.getByTestId('mention-first-line').textContent()).toBe('My order arrived broken');
+    expect(await r1.locator('.holder-badge').textContent()).toBe('free');
+    expect(await r1.locator('[role=img]').getAttribute('aria-label')).toBe('X (Twitter)');
+    expect(await row(xss).getByTestId('mention-first-line').textContent()).toBe(XSS);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    await shot('02-console-rows');
+  });
+
+  it('opens a case, claims it, ticks the checklist, reports an outcome, and the case leaves the queue', async () => {
+    await row(first).click();
+    await page.locator(`.case-page[data-case-id="${first}"]`).waitFor();
+    expect(await page.getByTestId('case-mention-text').textContent()).toBe('My order arrived broken\nand nobody answers the phone');
+    expect(await page.getByTestId('case-node').textContent()).toBe('Care resolves');
+    await page.getByTestId('claim').click();
+    await expect.poll(() => page.getByTestId('case-holder').textContent()).toContain('You hold this case');
+    await shot('03-case-preparing');
+    await page.locator('[data-checklist-item="Screenshot the post"]').check();
+    await expect.poll(() => page.locator('#checklist-title').textContent()).toContain('1 of 2 done');
+    await page.locator('[data-checklist-item="Check the CRM"]').click(); // the checklist then closes: the case has moved on
+    // The last tick passes it to care: it waits there, free, with its deadline running.
+    await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('Waiting');
+    expect(await page.getByTestId('expected-action').textContent()).toBe('Resolve the complaint in DM');
+    expect(await page.locator('.case-panel .countdown').getAttribute('data-tone')).toBe('ok');
+    await page.getByTestId('claim').click();
+    await expect.poll(() => page.getByTestId('case-holder').textContent()).toContain('You hold this case');
+    await page.locator('#note-text').fill('Customer sent the order number by DM');
+    await page.getByTestId('add-note').click();
+    await page.locator('[data-thread="note"]').waitFor();
+    await page.locator('#new-tag').fill('priority-customer');
+    await page.getByRole('button', { name: 'Add tag' }).click();
+    await page.locator('[data-tag="priority-customer"]').waitFor();
+    await shot('04-case-held');
+    await page.locator('[data-outcome="resolved"]').click();
+    await page.waitForURL(/#\/console$/);
+    await page.locator('[data-toast="success"]').waitFor();
+    await row(xss).waitFor();
+    await expect.poll(() => row(first).count()).toBe(0);
+    await shot('05-after-outcome');
+    const done = await admin('GET', `/api/cases/${first}`);
+    expect(done.body).toMatchObject({ status: 'ended', endOutcome: 'resolved', tags: ['priority-customer'] });
+  });
+
+  it("shows a colleague's claim live, and a refused claim says who holds the case", async () => {
+    expect((await ben('POST', `/api/cases/${xss}/claim`)).status).toBe(200);
+    await expect.poll(() => row(xss).locator('.holder-badge').textContent()).toBe('Held by Ben Agent');
+    await row(xss).click();
+    await page.locator(`.case-page[data-case-id="${xss}"]`).waitFor();
+    expect(await page.getByTestId('case-mention-text').textContent()).toBe(XSS);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    await page.getByTestId('claim').click();
+    await expect.poll(() => page.getByTestId('claim-refused').textContent()).toBe('Held by Ben Agent');
+    await page.locator('[data-toast="error"] .toast-request code').waitFor();
+    await shot('06-claim-refused');
+    await page.getByRole('link', { name: '← Back to the queue' }).click();
+  });
+
+  it('an end that asks for a lesson keeps the case closing until one is written', async () => {
+    const [r] = await ingest(mention('Refund please, the kettle is broken'));
+    const id = r!.caseId!;
+    await row(id).click();
+    await page.locator(`.case-page[data-case-id="${id}"]`).waitFor();
+    await page.locator('[data-checklist-item="Screenshot the post"]').check();
+    await expect.poll(() => page.locator('#checklist-title').textContent()).toContain('1 of 2 done');
+    await page.locator('[data-checklist-item="Check the CRM"]').click(); // the checklist then closes: the case has moved on
+    await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('Waiting');
+    await page.locator('[data-outcome="escalate"]').click();
+    await page.getByTestId('lesson-form').waitFor();
+    expect(await page.getByTestId('case-status').textContent()).toContain('Closing');
+    expect(await page.locator('label[for="lesson-text"]').textContent()).toBe('What went wrong?');
+    await page.locator('#lesson-text').fill(`Ask for the order number first ${XSS}`);
+    await shot('07-lesson-form');
+    await page.getByRole('button', { name: 'Save lesson and close' }).click();
+    await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('Ended');
+    expect(await page.locator('.lesson').first().textContent()).toContain(`Ask for the order number first ${XSS}`);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+  });
+
+  it('triage lists unrouted mentions as text, with the actions the runtime lacks marked as coming', async () => {
+    await ingest(mention(`Nice weather today ${XSS}`, { author: { handle: '@dan' } }));
+    await page.goto(`${server.url}/#/triage`);
+    const item = page.locator('.triage-item').first();
+    await item.waitFor();
+    expect(await item.getByTestId('triage-text').textContent()).toBe(`Nice weather today ${XSS}`);
+    for (const action of ['start', 'tag', 'dismiss']) {
+      const button = item.locator(`[data-triage-action="${action}"]`);
+      expect(await button.getAttribute('aria-disabled')).toBe('true');
+      expect(await button.getAttribute('title')).toContain('coming');
+    }
+    await shot('08-triage');
+  });
+
+  it('never ran mention text as HTML', () => {
+    expect(dialogs).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
