@@ -268,6 +268,28 @@ describe('audit', () => {
     expect((await t.anonymous('GET', '/api/audit')).status).toBe(401);
   });
 
+  it('role, team and account changes take effect at once and are audited with before and after', async () => {
+    const t = await testRuntime();
+    await t.admin('POST', '/api/teams', { id: 'care', name: 'Care' });
+    const ana = await t.user('ana@example.test', ['agent'], ['care']);
+    expect((await ana('GET', '/api/users')).status).toBe(403);
+    const promoted = await t.admin('PATCH', `/api/users/${ana.id}`, { roles: ['agent', 'admin'], teams: [] });
+    expect(promoted.status).toBe(200);
+    expect(promoted.body.user).toMatchObject({ roles: ['agent', 'admin'], teams: [] });
+    expect((await ana('GET', '/api/users')).status).toBe(200); // the same session, the new role
+    expect((await t.admin('PATCH', `/api/users/${ana.id}`, { teams: ['nope'] })).status).toBe(422);
+    expect((await t.admin('PATCH', `/api/users/${ana.id}`, { disabled: true })).status).toBe(200);
+    expect((await ana('GET', '/api/session')).status).toBe(401);
+    expect((await t.anonymous('POST', '/api/session', { email: 'ana@example.test', password: PASSWORD })).status).toBe(401);
+    const me = (await t.admin('GET', '/api/session')).body.user.id;
+    expect((await t.admin('PATCH', `/api/users/${me}`, { roles: ['manager'] })).status).toBe(409);
+    expect((await t.admin('PATCH', `/api/users/${me}`, { disabled: true })).status).toBe(409);
+    const log = (await t.admin('GET', `/api/audit?target=${ana.id}`)).body.entries;
+    expect(log.find((e: { action: string }) => e.action === 'user.roles').data).toEqual({ from: ['agent'], to: ['agent', 'admin'] });
+    expect(log.find((e: { action: string }) => e.action === 'user.teams').data).toEqual({ from: ['care'], to: [] });
+    expect(log.map((e: { action: string }) => e.action)).toContain('user.disable');
+  });
+
   it('exports as CSV (formulas defused) and NDJSON, for admins only', async () => {
     const t = await testRuntime();
     await t.admin('POST', '/api/tokens', { name: '=HYPERLINK("http://evil.example","click")', scope: 'ingest' });

@@ -22,7 +22,7 @@ import { T0 } from '../apps/runtime/src/testing/testApp.ts';
 
 const PASSWORD = 'correct horse battery';
 const SEED = Number(process.env.BATON_FUZZ_SEED ?? 20260101);
-const RUNS = { anyRoute: 6_000, ingest: 2_500, credentials: 1_500, maps: 1_000 };
+const RUNS = { anyRoute: 6_000, ingest: 2_500, credentials: 1_500, maps: 1_000, signIn: 300 };
 
 type Who = 'admin' | 'manager' | 'approver' | 'agent' | 'outsider';
 const WHO: Who[] = ['admin', 'manager', 'approver', 'agent', 'outsider'];
@@ -131,17 +131,11 @@ type Auth =
   | { kind: 'forged-bearer'; value: string } | { kind: 'forged-cookie'; value: string } | { kind: 'malformed'; value: string }
   | { kind: 'signed'; variant: 'replayed' | 'stale' | 'wrong' | 'missing' | 'garbage-stamp' | 'good' };
 
-const TEMPLATES = [
-  'GET /api/health', 'GET /api/openapi.json', 'GET /api/setup', 'POST /api/setup', 'POST /api/session', 'GET /api/session', 'DELETE /api/session',
-  'GET /api/users', 'POST /api/users', 'GET /api/teams', 'POST /api/teams', 'POST /api/teams/:id/members', 'DELETE /api/teams/:id/members/:userId',
-  'GET /api/tokens', 'POST /api/tokens', 'DELETE /api/tokens/:id', 'GET /api/audit', 'GET /api/audit/export',
-  'GET /api/maps', 'POST /api/maps', 'POST /api/maps/validate', 'GET /api/maps/:id', 'GET /api/maps/:id/versions/:version', 'PUT /api/maps/:id',
-  'POST /api/maps/:id/submit', 'POST /api/maps/:id/versions/:version/approve', 'POST /api/maps/:id/versions/:version/reject',
-  'POST /api/maps/:id/versions/:version/retire', 'GET /api/maps/:id/diff', 'POST /api/maps/:id/simulate',
-  'POST /api/mentions', 'GET /api/mentions/unrouted', 'GET /api/cases', 'POST /api/cases/next', 'GET /api/cases/:id',
-  'POST /api/cases/:id/claim', 'POST /api/cases/:id/release', 'POST /api/cases/:id/checklist', 'POST /api/cases/:id/outcome',
-  'POST /api/cases/:id/notes', 'POST /api/cases/:id/tags', 'POST /api/cases/:id/lessons', 'GET /api/nowhere', 'GET /api/',
-];
+/** Every API route the app serves (so a new route is fuzzed the day it lands), plus two it does not. */
+function templatesOf(app: BatonApp): string[] {
+  const served = app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/') && !r.path.includes('*')).map((r) => `${r.method} ${r.path}`);
+  return [...new Set(served), 'GET /api/nowhere', 'POST /api/'];
+}
 
 const unicode = fc.string({ unit: 'binary', maxLength: 40 });
 const hugeString = fc.integer({ min: 5_000, max: 100_000 }).map((n) => 'ä'.repeat(n));
@@ -246,6 +240,8 @@ function concrete(template: string, w: World): string {
     .replace('/api/teams/:id/members/:userId', `/api/teams/care/members/${w.ids.users[3]}`)
     .replace('/api/teams/:id', '/api/teams/care')
     .replace('/api/tokens/:id', `/api/tokens/${w.ids.tokens[0]}`)
+    .replace('/api/users/:id', `/api/users/${w.ids.users[template.length % w.ids.users.length]}`)
+    .replace('/api/notifications/:id', '/api/notifications/1')
     .replace(':version', '1')
     .replace(':id', 'complaints');
 }
@@ -276,7 +272,7 @@ function headersFor(r: FuzzRequest, w: World): Record<string, string> {
 
 // ── running them ────────────────────────────────────────────────────────────
 
-interface Tally { runs: number; byStatus: Record<number, number>; refusedWrites: number }
+interface Tally { runs: number; byStatus: Record<number, number>; byCode: Record<string, number>; refusedWrites: number }
 
 async function send(w: World, r: FuzzRequest, baseline: { sum: string }, tally: Tally): Promise<void> {
   const before = totalChanges(w.app);
@@ -297,6 +293,7 @@ async function send(w: World, r: FuzzRequest, baseline: { sum: string }, tally: 
   if (res.status >= 400 && r.method !== 'HEAD') {
     const parsed = JSON.parse(text) as { error?: { code?: string; message?: string } };
     expect(parsed.error?.code, label).toMatch(/^[A-Z_0-9]+$/);
+    tally.byCode[parsed.error!.code!] = (tally.byCode[parsed.error!.code!] ?? 0) + 1;
     expect(text, label).not.toMatch(/\bat \S+ \(|node_modules|\.ts:\d+/); // never a stack trace
   }
   const after = totalChanges(w.app);
@@ -323,7 +320,7 @@ async function send(w: World, r: FuzzRequest, baseline: { sum: string }, tally: 
 
 describe('fuzzing the API with fast-check', () => {
   let w: World;
-  const tally: Tally = { runs: 0, byStatus: {}, refusedWrites: 0 };
+  const tally: Tally = { runs: 0, byStatus: {}, byCode: {}, refusedWrites: 0 };
   const baseline = { sum: '' };
   const unhandled: unknown[] = [];
   const onUnhandled = (e: unknown) => unhandled.push(e);
@@ -346,7 +343,7 @@ describe('fuzzing the API with fast-check', () => {
     fc.assert(fc.asyncProperty(requestFor(templates, semantic, () => w), (r) => send(w, r, baseline, tally)), { numRuns, seed: SEED + seedOffset, endOnFailure: true });
 
   it(`any route: ${RUNS.anyRoute} requests`, async () => {
-    await property(TEMPLATES, fc.oneof(mentionLike(), mapLike(), credentials, fc.jsonValue({ maxDepth: 3 })), RUNS.anyRoute, 0);
+    await property(templatesOf(w.app), fc.oneof(mentionLike(), mapLike(), credentials, fc.jsonValue({ maxDepth: 3 })), RUNS.anyRoute, 0);
   }, 120_000);
 
   it(`ingest: ${RUNS.ingest} mentions and batches, malformed, mistyped and oversized`, async () => {
@@ -354,12 +351,20 @@ describe('fuzzing the API with fast-check', () => {
   }, 120_000);
 
   it(`credentials: ${RUNS.credentials} requests with missing, forged, replayed or mismatched credentials`, async () => {
-    const writes = TEMPLATES.filter((t) => !t.startsWith('GET'));
+    const writes = templatesOf(w.app).filter((t) => !t.startsWith('GET'));
     await property([...writes, 'POST /api/session', 'POST /api/session', 'POST /api/setup'], fc.oneof(credentials, mentionLike(), fc.jsonValue({ maxDepth: 2 })), RUNS.credentials, 2);
   }, 120_000);
 
   it(`maps: ${RUNS.maps} map documents with hostile conditions and patterns`, async () => {
     await property(['POST /api/maps', 'PUT /api/maps/:id', 'POST /api/maps/validate'], mapLike(), RUNS.maps, 3);
+  }, 120_000);
+
+  it(`sign-in: ${RUNS.signIn} attempts with right, wrong and hostile passwords until the lock engages`, async () => {
+    const attempt = fc.tuple(credentials, auth).map(([cred, a]): FuzzRequest => ({
+      method: 'POST', path: '/api/session', auth: a, headers: { 'content-type': 'application/json' }, body: JSON.stringify(cred),
+    }));
+    await fc.assert(fc.asyncProperty(attempt, (r) => send(w, r, baseline, tally)), { numRuns: RUNS.signIn, seed: SEED + 4, endOnFailure: true });
+    expect(tally.byCode.TOO_MANY_ATTEMPTS, 'the sign-in lock engaged').toBeGreaterThan(0);
   }, 120_000);
 
   it('sent at least 10,000 requests; nothing crashed, nothing was logged as an internal error', async () => {
@@ -377,5 +382,9 @@ describe('fuzzing the API with fast-check', () => {
     expect(refused).toBeGreaterThan(5_000);
     expect(accepted).toBeGreaterThan(300);
     for (const s of [400, 401, 403, 404, 413]) expect(tally.byStatus[s], `status ${s} seen`).toBeGreaterThan(0);
+    // The attacks reached the defences meant for them.
+    for (const code of ['CSRF', 'REPLAYED', 'STALE_SIGNATURE', 'BAD_SIGNATURE', 'SIGNATURE_REQUIRED', 'TOO_DEEP', 'PAYLOAD_TOO_LARGE', 'INVALID_CREDENTIALS', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'INVALID']) {
+      expect(tally.byCode[code], `error code ${code} seen`).toBeGreaterThan(0);
+    }
   });
 });

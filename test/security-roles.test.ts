@@ -35,7 +35,7 @@ const SCENARIO = {
 interface Fixture {
   image: Buffer;
   tokens: Record<Principal, string | null>;
-  ids: { agent: string; outsider: string; ingestToken: string; preparing: string; waiting: string; held: string; closing: string };
+  ids: { agent: string; outsider: string; ingestToken: string; preparing: string; waiting: string; held: string; closing: string; notification: number };
 }
 
 /** One request per route, with the statuses each caller must get. */
@@ -52,6 +52,7 @@ function matrix(f: Fixture): Record<string, { path: string; body?: unknown; expe
     'DELETE /api/session': { path: '/api/session', expect: people(204) },
     'GET /api/users': { path: '/api/users', expect: only(200, 'admin') },
     'POST /api/users': { path: '/api/users', body: { email: 'new@example.test', name: 'New', password: 'a long password', roles: ['admin'], teams: [] }, expect: only(201, 'admin') },
+    'PATCH /api/users/:id': { path: `/api/users/${ids.outsider}`, body: { roles: ['agent', 'manager'] }, expect: only(200, 'admin') },
     'GET /api/teams': { path: '/api/teams', expect: people(200) },
     'POST /api/teams': { path: '/api/teams', body: { id: 'newteam', name: 'New team' }, expect: only(201, 'admin') },
     'POST /api/teams/:id/members': { path: '/api/teams/care/members', body: { userId: ids.outsider }, expect: only(200, 'admin') },
@@ -87,6 +88,9 @@ function matrix(f: Fixture): Record<string, { path: string; body?: unknown; expe
     'POST /api/cases/:id/tags': { path: `/api/cases/${ids.waiting}/tags`, body: { add: ['vip'] }, expect: as(401, 403, 200, 403, 200, 200, 404) },
     'POST /api/cases/:id/lessons': { path: `/api/cases/${ids.closing}/lessons`, body: { text: 'Answer sooner' }, expect: as(401, 403, 200, 403, 200, 200, 404) },
     'GET /api/events': { path: '/api/events', expect: people(200) },
+    'GET /api/notifications': { path: '/api/notifications', expect: people(200) },
+    // Only the person told may mark it read; to anyone else it does not exist.
+    'POST /api/notifications/:id/read': { path: `/api/notifications/${ids.notification}/read`, expect: as(401, 403, 404, 404, 404, 404, 204) },
   };
 }
 
@@ -147,6 +151,10 @@ async function prepare(): Promise<Fixture> {
   const closing = await prepared(await open());
   ok(await worker('POST', `/api/cases/${closing}/outcome`, { outcome: 'escalate' }));
   const token = ok(await t.admin('GET', '/api/tokens')).tokens[0].id as string;
+  // Four complaints at once set off the map's crisis, which tells the supervisors' team in the app.
+  await t.app.outbox.deliverDue();
+  const notification = ok(await principals.outsider('GET', '/api/notifications')).notifications[0]?.id as number;
+  if (!notification) throw new Error('fixture: the crisis should have notified the supervisors');
 
   const tokens = { anonymous: null, ingest: 'ingest-token-for-tests' } as Record<Principal, string | null>;
   for (const [p, call] of Object.entries(principals)) {
@@ -157,7 +165,7 @@ async function prepare(): Promise<Fixture> {
   return {
     image: t.app.rt.db.$client.serialize(),
     tokens,
-    ids: { agent: principals.agent.id, outsider: principals.outsider.id, ingestToken: token, preparing, waiting, held, closing },
+    ids: { agent: principals.agent.id, outsider: principals.outsider.id, ingestToken: token, preparing, waiting, held, closing, notification },
   };
 }
 

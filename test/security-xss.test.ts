@@ -58,7 +58,7 @@ beforeAll(async () => {
   const ingest = client(server.url, server.ingestToken);
   const at = '2026-01-01T09:00:00Z';
   const routed = await ingest('POST', '/api/mentions', [
-    { id: 'twitter:xss-1', network: 'twitter', author: { handle: '@mallory', name: PAYLOAD }, text: PAYLOAD, createdAt: at },
+    { id: 'twitter:xss-1', network: 'twitter', author: { handle: '@mallory', name: PAYLOAD }, text: PAYLOAD, url: 'javascript:alert(document.cookie)', createdAt: at },
     { id: 'facebook:xss-2', network: 'facebook', author: { handle: '@mallory' }, text: PAYLOAD, createdAt: at },
   ]);
   expect(routed.status).toBe(200);
@@ -109,6 +109,8 @@ describe('mention text is text, everywhere it is shown', () => {
     expect(await text.textContent()).toBe(PAYLOAD);
     await page.getByText(PAYLOAD, { exact: true }).nth(1).waitFor();
     expect(await page.getByText(PAYLOAD, { exact: true }).count()).toBeGreaterThanOrEqual(2);
+    // A javascript: URL on the mention never becomes a live link.
+    for (const href of await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) expect(href).not.toMatch(/^\s*javascript:/i);
     await screenshot(page, 'xss-case-view');
     await expectNoInjection(page);
   });
