@@ -125,7 +125,12 @@ describe('team console', () => {
   });
 
   it('opens a case, claims it, ticks the checklist, reports an outcome, and the case leaves the queue', async () => {
-    await row(first).click();
+    // By keyboard: from the team filter, Tab reaches the first row, with a visible focus ring.
+    await page.getByTestId('team-filter').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-case-id'))).toBe(first);
+    await shot('02b-row-keyboard-focus');
+    await page.keyboard.press('Enter');
     await page.locator(`.case-page[data-case-id="${first}"]`).waitFor();
     expect(await page.getByTestId('case-mention-text').textContent()).toBe('My order arrived broken\nand nobody answers the phone');
     expect(await page.getByTestId('case-node').textContent()).toBe('Care resolves');
@@ -191,6 +196,38 @@ describe('team console', () => {
     await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('Ended');
     expect(await page.locator('.lesson').first().textContent()).toContain(`Ask for the order number first ${XSS}`);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
+  });
+
+  it('colours the countdown amber under a quarter of the time left and red once breached', async () => {
+    const [r] = await ingest(mention('Still broken after the repair', { author: { handle: '@erin', name: 'Erin', followers: 52_000 } }));
+    const id = r!.caseId!;
+    for (const item of ['Screenshot the post', 'Check the CRM']) expect((await ben('POST', `/api/cases/${id}/checklist`, { item })).status).toBe(200);
+    await page.goto(`${server.url}/#/console`);
+    const countdown = row(id).locator('.countdown');
+    await expect.poll(() => countdown.getAttribute('data-tone')).toBe('ok');
+    const start = Date.now();
+    await page.clock.setFixedTime(start + 50 * 60_000);
+    await expect.poll(() => countdown.getAttribute('data-tone')).toBe('warning');
+    await shot('09-countdown-amber');
+    await page.clock.setFixedTime(start + 65 * 60_000);
+    await expect.poll(() => countdown.getAttribute('data-tone')).toBe('breached');
+    expect(await countdown.textContent()).toMatch(/breached \d+ min ago/);
+    await shot('10-countdown-red');
+    await page.clock.setFixedTime(start);
+  });
+
+  it('a manager sees every team and can filter by one', async () => {
+    const manager = { email: 'mo@example.test', name: 'Mo Manager', password: 'mo-manager-pass-1234' };
+    expect((await admin('POST', '/api/users', { ...manager, roles: ['manager'], teams: [] })).status).toBe(201);
+    await page.getByTestId('sign-out').click();
+    await signInPage(page, server.url, manager.email, manager.password);
+    await page.goto(`${server.url}/#/console`);
+    await page.locator('.queue[data-team="care"]').waitFor();
+    await page.locator('.queue[data-team="social"]').waitFor();
+    await shot('11-manager-all-teams');
+    await page.getByTestId('team-filter').selectOption('care');
+    await expect.poll(() => page.locator('.queue[data-team="social"]').count()).toBe(0);
+    expect(await page.locator('.queue[data-team="care"] .queue-row').count()).toBeGreaterThan(0);
   });
 
   it('triage lists unrouted mentions as text, with the actions the runtime lacks marked as coming', async () => {

@@ -72,7 +72,7 @@ export function App() {
       ) : route.section === 'console' ? (
         <ConsolePage user={user} />
       ) : route.section === 'triage' ? (
-        <TriagePage user={user} />
+        <TriagePage />
       ) : (
         <ComingSoon section={route.section} />
       )}

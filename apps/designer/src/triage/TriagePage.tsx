@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { User } from '../api/client.ts';
 import { casesApi, type UnroutedMention } from '../api/cases.ts';
 import { LiveIndicator } from '../console/LiveIndicator.tsx';
 import { NetworkIcon } from '../console/NetworkIcon.tsx';
@@ -18,7 +17,7 @@ const COMING = [
 const time = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The hub's triage inbox: mentions no trigger matched, newest first, live. */
-export function TriagePage({ user }: { user: User }) {
+export function TriagePage() {
   const [mentions, setMentions] = useState<UnroutedMention[] | null>(null);
   const [failed, setFailed] = useState(false);
   const load = useCallback(() => {
@@ -37,7 +36,7 @@ export function TriagePage({ user }: { user: User }) {
   useLiveRefresh(load, (type, data) => type === 'mention' && data.status === 'unrouted');
 
   return (
-    <main className="page triage-page" aria-labelledby="triage-title" data-user={user.id}>
+    <main className="page triage-page" aria-labelledby="triage-title">
       <div className="page-head">
         <div>
           <h1 id="triage-title">Triage inbox</h1>
