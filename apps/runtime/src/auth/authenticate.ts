@@ -1,4 +1,5 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared.ts';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { apiTokens, sessions } from '../db/schema.ts';
@@ -55,13 +56,19 @@ function resolveBearer(rt: Runtime, token: string): Auth {
   const found = resolveSession(rt, token);
   if (found) return { kind: 'user', user: found.user, via: 'bearer', sessionHash: found.hash };
   {
-    const row = rt.db
-      .select({ id: apiTokens.id })
-      .from(apiTokens)
-      .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))
-      .get();
+    const { db } = rt;
+    const row = prepared(db, 'apiTokens.byHash', () =>
+      db.select({ id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt }).from(apiTokens)
+        .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt))).prepare(),
+    ).get({ hash: sha256(token) });
     if (!row) throw new ApiError(401, 'UNAUTHENTICATED', 'Unknown or revoked token');
-    rt.db.update(apiTokens).set({ lastUsedAt: rt.clock.now() }).where(eq(apiTokens.id, row.id)).run();
+    // "Last used" to the minute is enough, and spares a write on every ingest request.
+    const now = rt.clock.now();
+    if (row.lastUsedAt === null || now - row.lastUsedAt > 60_000) {
+      prepared(db, 'apiTokens.touch', () =>
+        db.update(apiTokens).set({ lastUsedAt: sql`${sql.placeholder('now')}` }).where(eq(apiTokens.id, sql.placeholder('id'))).prepare(),
+      ).run({ now, id: row.id });
+    }
     return { kind: 'ingest', tokenId: row.id };
   }
 }
@@ -69,7 +76,10 @@ function resolveBearer(rt: Runtime, token: string): Auth {
 function resolveSession(rt: Runtime, token: string) {
   const hash = sha256(token);
   const now = rt.clock.now();
-  const row = rt.db.select().from(sessions).where(eq(sessions.tokenHash, hash)).get();
+  const { db } = rt;
+  const row = prepared(db, 'sessions.byHash', () =>
+    db.select().from(sessions).where(eq(sessions.tokenHash, sql.placeholder('hash'))).prepare(),
+  ).get({ hash });
   if (!row || row.expiresAt <= now) return undefined;
   const user = loadSessionUser(rt.db, row.userId);
   if (!user) return undefined;

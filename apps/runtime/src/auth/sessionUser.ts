@@ -1,11 +1,14 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared.ts';
 import type { Db } from '../db/client.ts';
 import { teamMembers, users, type UserRow } from '../db/schema.ts';
 import type { Role, SessionUser } from '../http/AppEnv.ts';
 
 /** A user row with their team memberships, as the API shows a user (never the password hash). */
 export function toSessionUser(db: Db, row: UserRow): SessionUser {
-  const memberships = db.select().from(teamMembers).where(eq(teamMembers.userId, row.id)).all();
+  const memberships = prepared(db, 'teamMembers.byUser', () =>
+    db.select().from(teamMembers).where(eq(teamMembers.userId, sql.placeholder('userId'))).prepare(),
+  ).all({ userId: row.id });
   return {
     id: row.id,
     email: row.email,
@@ -18,6 +21,6 @@ export function toSessionUser(db: Db, row: UserRow): SessionUser {
 
 /** Loads a user by id, or undefined (also for a disabled account). */
 export function loadSessionUser(db: Db, userId: string): SessionUser | undefined {
-  const row = db.select().from(users).where(eq(users.id, userId)).get();
+  const row = prepared(db, 'users.byId', () => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare()).get({ id: userId });
   return row && !row.disabledAt ? toSessionUser(db, row) : undefined;
 }

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared.ts';
 import type { MiddlewareHandler } from 'hono';
 import { apiTokens } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
@@ -59,7 +60,10 @@ export function verifySignature(rt: Runtime): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const auth = c.get('auth');
     if (c.req.method !== 'POST' || auth.kind !== 'ingest') return next();
-    const row = rt.db.select({ secret: apiTokens.signingSecret }).from(apiTokens).where(eq(apiTokens.id, auth.tokenId)).get();
+    const { db } = rt;
+    const row = prepared(db, 'apiTokens.signingSecret', () =>
+      db.select({ secret: apiTokens.signingSecret }).from(apiTokens).where(eq(apiTokens.id, sql.placeholder('id'))).prepare(),
+    ).get({ id: auth.tokenId });
     if (!row?.secret) return next();
     const stamp = c.req.header(TIMESTAMP_HEADER) ?? '';
     const signature = c.req.header(SIGNATURE_HEADER) ?? '';

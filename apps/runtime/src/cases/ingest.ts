@@ -1,5 +1,7 @@
 import { mentionFacts, routeMention, startCase, type Mention } from '@baton/engine';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared.ts';
+import type { Db } from '../db/client.ts';
 import { randomId } from '../auth/secrets.ts';
 import { cases, mentions } from '../db/schema.ts';
 import { CrisisBook } from '../crisis/CrisisBook.ts';
@@ -15,6 +17,27 @@ export interface IngestResult {
   caseId?: string;
 }
 
+/** The ids of the batch already stored (one prepared lookup for the common single mention). */
+function knownIds(db: Db, batch: Mention[]): Set<string> {
+  if (batch.length === 1) {
+    const row = prepared(db, 'mentions.exists', () =>
+      db.select({ id: mentions.id }).from(mentions).where(eq(mentions.id, sql.placeholder('id'))).prepare(),
+    ).get({ id: batch[0]!.id });
+    return new Set(row ? [row.id] : []);
+  }
+  return new Set(db.select({ id: mentions.id }).from(mentions).where(inArray(mentions.id, batch.map((m) => m.id))).all().map((r) => r.id));
+}
+
+/** Stores one mention (a prepared insert: ingest runs it once per mention). */
+function insertMention(db: Db, row: Omit<typeof mentions.$inferInsert, 'seq'>): void {
+  prepared(db, 'mentions.insert', () =>
+    db.insert(mentions).values({
+      id: sql.placeholder('id'), receivedAt: sql.placeholder('receivedAt'), status: sql.placeholder('status'),
+      caseId: sql.placeholder('caseId'), inReplyTo: sql.placeholder('inReplyTo'), document: sql.placeholder('document'),
+    }).prepare(),
+  ).run(row);
+}
+
 /** How far up a reply thread we look for an open case. */
 const MAX_THREAD_DEPTH = 100;
 
@@ -25,10 +48,14 @@ function threadCase(w: Work, inReplyTo: string | undefined): string | null {
   let id = inReplyTo;
   for (let depth = 0; id && depth < MAX_THREAD_DEPTH && !seen.has(id); depth++) {
     seen.add(id);
-    const parent = db.select({ caseId: mentions.caseId, inReplyTo: mentions.inReplyTo }).from(mentions).where(eq(mentions.id, id)).get();
+    const parent = prepared(db, 'mentions.thread', () =>
+      db.select({ caseId: mentions.caseId, inReplyTo: mentions.inReplyTo }).from(mentions).where(eq(mentions.id, sql.placeholder('id'))).prepare(),
+    ).get({ id });
     if (!parent) return null;
     if (parent.caseId) {
-      const c = db.select({ status: cases.status }).from(cases).where(eq(cases.id, parent.caseId)).get();
+      const c = prepared(db, 'cases.status', () =>
+        db.select({ status: cases.status }).from(cases).where(eq(cases.id, sql.placeholder('id'))).prepare(),
+      ).get({ id: parent.caseId });
       if (c && c.status !== 'ended') return parent.caseId;
     }
     id = parent.inReplyTo ?? undefined;
@@ -47,9 +74,7 @@ export function ingestMentions(rt: Runtime, batch: Mention[]): IngestResult[] {
   return write(rt, (w) => {
     const { db } = rt;
     const now = w.now;
-    const known = new Set(
-      db.select({ id: mentions.id }).from(mentions).where(inArray(mentions.id, batch.map((m) => m.id))).all().map((r) => r.id),
-    );
+    const known = knownIds(db, batch);
     const active = rt.maps.active();
     const book = new CrisisBook(w);
     for (const a of active) book.advance(a.mapId, a.compiled, now);
@@ -65,7 +90,7 @@ export function ingestMentions(rt: Runtime, batch: Mention[]): IngestResult[] {
 
       const attachedTo = threadCase(w, mention.inReplyTo);
       if (attachedTo) {
-        db.insert(mentions).values({ ...base, status: 'attached', caseId: attachedTo }).run();
+        insertMention(db, { ...base, status: 'attached', caseId: attachedTo });
         addHistory(w, attachedTo, 'mention.attached', null, { mention: mention.id, author: mention.author.handle });
         w.emit({ type: 'mention', data: { id: mention.id, status: 'attached', caseId: attachedTo } });
         results.push({ id: mention.id, status: 'attached', caseId: attachedTo });
@@ -80,14 +105,14 @@ export function ingestMentions(rt: Runtime, batch: Mention[]): IngestResult[] {
       }
       const match = routeMention(routable, facts);
       if (!match) {
-        db.insert(mentions).values({ ...base, status: 'unrouted', caseId: null }).run();
+        insertMention(db, { ...base, status: 'unrouted', caseId: null });
         w.emit({ type: 'mention', data: { id: mention.id, status: 'unrouted' } });
         results.push({ id: mention.id, status: 'unrouted' });
         continue;
       }
       const target = active.find((a) => a.mapId === match.mapId)!;
       const caseId = randomId('case');
-      db.insert(mentions).values({ ...base, status: 'routed', caseId }).run();
+      insertMention(db, { ...base, status: 'routed', caseId });
       const step = startCase(target.compiled, {
         caseId, mentionId: mention.id, trigger: match.trigger.id, facts, at: now, crisis: book.on(target.mapId, target.compiled),
       });

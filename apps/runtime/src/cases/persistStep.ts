@@ -1,12 +1,32 @@
 import type { CaseStep, CompiledMap } from '@baton/engine';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared.ts';
 import { caseEvents, cases, claims, deadlines, tags, type CaseRow } from '../db/schema.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import type { Work } from './write.ts';
 
 /** Appends one entry to a case's history. */
 export function addHistory(w: Work, caseId: string, type: string, actor: string | null, data?: Record<string, unknown>, at = w.now): void {
-  w.rt.db.insert(caseEvents).values({ caseId, at, type, actor, data: data ?? null }).run();
+  const { db } = w.rt;
+  prepared(db, 'caseEvents.insert', () =>
+    db.insert(caseEvents).values({
+      caseId: sql.placeholder('caseId'), at: sql.placeholder('at'), type: sql.placeholder('type'),
+      actor: sql.placeholder('actor'), data: sql.placeholder('data'),
+    }).prepare(),
+  ).run({ caseId, at, type, actor, data: data ?? null });
+}
+
+const CASE_COLUMNS = [
+  'id', 'mapId', 'mapVersion', 'mentionId', 'trigger', 'node', 'nodeType', 'status', 'team', 'holder', 'claimExpiresAt',
+  'claimedByBackup', 'queuedAt', 'dueAt', 'priority', 'breaches', 'snapshot', 'view', 'facts', 'openedAt', 'firstClaimAt', 'endedAt', 'updatedAt',
+] as const satisfies readonly (keyof CaseRow)[];
+
+/** Inserts a new case row (a prepared statement: ingest runs it once per routed mention). */
+function insertCase(w: Work, row: CaseRow): CaseRow {
+  const { db } = w.rt;
+  return prepared(db, 'cases.insert', () =>
+    db.insert(cases).values(Object.fromEntries(CASE_COLUMNS.map((c) => [c, sql.placeholder(c)])) as never).returning().prepare(),
+  ).get(row as never) as CaseRow;
 }
 
 /** Identity of a new case (only for the step that starts it). */
@@ -50,7 +70,8 @@ export function persistStep(w: Work, compiled: CompiledMap, before: CaseRow | Ne
     row = db.update(cases).set(values).where(eq(cases.id, old.id)).returning().get()!;
   } else {
     const n = before as NewCase;
-    row = db.insert(cases).values({ id: n.id, mapId: n.mapId, mapVersion: n.mapVersion, mentionId: n.mentionId, trigger: n.trigger, facts: n.facts, openedAt: at, ...values }).returning().get();
+    row = insertCase(w, { id: n.id, mapId: n.mapId, mapVersion: n.mapVersion, mentionId: n.mentionId, trigger: n.trigger, facts: n.facts, openedAt: at,
+      claimExpiresAt: null, claimedByBackup: false, firstClaimAt: null, ...values });
     addHistory(w, row.id, 'opened', null, { mention: n.mentionId, map: n.mapId, version: n.mapVersion, trigger: n.trigger }, at);
   }
 
@@ -67,7 +88,9 @@ export function persistStep(w: Work, compiled: CompiledMap, before: CaseRow | Ne
       enqueue(w, effect.recipient, { kind: endNode ? 'end' : 'effect', message: effect.message, mapId: row.mapId, caseId: row.id, node: effect.node });
       addHistory(w, row.id, 'notify', null, { node: effect.node, recipient: effect.recipient, message: effect.message }, at);
     } else if (effect.kind === 'tag') {
-      db.insert(tags).values({ caseId: row.id, tag: effect.tag, addedBy: null, at }).onConflictDoNothing().run();
+      prepared(db, 'tags.insertByEffect', () =>
+        db.insert(tags).values({ caseId: sql.placeholder('caseId'), tag: sql.placeholder('tag'), addedBy: null, at: sql.placeholder('at') }).onConflictDoNothing().prepare(),
+      ).run({ caseId: row.id, tag: effect.tag, at });
       addHistory(w, row.id, 'tag', null, { node: effect.node, tag: effect.tag }, at);
     } else {
       addHistory(w, row.id, effect.kind, null, { node: effect.node, text: effect.text }, at);
@@ -102,11 +125,17 @@ function teamsOf(old: CaseRow | null, row: CaseRow): { teams?: string[] } {
 function syncTimeout(w: Work, row: CaseRow, at: number): void {
   const { db } = w.rt;
   const view = row.view as { overdue?: boolean };
-  const pending = db.select().from(deadlines)
-    .where(and(eq(deadlines.caseId, row.id), eq(deadlines.kind, 'timeout'), isNull(deadlines.firedAt), isNull(deadlines.cancelledAt)))
-    .all();
+  const pending = prepared(db, 'deadlines.pendingTimeouts', () =>
+    db.select().from(deadlines)
+      .where(and(eq(deadlines.caseId, sql.placeholder('caseId')), eq(deadlines.kind, 'timeout'), isNull(deadlines.firedAt), isNull(deadlines.cancelledAt)))
+      .prepare(),
+  ).all({ caseId: row.id });
   const want = row.dueAt !== null && !view.overdue && row.status !== 'ended' ? row.dueAt : null;
   const keep = pending.find((d) => d.dueAt === want && d.node === row.node);
   for (const d of pending) if (d !== keep) db.update(deadlines).set({ cancelledAt: at }).where(eq(deadlines.id, d.id)).run();
-  if (want !== null && !keep) db.insert(deadlines).values({ caseId: row.id, kind: 'timeout', node: row.node, dueAt: want }).run();
+  if (want !== null && !keep) {
+    prepared(db, 'deadlines.insertTimeout', () =>
+      db.insert(deadlines).values({ caseId: sql.placeholder('caseId'), kind: 'timeout', node: sql.placeholder('node'), dueAt: sql.placeholder('dueAt') }).prepare(),
+    ).run({ caseId: row.id, node: row.node, dueAt: want });
+  }
 }

@@ -1,5 +1,6 @@
 import { compileMap, mapSchema, type BatonMap, type CompiledMap } from '@baton/engine';
 import { and, eq } from 'drizzle-orm';
+import { prepared } from '../db/prepared.ts';
 import type { Db } from '../db/client.ts';
 import { mapVersions } from '../db/schema.ts';
 
@@ -31,10 +32,10 @@ export class MapCache {
 
   /** Every approved (active) map version, compiled: what routes mentions now. */
   active(): { mapId: string; version: number; compiled: CompiledMap }[] {
-    return this.db
-      .select({ mapId: mapVersions.mapId, version: mapVersions.version })
-      .from(mapVersions)
-      .where(eq(mapVersions.state, 'approved'))
+    const db = this.db;
+    return prepared(db, 'mapVersions.approved', () =>
+      db.select({ mapId: mapVersions.mapId, version: mapVersions.version }).from(mapVersions).where(eq(mapVersions.state, 'approved')).prepare(),
+    )
       .all()
       .map((r) => ({ ...r, compiled: this.get(r.mapId, r.version) }));
   }
