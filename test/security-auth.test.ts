@@ -12,6 +12,7 @@ import { silentLogger } from '../apps/runtime/src/logger.ts';
 import type { RuntimeConfig } from '../apps/runtime/src/Runtime.ts';
 import { complaintMap, mention } from '../apps/runtime/src/testing/fixtures.ts';
 import { T0, testRuntime, withApprovedMap } from '../apps/runtime/src/testing/testApp.ts';
+import { startServer } from './helpers/startServer.ts';
 
 const PASSWORD = 'correct horse battery';
 const json = { 'content-type': 'application/json' };
@@ -313,3 +314,37 @@ async function signInToken(t: Awaited<ReturnType<typeof testRuntime>>): Promise<
   const res = await t.anonymous('POST', '/api/session', { email: 'admin@example.test', password: PASSWORD });
   return `Bearer ${res.body.token}`;
 }
+
+describe('the real server process', () => {
+  it('reads BATON_RATE_LIMIT, limits by the socket address, locks sign-in and audits the address', async () => {
+    const server = await startServer({ env: { BATON_SKIP_WEB_BUILD: '1', BATON_RATE_LIMIT: 'ip=600/40' } });
+    try {
+      const signIn = (password: string) => fetch(`${server.url}/api/session`, { method: 'POST', headers: json, body: JSON.stringify({ email: server.adminEmail, password }) });
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await signIn('not the password')).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 429]);
+      const locked = await signIn(server.adminPassword);
+      expect(locked.status).toBe(429);
+      expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+      // A forged X-Forwarded-For does not buy a fresh address: the proxy is not trusted by default.
+      const forged = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { ...json, 'x-forwarded-for': '203.0.113.99' }, body: JSON.stringify({ email: server.adminEmail, password: server.adminPassword }) });
+      expect(forged.status).toBe(429);
+      let limited: Response | undefined;
+      for (let i = 0; i < 60 && !limited; i++) {
+        const res = await fetch(`${server.url}/api/health`);
+        if (res.status === 429) limited = res;
+      }
+      expect(limited?.status).toBe(429);
+      expect(Number(limited?.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(server.output()).not.toMatch(/"level":"error"/);
+    } finally {
+      await server.stop();
+    }
+    // What the audit log recorded, read straight from the database file the server used.
+    const db = openDb(server.dbPath);
+    const failed = db.$client.prepare("select ip, target from audit_log where action = 'session.login.failed'").all() as { ip: string; target: string }[];
+    expect(failed).toHaveLength(5); // the fifth is the one that locked
+    for (const row of failed) expect(row).toEqual({ ip: expect.stringMatching(/^(::ffff:)?127\.0\.0\.1$/), target: server.adminEmail });
+    db.$client.close();
+  }, 120_000);
+});
