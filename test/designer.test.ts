@@ -109,6 +109,7 @@ describe('designer', () => {
 
     // Pass "done" and "timeout" → end: the dead end disappears, and so does every other problem.
     await connect(page, pass.locator('.react-flow__handle[data-handleid="done"]'), end);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
     await expect.poll(() => problemRows(page, 'E_DEAD_END').count()).toBe(0);
     await connect(page, pass.locator('.react-flow__handle[data-handleid="timeout"]'), end);
     await expect.poll(() => page.locator('[data-problem-code]').count()).toBe(0);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
 import { useMachine } from '@xstate/react';
 import { fromPromise } from 'xstate';
@@ -26,7 +26,7 @@ import { MapCanvas } from './MapCanvas.tsx';
 import { createMapStore } from './mapStore.ts';
 import type { MapStore } from './mapStore.ts';
 import { Palette } from './Palette.tsx';
-import { ProblemsContext, indexProblems } from './problems.ts';
+import { ProblemsContext, createProblemStore } from './problems.ts';
 import { ProblemsDrawer } from './ProblemsDrawer.tsx';
 import { ReviewPanel } from './review/ReviewPanel.tsx';
 import { reviewOverlay } from './review/reviewOverlay.ts';
@@ -118,7 +118,8 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
 
   // Every edit is validated at once; problems are keyed to the revision, not to selection changes.
   const problems = useMemo(() => validateMap(toMapDocument(store.getState())).problems, [store, revision]);
-  const problemIndex = useMemo(() => indexProblems(problems), [problems]);
+  const [problemStore] = useState(createProblemStore);
+  useLayoutEffect(() => problemStore.set(problems), [problemStore, problems]);
 
   const refreshDetail = useCallback(async (id: string) => {
     const next = await api.map(id);
@@ -325,7 +326,7 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
   const latest = detail?.versions.reduce((a, b) => (b.version > a.version ? b : a), detail.versions[0]!) ?? null;
 
   return (
-    <ProblemsContext.Provider value={problemIndex}>
+    <ProblemsContext.Provider value={problemStore}>
       <div className={`designer mode-${mode}`} data-testid="designer" data-mode={mode}>
         <DesignerToolbar
           name={name}

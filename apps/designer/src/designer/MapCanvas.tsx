@@ -70,6 +70,7 @@ export function MapCanvas({ editable, overlay }: { editable: boolean; overlay: R
         nodesDraggable={editable}
         nodesConnectable={editable}
         deleteKeyCode={null}
+        onlyRenderVisibleElements={nodes.length > 150}
         snapToGrid
         snapGrid={SNAP}
         fitView={fitOnOpen}

@@ -1,4 +1,4 @@
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import { formatDuration } from '../duration.ts';
@@ -18,7 +18,12 @@ export const PassNode = memo(function PassNode({ id, data, selected }: NodeProps
   // Outcome handles come and go with the outcomes; React Flow must re-measure them.
   const updateNodeInternals = useUpdateNodeInternals();
   const outcomeKey = data.expected.outcomes.join('\n');
-  useEffect(() => updateNodeInternals(id), [id, outcomeKey, updateNodeInternals]);
+  const measuredKey = useRef(outcomeKey);
+  useEffect(() => {
+    if (measuredKey.current === outcomeKey) return;
+    measuredKey.current = outcomeKey;
+    updateNodeInternals(id);
+  }, [id, outcomeKey, updateNodeInternals]);
   // Wide enough for every outcome label on one row, so each handle sits on the bottom edge.
   const width = Math.max(300, 40 + [...data.expected.outcomes, 'timeout'].reduce((sum, o) => sum + 7.2 * o.length + 26, 0));
   return (
