@@ -155,7 +155,7 @@ describe('team console', () => {
     await shot('04-case-held');
     await page.locator('[data-outcome="resolved"]').click();
     await page.waitForURL(/#\/console$/);
-    await page.locator('[data-toast="success"]').waitFor();
+    await page.locator('[data-toast="success"]', { hasText: '“resolved” recorded — the case has ended.' }).waitFor();
     await row(xss).waitFor();
     await expect.poll(() => row(first).count()).toBe(0);
     await shot('05-after-outcome');
@@ -228,6 +228,22 @@ describe('team console', () => {
     await page.getByTestId('team-filter').selectOption('care');
     await expect.poll(() => page.locator('.queue[data-team="social"]').count()).toBe(0);
     expect(await page.locator('.queue[data-team="care"] .queue-row').count()).toBeGreaterThan(0);
+  });
+
+  it('a hub agent who passes a case to a team they do not work is taken back to their queue, where it no longer shows', async () => {
+    const hana = { email: 'hana@example.test', name: 'Hana Hub', password: 'hana-hub-pass-1234' };
+    expect((await admin('POST', '/api/users', { ...hana, roles: ['agent'], teams: ['social'] })).status).toBe(201);
+    const [r] = await ingest(mention('My refund never came', { author: { handle: '@finn' } }));
+    await page.getByTestId('sign-out').click();
+    await signInPage(page, server.url, hana.email, hana.password);
+    await page.goto(`${server.url}/#/console/case/${r!.caseId}`);
+    await page.locator('[data-checklist-item="Screenshot the post"]').check();
+    await expect.poll(() => page.locator('#checklist-title').textContent()).toContain('1 of 2 done');
+    await page.locator('[data-checklist-item="Check the CRM"]').click();
+    await page.waitForURL(/#\/console$/);
+    await expect.poll(() => page.locator('[data-toast="success"]').last().textContent()).toContain('Checklist done — passed to Customer Care.');
+    await expect.poll(() => row(r!.caseId!).count()).toBe(0);
+    expect((await admin('GET', `/api/cases/${r!.caseId}`)).body).toMatchObject({ status: 'waiting', team: 'care' });
   });
 
   it('triage lists unrouted mentions as text, with the actions the runtime lacks marked as coming', async () => {

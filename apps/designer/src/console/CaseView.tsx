@@ -32,8 +32,8 @@ export function CaseView({ caseId, user, directory }: { caseId: string; user: Us
         <BackLink />
         {state.problem === 'not-found' ? (
           <div className="empty-state" data-testid="case-missing">
-            <p><strong>No such case for you.</strong></p>
-            <p>It may belong to another team, or the link is wrong. Go back to the queue and open it from there.</p>
+            <p><strong>This case is not in your teams’ hands.</strong></p>
+            <p>It may have moved on to another team, or the link is wrong. Go back to the queue and open a case from there.</p>
           </div>
         ) : state.problem === 'failed' ? (
           <div className="empty-state"><p>The case could not be loaded. Check the connection and reload the page.</p></div>
@@ -51,6 +51,11 @@ export function CaseView({ caseId, user, directory }: { caseId: string; user: Us
     if (next.status === 'closing') return showToast('info', `“${outcome}” recorded. This end asks for a lesson before the case closes.`);
     showToast('success', next.status === 'ended' ? `“${outcome}” recorded — the case has ended.` : `“${outcome}” recorded — the case moved on to ${next.nodeLabel}.`);
     navigate('#/console');
+  };
+  const onPassed = (next: CaseDetail) => {
+    showToast('success', `Checklist done — passed to ${directory.teamName(next.team)}.`);
+    const supervisor = user.roles.includes('admin') || user.roles.includes('manager');
+    if (!supervisor && !(next.team && user.teams.includes(next.team))) navigate('#/console'); // their part is done
   };
   const author = c.mention ? c.mention.author.name ?? c.mention.author.handle : c.mentionId;
 
@@ -70,7 +75,7 @@ export function CaseView({ caseId, user, directory }: { caseId: string; user: Us
         <aside className="case-panel" aria-label="The case">
           <MapPosition c={c} doc={doc} mapName={directory.mapName(c.mapId)} teamName={directory.teamName(c.team)} />
           <ClaimBox c={c} user={user} state={state} personName={personName} />
-          <ChecklistBox c={c} state={state} canWork={canWork} />
+          <ChecklistBox c={c} state={state} canWork={canWork} onPassed={onPassed} />
           <ExpectedBox c={c} doc={doc} now={now} />
           <OutcomeButtons c={c} state={state} canWork={canWork} onReported={onReported} />
           {c.status === 'ended' && (

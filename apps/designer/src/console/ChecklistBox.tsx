@@ -6,7 +6,7 @@ import type { CaseState } from './useCase.ts';
  * The pre-action checklist while the case is being prepared; the last tick passes it on. A tick
  * shows at once and is taken back if the runtime refuses it.
  */
-export function ChecklistBox({ c, state, canWork }: { c: CaseDetail; state: CaseState; canWork: boolean }) {
+export function ChecklistBox({ c, state, canWork, onPassed }: { c: CaseDetail; state: CaseState; canWork: boolean; onPassed: (next: CaseDetail) => void }) {
   const [pending, setPending] = useState<Record<string, boolean>>({});
   if (c.status !== 'preparing' || c.checklist.length === 0) return null;
   const isDone = (item: string, done: boolean) => pending[item] ?? done;
@@ -14,7 +14,10 @@ export function ChecklistBox({ c, state, canWork }: { c: CaseDetail; state: Case
   const tick = (item: string, value: boolean) => {
     setPending((p) => ({ ...p, [item]: value }));
     const settle = () => setPending(({ [item]: _, ...rest }) => rest);
-    state.act('Could not tick the checklist', () => casesApi.tick(c.id, item, value)).then(settle, settle);
+    state.act('Could not tick the checklist', () => casesApi.tick(c.id, item, value)).then((next) => {
+      settle();
+      if (next.status !== 'preparing') onPassed(next);
+    }, settle);
   };
   return (
     <section className="case-box" aria-labelledby="checklist-title">

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { casesApi, type CaseDetail } from '../api/cases.ts';
-import { showError } from '../shell/toasts.ts';
+import { navigate } from '../shell/route.ts';
+import { showError, showToast } from '../shell/toasts.ts';
 import { useLiveRefresh } from './useLiveRefresh.ts';
 
 /** What a case view holds: the case, whether a change is on its way, and how to make one. */
@@ -45,7 +46,12 @@ export function useCase(id: string): CaseState {
       setDetail(next);
       return next;
     } catch (e) {
-      showError(what, e);
+      if (e instanceof ApiError && e.status === 404) {
+        // The change went through and took the case out of this person's sight (passed to a team
+        // they are not in), or it moved on meanwhile: either way, their part is done here.
+        showToast('info', 'The case has moved on to a queue you do not work; it is no longer in your hands.', e.requestId);
+        navigate('#/console');
+      } else showError(what, e);
       throw e;
     } finally {
       setBusy(false);
