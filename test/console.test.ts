@@ -136,6 +136,10 @@ describe('team console', () => {
     expect(await page.getByTestId('case-node').textContent()).toBe('Care resolves');
     await page.getByTestId('claim').click();
     await expect.poll(() => page.getByTestId('case-holder').textContent()).toContain('You hold this case');
+    // A reply to the mention joins the case's thread, live.
+    const [reply] = await ingest(mention('Order #4411, still nothing', { inReplyTo: 'twitter:1' }));
+    expect(reply).toMatchObject({ status: 'attached', caseId: first });
+    await expect.poll(() => page.locator('[data-thread="reply"] .plain-text').textContent()).toBe('Order #4411, still nothing');
     await shot('03-case-preparing');
     await page.locator('[data-checklist-item="Screenshot the post"]').check();
     await expect.poll(() => page.locator('#checklist-title').textContent()).toContain('1 of 2 done');

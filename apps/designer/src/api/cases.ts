@@ -33,9 +33,13 @@ export interface CaseSummary {
   mention?: RowMention;
 }
 
+/** One pre-action item at the current pass, and who ticked it. */
 export interface ChecklistItem { item: string; done: boolean; by: string | null; at: string | null }
+/** A note on the case (plain text). */
 export interface CaseNote { id: number; author: string; text: string; at: string }
+/** A lesson written at an end (plain text). */
 export interface CaseLesson { id: number; author: string; node: string; text: string; at: string }
+/** One thing that happened to the case; `actor` null means Baton itself. */
 export interface HistoryEntry { at: string; type: string; actor: string | null; data: Record<string, unknown> }
 
 /** Everything about one case (`GET /api/cases/:id` and every action's answer). */

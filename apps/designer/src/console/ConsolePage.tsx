@@ -1,20 +1,10 @@
 import type { User } from '../api/client.ts';
 import { useHash } from '../shell/route.ts';
 import { CaseView } from './CaseView.tsx';
+import { caseIdFromHash } from './consoleRoute.ts';
 import { QueuePage } from './QueuePage.tsx';
 import { useDirectory } from './useDirectory.ts';
 import './console.css';
-
-/** `#/console/case/<id>` → that case's id; anything else under `#/console` → null (the queue). */
-export function caseIdFromHash(hash: string): string | null {
-  const m = /^#\/console\/case\/([^/?#]+)/.exec(hash);
-  if (!m) return null;
-  try {
-    return decodeURIComponent(m[1]!);
-  } catch {
-    return null;
-  }
-}
 
 /** The team console: the queues (`#/console`) and one case (`#/console/case/<id>`). */
 export function ConsolePage({ user }: { user: User }) {

@@ -27,5 +27,5 @@ export function ExpectedBox({ c, doc, now }: { c: CaseDetail; doc: BatonMap | nu
 /** "1 h 00 min" for `PT1H`; the ISO text itself if it cannot be read. */
 function withinWords(within: string): string {
   const ms = parseDuration(within);
-  return ms === undefined ? within : formatSpan(ms);
+  return ms === undefined ? within : formatSpan(ms).replace(/ 00 min$/, '');
 }

@@ -1,10 +1,12 @@
 import { memo } from 'react';
 import type { CaseSummary } from '../api/cases.ts';
+import { caseHash } from './consoleRoute.ts';
 import { Countdown } from './Countdown.tsx';
 import { HolderBadge } from './HolderBadge.tsx';
 import { NetworkIcon } from './NetworkIcon.tsx';
 import { firstLine, followersText } from './network.ts';
 
+/** One row's case and the names it shows, resolved by the queue. */
 export interface QueueRowProps {
   c: CaseSummary;
   now: number;
@@ -22,7 +24,7 @@ export const QueueRow = memo(function QueueRow({ c, now, me, mapName, nodeLabel,
   const author = m ? m.author.name ? `${m.author.name} ${m.author.handle}` : m.author.handle : c.mentionId;
   return (
     <li>
-      <a className={`queue-row status-${c.status}`} href={`#/console/case/${encodeURIComponent(c.id)}`} data-case-id={c.id} data-status={c.status}>
+      <a className={`queue-row status-${c.status}`} href={caseHash(c.id)} data-case-id={c.id} data-status={c.status}>
         <span className="queue-network">{m ? <NetworkIcon network={m.network} /> : null}</span>
         <span className="queue-author">
           <strong>{author}</strong>

@@ -6,6 +6,7 @@
 /** `none`: no deadline runs (still being prepared, or closing). */
 export type DeadlineTone = 'none' | 'ok' | 'warning' | 'breached';
 
+/** A deadline's tone and the words shown for it. */
 export interface DeadlineState {
   tone: DeadlineTone;
   /** "42 min left", "1 h 05 min left", "breached 3 min ago". */

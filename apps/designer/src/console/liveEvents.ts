@@ -8,8 +8,11 @@ import { useSyncExternalStore } from 'react';
 
 /** Names of the events the runtime sends (docs/api.md), plus `ready` on every (re)connect. */
 export const LIVE_EVENT_TYPES = ['ready', 'case', 'claim', 'queue', 'mention', 'crisis', 'map'] as const;
+/** One of {@link LIVE_EVENT_TYPES}. */
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
+/** Gets every live event with its parsed JSON data. */
 export type LiveListener = (type: LiveEventType, data: Record<string, unknown>) => void;
+/** Whether the stream is up (`live`), being opened, or down and waiting to retry. */
 export type LiveStatus = 'connecting' | 'live' | 'offline';
 
 const RETRY_MS = 5_000;
