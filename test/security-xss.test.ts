@@ -32,9 +32,26 @@ async function expectNoInjection(p: Page) {
   expect(dialogs).toEqual([]);
 }
 
-beforeAll(async () => {
+/**
+ * The server picks up the built web app when it starts; another test run rebuilding the designer
+ * at that moment (Vite empties dist/ first) would leave it serving the "not built" page, so check
+ * and start again.
+ */
+async function serverWithWebApp(): Promise<RunningServer> {
   ensureDesignerBuilt();
-  server = await startServer({ env: { BATON_SKIP_WEB_BUILD: '1' } });
+  const s = await startServer({ env: { BATON_SKIP_WEB_BUILD: '1' } });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const html = await (await fetch(`${s.url}/`)).text();
+    if (html.includes('id="root"')) return s;
+    await new Promise((r) => setTimeout(r, 2000));
+    ensureDesignerBuilt();
+    await s.restart();
+  }
+  return s;
+}
+
+beforeAll(async () => {
+  server = await serverWithWebApp();
   const admin: Api = await apiSignIn(server.url, server.adminEmail, server.adminPassword);
   for (const team of [{ id: 'social', name: 'Social Hub' }, { id: 'care', name: 'Customer Care' }, { id: 'supervisors', name: 'Supervisors' }]) {
     expect((await admin('POST', '/api/teams', team)).status).toBe(201);
