@@ -154,6 +154,10 @@ describe('limits', () => {
     expect((await hit('10.1.1.2')).status).toBe(200);
     clock.advance(1000);
     expect((await hit('10.1.1.1')).status).toBe(200);
+    // Rotating through one IPv6 /64 does not buy fresh buckets.
+    for (let i = 0; i < 5; i++) expect((await hit(`2001:db8:7:7::${i + 1}`)).status).toBe(200);
+    expect((await hit('2001:db8:7:7:ffff::99')).status).toBe(429);
+    expect((await hit('2001:db8:7:8::1')).status).toBe(200);
   });
 
   it('limits each ingest token on its own, whichever address it comes from', async () => {

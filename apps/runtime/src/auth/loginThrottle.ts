@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { audit } from '../audit.ts';
 import { ApiError } from '../errors.ts';
 import type { AppEnv } from '../http/AppEnv.ts';
-import { LOCAL_IP } from '../http/clientIp.ts';
+import { LOCAL_IP, limitKey } from '../http/clientIp.ts';
 import { currentRequest } from '../http/requestContext.ts';
 import type { Runtime } from '../Runtime.ts';
 
@@ -93,10 +93,10 @@ export class LoginThrottle {
 }
 
 function accountKey(email: string, ip: string): string {
-  return `a\u0000${email.trim().toLowerCase()}\u0000${ip}`;
+  return `a\u0000${email.trim().toLowerCase()}\u0000${limitKey(ip)}`;
 }
 function addressKey(ip: string): string {
-  return `i\u0000${ip}`;
+  return `i\u0000${limitKey(ip)}`;
 }
 
 const throttles = new WeakMap<Runtime, LoginThrottle>();

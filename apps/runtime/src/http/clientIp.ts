@@ -19,3 +19,20 @@ export function clientIp(c: Context, trustProxy: boolean): string {
   const env = c.env as { incoming?: IncomingMessage } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? LOCAL_IP;
 }
+
+/**
+ * The key an address is limited under: an IPv4 address as is (also when written IPv4-mapped,
+ * `::ffff:1.2.3.4`), an IPv6 address by its /64 prefix — one household or server usually holds a
+ * whole /64 and could otherwise take a fresh address per request.
+ * @example limitKey('2001:db8:1:2:aaaa::1') // '2001:db8:1:2::/64'
+ */
+export function limitKey(ip: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail = ''] = ip.toLowerCase().split('%')[0]!.split('::');
+  const left = head ? head.split(':') : [];
+  const right = ip.includes('::') ? (tail ? tail.split(':') : []) : [];
+  const groups = ip.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}

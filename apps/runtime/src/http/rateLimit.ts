@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Runtime } from '../Runtime.ts';
 import type { AppEnv } from './AppEnv.ts';
-import { clientIp } from './clientIp.ts';
+import { clientIp, limitKey } from './clientIp.ts';
 import { TokenBuckets, type BucketRate } from './TokenBuckets.ts';
 
 /** Per-address and per-credential request limits; `null` turns one off. */
@@ -50,7 +50,7 @@ export function rateLimitByIp(rt: Runtime): MiddlewareHandler<AppEnv> {
   if (!rate) return (_c, next) => next();
   const buckets = new TokenBuckets(rate);
   return async (c, next) => {
-    const wait = buckets.take(clientIp(c, rt.config.trustProxy), rt.clock.now());
+    const wait = buckets.take(limitKey(clientIp(c, rt.config.trustProxy)), rt.clock.now());
     if (wait) return tooMany(c, wait, 'address');
     await next();
   };
