@@ -1,4 +1,5 @@
-import { and, asc, eq, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { prepared } from './db/prepared.ts';
 import { CrisisBook } from './crisis/CrisisBook.ts';
 import { cases, deadlines, mapCrisis } from './db/schema.ts';
 import { releaseCase } from './cases/claimCase.ts';
@@ -18,6 +19,7 @@ type DeadlineRow = typeof deadlines.$inferSelect;
 export class Scheduler {
   private timer: NodeJS.Timeout | null = null;
   private running = false;
+  private wakePending = false;
 
   constructor(private readonly rt: Runtime) {}
 
@@ -29,12 +31,17 @@ export class Scheduler {
       const now = this.rt.clock.now();
       let fired = 0;
       for (; fired < 100_000; fired++) {
-        const d = this.rt.db.select().from(deadlines)
-          .where(and(isNull(deadlines.firedAt), isNull(deadlines.cancelledAt), lte(deadlines.dueAt, now)))
-          .orderBy(asc(deadlines.dueAt), asc(deadlines.id)).limit(1).get();
-        const cr = this.rt.db.select().from(mapCrisis)
-          .where(and(isNotNull(mapCrisis.nextCheckAt), lte(mapCrisis.nextCheckAt, now)))
-          .orderBy(asc(mapCrisis.nextCheckAt)).limit(1).get();
+        const { db } = this.rt;
+        const d = prepared(db, 'deadlines.nextDue', () =>
+          db.select().from(deadlines)
+            .where(and(isNull(deadlines.firedAt), isNull(deadlines.cancelledAt), lte(deadlines.dueAt, sql.placeholder('now'))))
+            .orderBy(asc(deadlines.dueAt), asc(deadlines.id)).limit(1).prepare(),
+        ).get({ now });
+        const cr = prepared(db, 'mapCrisis.nextDue', () =>
+          db.select().from(mapCrisis)
+            .where(and(isNotNull(mapCrisis.nextCheckAt), lte(mapCrisis.nextCheckAt, sql.placeholder('now'))))
+            .orderBy(asc(mapCrisis.nextCheckAt)).limit(1).prepare(),
+        ).get({ now });
         if (!d && !cr) break;
         if (cr && (!d || cr.nextCheckAt! <= d.dueAt)) this.checkCrisis(cr.mapId, cr.nextCheckAt!);
         else if (d) this.fire(d, now);
@@ -77,9 +84,14 @@ export class Scheduler {
     }, d.dueAt);
   }
 
-  /** Looks for due work soon (after a write that may have created some). */
+  /** Looks for due work soon (after a write that may have created some); many wakes, one look. */
   wake(): void {
-    if (this.timer) setImmediate(() => this.safeTick());
+    if (!this.timer || this.wakePending) return;
+    this.wakePending = true;
+    setImmediate(() => {
+      this.wakePending = false;
+      this.safeTick();
+    });
   }
 
   private safeTick(): void {

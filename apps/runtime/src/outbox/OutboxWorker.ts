@@ -1,4 +1,5 @@
-import { and, asc, eq, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared.ts';
 import { inbox, outbox, teamMembers, users } from '../db/schema.ts';
 import type { Runtime } from '../Runtime.ts';
 
@@ -26,6 +27,7 @@ class Permanent extends Error {}
 export class OutboxWorker {
   private timer: NodeJS.Timeout | null = null;
   private busy: Promise<number> | null = null;
+  private wakePending = false;
   private readonly opts: Required<OutboxOptions>;
 
   constructor(private readonly rt: Runtime, opts: OutboxOptions = {}) {
@@ -40,9 +42,12 @@ export class OutboxWorker {
 
   private async run(): Promise<number> {
     let delivered = 0;
-    const due = this.rt.db.select().from(outbox)
-      .where(and(isNull(outbox.deliveredAt), isNull(outbox.failedAt), lte(outbox.nextAttemptAt, this.rt.clock.now())))
-      .orderBy(asc(outbox.id)).limit(200).all();
+    const { db } = this.rt;
+    const due = prepared(db, 'outbox.due', () =>
+      db.select().from(outbox)
+        .where(and(isNull(outbox.deliveredAt), isNull(outbox.failedAt), lte(outbox.nextAttemptAt, sql.placeholder('now'))))
+        .orderBy(asc(outbox.id)).limit(200).prepare(),
+    ).all({ now: this.rt.clock.now() });
     for (const row of due) {
       try {
         await this.deliver(row);
@@ -91,7 +96,12 @@ export class OutboxWorker {
 
   /** Delivers soon (after a write that queued notifications). */
   wake(): void {
-    if (this.timer) setImmediate(() => void this.deliverDue().catch(() => {}));
+    if (!this.timer || this.wakePending) return;
+    this.wakePending = true;
+    setImmediate(() => {
+      this.wakePending = false;
+      void this.deliverDue().catch(() => {});
+    });
   }
 
   /** Starts delivering every `intervalMs`. */
