@@ -157,7 +157,8 @@ describe('designer', () => {
     await signIn(page, server.url, APPROVER.email, APPROVER.password);
     await page.locator(`[data-map-id="${mapId}"] a`).click();
     await page.locator('.react-flow__node').first().waitFor();
-    await page.locator('[data-mode=review]').click();
+    // A version waiting for this approver opens in review mode.
+    await expect.poll(() => page.getByTestId('designer').getAttribute('data-editor-mode')).toBe('review');
     await page.getByTestId('diff-summary').waitFor();
     // Nothing is active yet, so every step is new.
     await expect.poll(() => page.locator('.react-flow__node.diff-added').count()).toBe(3);

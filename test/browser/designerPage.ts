@@ -36,8 +36,14 @@ async function centre(locator: Locator): Promise<{ x: number; y: number }> {
 
 /** Drags from a source handle to a node's target handle with the mouse, in several steps. */
 export async function connect(page: Page, sourceHandle: Locator, targetNode: Locator): Promise<void> {
+  await sourceHandle.hover();
   const from = await centre(sourceHandle);
   const to = await centre(targetNode.locator('.react-flow__handle.target'));
+  const under = await page.evaluate(({ x, y }) => {
+    const el = document.elementFromPoint(x, y);
+    return el ? `${el.tagName}.${el.className}` : 'nothing';
+  }, from);
+  if (!under.includes('react-flow__handle')) throw new Error(`the source handle is covered by ${under}`);
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 10, from.y + ((to.y - from.y) * i) / 10);

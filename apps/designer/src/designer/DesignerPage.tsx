@@ -205,6 +205,16 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
   const busy = snapshot.matches({ design: 'saving' }) ? 'saving' : snapshot.matches({ design: 'submitting' }) ? 'submitting' : null;
   const editable = mode === 'design';
 
+  // An approver opening a version that waits for them lands in review mode.
+  const openedForReview = useRef(false);
+  useEffect(() => {
+    if (openedForReview.current || !initialDetail) return;
+    openedForReview.current = true;
+    const waiting = initialDetail.versions.reduce((a, b) => (b.version > a.version ? b : a), initialDetail.versions[0]!);
+    const mine = waiting && (waiting.createdBy === user.id || waiting.submittedBy === user.id);
+    if (waiting?.state === 'submitted' && user.roles.includes('approver') && !mine) send({ type: 'REVIEW' });
+  }, [initialDetail, user, send]);
+
   // Entering review compares the map with the active version.
   useEffect(() => {
     if (mode !== 'review') {
@@ -327,7 +337,7 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
 
   return (
     <ProblemsContext.Provider value={problemStore}>
-      <div className={`designer mode-${mode}`} data-testid="designer" data-mode={mode}>
+      <div className={`designer mode-${mode}`} data-testid="designer" data-editor-mode={mode}>
         <DesignerToolbar
           name={name}
           version={latest?.version ?? null}
