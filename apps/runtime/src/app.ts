@@ -12,6 +12,7 @@ import { onError } from './http/onError.ts';
 import { rateLimitByIp, rateLimitByToken } from './http/rateLimit.ts';
 import { requestContext } from './http/requestContext.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
+import { limitStreams } from './http/streamLimit.ts';
 import { requestId } from './http/requestId.ts';
 import { consoleLogger, type Logger } from './logger.ts';
 import { MapCache } from './maps/MapCache.ts';
@@ -91,6 +92,7 @@ export function createApp(opts: AppOptions): BatonApp {
   app.use('/api/*', authenticate(rt));
   app.use('/api/*', rateLimitByToken(rt));
   app.use('/api/mentions', verifySignature(rt));
+  app.use('/api/events', limitStreams());
   app.route('/api/health', healthRoutes());
   app.route('/api/setup', setupRoutes());
   app.route('/api/session', sessionRoutes());
