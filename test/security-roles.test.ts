@@ -35,7 +35,7 @@ const SCENARIO = {
 interface Fixture {
   image: Buffer;
   tokens: Record<Principal, string | null>;
-  ids: { agent: string; outsider: string; ingestToken: string; preparing: string; waiting: string; held: string; closing: string; notification: number };
+  ids: { agent: string; outsider: string; ingestToken: string; preparing: string; waiting: string; held: string; closing: string; notification: number; unrouted: string };
 }
 
 /** One request per route, with the statuses each caller must get. */
@@ -76,6 +76,10 @@ function matrix(f: Fixture): Record<string, { path: string; body?: unknown; expe
     'GET /api/maps/:id/diff': { path: '/api/maps/complaints/diff', expect: people(200) },
     'POST /api/mentions': { path: '/api/mentions', body: mention('my parcel is broken'), expect: as(401, 200, 200, 403, 200, 403, 403) },
     'GET /api/mentions/unrouted': { path: '/api/mentions/unrouted', expect: people(200) },
+    // Triage is the hub's work (the agent is in social, the map's hub; the outsider is not), managers' and admins'.
+    'POST /api/mentions/:id/start': { path: `/api/mentions/${ids.unrouted}/start`, body: { mapId: 'complaints' }, expect: as(401, 403, 201, 403, 201, 201, 403) },
+    'POST /api/mentions/:id/tags': { path: `/api/mentions/${ids.unrouted}/tags`, body: { add: ['press'] }, expect: as(401, 403, 200, 403, 200, 200, 403) },
+    'POST /api/mentions/:id/dismiss': { path: `/api/mentions/${ids.unrouted}/dismiss`, body: { reason: 'Not about us' }, expect: as(401, 403, 200, 403, 200, 200, 403) },
     'GET /api/cases': { path: '/api/cases', expect: people(200) },
     'POST /api/cases/next': { path: '/api/cases/next', body: { team: 'care' }, expect: only(200, 'admin', 'manager', 'agent') },
     // Another team's case is 404, exactly like a case that does not exist.
@@ -150,6 +154,8 @@ async function prepare(): Promise<Fixture> {
   ok(await principals.agent('POST', `/api/cases/${held}/claim`, {}));
   const closing = await prepared(await open());
   ok(await worker('POST', `/api/cases/${closing}/outcome`, { outcome: 'escalate' }));
+  const unrouted = mention('lovely weather today');
+  if (ok(await t.ingest('POST', '/api/mentions', unrouted)).results[0].status !== 'unrouted') throw new Error('fixture: the mention should stay unrouted');
   const token = ok(await t.admin('GET', '/api/tokens')).tokens[0].id as string;
   // Four complaints at once set off the map's crisis, which tells the supervisors' team in the app.
   await t.app.outbox.deliverDue();
@@ -165,7 +171,7 @@ async function prepare(): Promise<Fixture> {
   return {
     image: t.app.rt.db.$client.serialize(),
     tokens,
-    ids: { agent: principals.agent.id, outsider: principals.outsider.id, ingestToken: token, preparing, waiting, held, closing, notification },
+    ids: { agent: principals.agent.id, outsider: principals.outsider.id, ingestToken: token, preparing, waiting, held, closing, notification, unrouted: encodeURIComponent(unrouted.id) },
   };
 }
 

@@ -29,6 +29,7 @@ import { openapiRoutes } from './routes/openapi.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { teamRoutes } from './routes/teams.ts';
+import { triageRoutes } from './routes/triage.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { userAdminRoutes } from './routes/userAdmin.ts';
 import { userRoutes } from './routes/users.ts';
@@ -105,6 +106,7 @@ export function createApp(opts: AppOptions): BatonApp {
   app.route('/api/maps', mapReviewRoutes());
   app.route('/api/maps', mapSimulateRoutes());
   app.route('/api/mentions', mentionRoutes());
+  app.route('/api/mentions', triageRoutes());
   app.route('/api/cases', caseRoutes());
   app.route('/api/events', eventRoutes());
   app.route('/api/notifications', notificationRoutes());

@@ -74,6 +74,9 @@ export function tick(rt: Runtime, user: SessionUser, caseId: string, item: strin
     const ticked = w.rt.db.select().from(checklistTicks).where(and(eq(checklistTicks.caseId, caseId), eq(checklistTicks.node, row.node))).all();
     const allDone = view.checklist.every((i) => ticked.some((t) => t.item === i && t.done));
     if (allDone) {
+      // The checklist is the holder's last duty at a pass: say in the history who passed it to whom.
+      const pass = rt.maps.get(row.mapId, row.mapVersion).node(row.node);
+      addHistory(w, caseId, 'passed', user.id, { node: row.node, from: row.team, team: pass?.type === 'pass' ? pass.to.team : null });
       const result = stepStored(w, ctx.book, row, { type: 'checklist.done' });
       if ('refused' in result) throw new ApiError(409, 'REFUSED', result.refused);
     } else {

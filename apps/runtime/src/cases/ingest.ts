@@ -1,13 +1,12 @@
-import { mentionFacts, routeMention, startCase, type Mention } from '@baton/engine';
+import { mentionFacts, routeMention, type Mention } from '@baton/engine';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { prepared } from '../db/prepared.ts';
 import type { Db } from '../db/client.ts';
-import { randomId } from '../auth/secrets.ts';
 import { cases, mentions } from '../db/schema.ts';
 import { CrisisBook } from '../crisis/CrisisBook.ts';
 import type { Runtime } from '../Runtime.ts';
-import { autoAssign } from './autoAssign.ts';
-import { addHistory, persistStep } from './persistStep.ts';
+import { openCase } from './openCase.ts';
+import { addHistory } from './persistStep.ts';
 import { write, type Work } from './write.ts';
 
 /** What became of one mention (SPEC §6). */
@@ -111,15 +110,8 @@ export function ingestMentions(rt: Runtime, batch: Mention[]): IngestResult[] {
         continue;
       }
       const target = active.find((a) => a.mapId === match.mapId)!;
-      const caseId = randomId('case');
+      const caseId = openCase(w, book, target, mention.id, match.trigger.id, facts).id;
       insertMention(db, { ...base, status: 'routed', caseId });
-      const step = startCase(target.compiled, {
-        caseId, mentionId: mention.id, trigger: match.trigger.id, facts, at: now, crisis: book.on(target.mapId, target.compiled),
-      });
-      const row = persistStep(w, target.compiled, {
-        id: caseId, mapId: target.mapId, mapVersion: target.version, mentionId: mention.id, trigger: match.trigger.id, facts: facts as unknown as Record<string, unknown>,
-      }, step);
-      autoAssign(w, book, row, now);
       w.emit({ type: 'mention', data: { id: mention.id, status: 'routed', caseId } });
       results.push({ id: mention.id, status: 'routed', caseId });
     }

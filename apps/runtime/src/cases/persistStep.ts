@@ -37,6 +37,8 @@ export interface NewCase {
   mentionId: string;
   trigger: string;
   facts: Record<string, unknown>;
+  /** The person who started it from the triage inbox (absent when a trigger matched on ingest). */
+  startedBy?: string;
 }
 
 /**
@@ -72,7 +74,7 @@ export function persistStep(w: Work, compiled: CompiledMap, before: CaseRow | Ne
     const n = before as NewCase;
     row = insertCase(w, { id: n.id, mapId: n.mapId, mapVersion: n.mapVersion, mentionId: n.mentionId, trigger: n.trigger, facts: n.facts, openedAt: at,
       claimExpiresAt: null, claimedByBackup: false, firstClaimAt: null, ...values });
-    addHistory(w, row.id, 'opened', null, { mention: n.mentionId, map: n.mapId, version: n.mapVersion, trigger: n.trigger }, at);
+    addHistory(w, row.id, 'opened', n.startedBy ?? null, { mention: n.mentionId, map: n.mapId, version: n.mapVersion, trigger: n.trigger, ...(n.startedBy ? { from: 'triage' } : {}) }, at);
   }
 
   for (const node of step.entered) {

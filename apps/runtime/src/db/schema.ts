@@ -118,7 +118,19 @@ export const mentions = sqliteTable('mentions', {
   caseId: text('case_id'),
   inReplyTo: text('in_reply_to'),
   document: json<Record<string, unknown>>('document').notNull(),
+  /** Set when the hub dismissed the mention from the triage inbox (`status` 'dismissed'). */
+  dismissedBy: text('dismissed_by'),
+  dismissedAt: integer('dismissed_at'),
+  dismissReason: text('dismiss_reason'),
 }, (t) => [uniqueIndex('mentions_id').on(t.id), index('mentions_status').on(t.status), index('mentions_case').on(t.caseId)]);
+
+/** Tags the hub put on an unrouted mention in triage; carried onto the case if one is started from it. */
+export const mentionTags = sqliteTable('mention_tags', {
+  mentionId: text('mention_id').notNull(),
+  tag: text('tag').notNull(),
+  addedBy: text('added_by'),
+  at: integer('at').notNull(),
+}, (t) => [primaryKey({ columns: [t.mentionId, t.tag] })]);
 
 /** A case: one routed mention walking one map version. `view` mirrors the engine's CaseView. */
 export const cases = sqliteTable('cases', {

@@ -22,6 +22,9 @@ describe('a case through its map', () => {
     await hub('POST', `/api/cases/${caseId}/checklist`, { item: 'Screenshot', done: true });
     c = (await hub('POST', `/api/cases/${caseId}/checklist`, { item: 'Check CRM', done: true })).body;
     expect(c).toMatchObject({ status: 'waiting', team: 'care' });
+    const types = c.history.map((h: { type: string }) => h.type);
+    expect(types.slice(types.lastIndexOf('checklist'))).toEqual(['checklist', 'passed']);
+    expect(c.history.at(-1)).toMatchObject({ type: 'passed', actor: hub.id, data: { node: 'care', from: 'social', team: 'care' } });
     const inCare = (await care1('GET', `/api/cases/${caseId}`)).body;
     expect(inCare).toMatchObject({ status: 'waiting', team: 'care', deadline: new Date(T0 + 3_600_000).toISOString(), outcomes: ['resolved', 'escalate'] });
     expect((await hub('GET', `/api/cases/${caseId}`)).status).toBe(404);

@@ -1,11 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { mentionSchema, type Mention } from '@baton/engine';
-import { desc, eq } from 'drizzle-orm';
 import type { Context, MiddlewareHandler } from 'hono';
 import { requireUser } from '../auth/guards.ts';
 import { ingestMentions } from '../cases/ingest.ts';
-import { iso } from '../clock.ts';
-import { mentions } from '../db/schema.ts';
+import { unroutedMentions } from '../cases/triage.ts';
 import { ApiError, forbidden } from '../errors.ts';
 import type { AppEnv } from '../http/AppEnv.ts';
 import { issuesOf } from '../http/onError.ts';
@@ -38,7 +36,7 @@ const ingest = createRoute({
   responses: { 200: json(z.object({ results: z.array(resultSchema) }), 'What became of each mention, in order'), 400: errors[400], 401: errors[401], 403: errors[403] },
 });
 const unrouted = createRoute({
-  method: 'get', path: '/unrouted', tags: ['mentions'], summary: "The hub's triage inbox: mentions no trigger matched, newest first", security: signedIn,
+  method: 'get', path: '/unrouted', tags: ['mentions'], summary: "The hub's triage inbox: mentions no trigger matched and nobody dismissed or started a case from, newest first, each with its triage `tags`", security: signedIn,
   request: { query: z.object({ limit: z.string().regex(/^\d{1,4}$/).transform(Number).default(200) }) },
   responses: { 200: json(z.object({ mentions: z.array(anyObject) }), 'Unrouted mentions'), 401: errors[401] },
 });
@@ -72,9 +70,7 @@ export function mentionRoutes() {
   );
   app.openapi(unrouted, (c) => {
     requireUser(c);
-    const rows = c.get('rt').db.select().from(mentions).where(eq(mentions.status, 'unrouted'))
-      .orderBy(desc(mentions.seq)).limit(c.req.valid('query').limit).all();
-    return c.json({ mentions: rows.map((m) => ({ ...m.document, receivedAt: iso(m.receivedAt) })) }, 200);
+    return c.json({ mentions: unroutedMentions(c.get('rt').db, c.req.valid('query').limit) }, 200);
   });
   return app;
 }

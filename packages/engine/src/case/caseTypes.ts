@@ -44,6 +44,8 @@ export interface CaseInput {
   /** Epoch ms. */
   at: number;
   crisis: boolean;
+  /** Tags the case starts with (put on the mention in triage before a person started the case). */
+  tags?: readonly string[];
 }
 
 interface Stamp {

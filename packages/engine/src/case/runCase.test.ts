@@ -240,6 +240,23 @@ describe('conditions see the case', () => {
     expect(begin(map, undefined, true).first.view.node).toBe('p2');
     expect(begin(map, undefined, false).first.view.node).toBe('p1');
   });
+
+  it('lets the first decision read tags the case started with (put on the mention in triage)', () => {
+    const map = buildMap(
+      [trigger, { id: 'd', type: 'decision', label: 'Press?', position: at }, pass('p1', 'care', ['done']), pass('p2', 'sup', ['done']), end('e1')],
+      [
+        { id: 'a', source: 't1', target: 'd' },
+        { id: 'd1', source: 'd', target: 'p2', when: { field: 'tags', op: 'containsAny', value: ['press'] } },
+        { id: 'd2', source: 'd', target: 'p1' },
+        { id: 'x', source: 'p1', target: 'e1', on: 'done' },
+        { id: 'y', source: 'p2', target: 'e1', on: 'done' },
+      ],
+    );
+    const compiled = compileMap(map);
+    const start = (tags?: string[]) => startCase(compiled, { caseId: 'c1', mentionId: 'm1', trigger: 't1', facts: facts(), at: T0, crisis: false, ...(tags ? { tags } : {}) });
+    expect(start(['press', 'press']).view).toMatchObject({ node: 'p2', tags: ['press'] });
+    expect(start().view).toMatchObject({ node: 'p1', tags: [] });
+  });
 });
 
 describe('the end', () => {

@@ -141,7 +141,7 @@ export function compileMap(map: BatonMap): CompiledMap {
       trigger: input.trigger,
       priority: input.priority,
       facts: input.facts,
-      tags: [],
+      tags: [...new Set<string>(input.tags ?? [])],
       passCount: 0,
       crisis: input.crisis,
       at: input.at,
