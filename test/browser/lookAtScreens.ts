@@ -38,6 +38,21 @@ try {
   await page.getByTestId('submit-map').click();
   await page.waitForTimeout(800);
   console.log(await screenshot(page, 'look-07-review'));
+  // Approve v1, change the map, submit v2: the review shows added, changed and removed steps.
+  await page.locator('textarea[name=comment]').fill('Fine.');
+  await page.getByTestId('approve-version').click();
+  await page.waitForTimeout(500);
+  await page.locator('[data-mode=design]').click();
+  await page.locator('.react-flow__node-end').first().click();
+  await page.keyboard.press('Delete');
+  await page.locator('.react-flow__node-pass').first().click();
+  await page.getByTestId('inspector').locator('input[name=within]').fill('2 h');
+  await page.locator('[data-palette-item="end"]').click();
+  await page.getByTestId('save-map').click();
+  await page.waitForTimeout(500);
+  await page.getByTestId('submit-map').click();
+  await page.waitForTimeout(800);
+  console.log(await screenshot(page, 'look-07b-review-diff'));
   await page.goto(`${server.url}/#/maps`);
   await page.waitForTimeout(500);
   console.log(await screenshot(page, 'look-08-maps-list'));

@@ -36,7 +36,7 @@ export async function mockApi(page: Page, user = { id: 'u1', email: 'maria@examp
       return json(200, { maps: [...maps.values()].map((m) => ({ id: m.id, name: m.name, activeVersion: active(m), draftVersion: null, latestVersion: m.versions.length, state: m.versions.at(-1)!.state, updatedAt: now(), updatedBy: user.email, openCases: 3, crisis: false })) });
     }
     if (path === '/api/maps' && req.method() === 'POST') {
-      maps.set(body.id, { id: body.id, name: body.name, versions: [{ version: 1, state: 'draft', createdBy: user.id, createdAt: now(), document: body }] });
+      maps.set(body.id, { id: body.id, name: body.name, versions: [{ version: 1, state: 'draft', createdBy: 'u-author', createdAt: now(), document: body }] });
       return json(201, { id: body.id, version: 1 });
     }
     const m = /^\/api\/maps\/([^/]+)(?:\/(.*))?$/.exec(path);
@@ -48,7 +48,7 @@ export async function mockApi(page: Page, user = { id: 'u1', email: 'maria@examp
       if (!rest && req.method() === 'PUT') {
         const last = map.versions.at(-1)!;
         if (last.state === 'draft') last.document = body;
-        else map.versions.push({ version: map.versions.length + 1, state: 'draft', createdBy: user.id, createdAt: now(), document: body });
+        else map.versions.push({ version: map.versions.length + 1, state: 'draft', createdBy: 'u-author', createdAt: now(), document: body });
         map.name = body.name;
         return json(200, { id: map.id, version: map.versions.at(-1)!.version });
       }

@@ -2,19 +2,19 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
 import { useMachine } from '@xstate/react';
 import { fromPromise } from 'xstate';
-import type { BatonMap, NodeType } from '@baton/engine';
+import type { NodeType } from '@baton/engine';
 import { ApiError, api } from '../api/client.ts';
+import { forgetCreatedHere, isCreatedHere } from './createdHere.ts';
+import { useReviewOverlay } from './review/useReviewOverlay.ts';
+import { latestVersion, useVersionActions } from './useVersionActions.ts';
 import type { DirectoryTeam, MapDetail, User } from '../api/client.ts';
 import { blankMap } from '../maps/blankMap.ts';
-import { clearPendingMap, peekPendingMap } from '../maps/pendingMap.ts';
+import { peekPendingMap } from '../maps/pendingMap.ts';
 import { readMapFile } from '../maps/readMapFile.ts';
-import { navigate } from '../shell/route.ts';
 import { showError, showToast } from '../shell/toasts.ts';
 import { autoLayout, hasOverlap } from './autoLayout.ts';
 import { DesignerToolbar } from './DesignerToolbar.tsx';
 import type { Mode } from './DesignerToolbar.tsx';
-import { diffMaps } from './diffMaps.ts';
-import type { MapDiff } from './diffMaps.ts';
 import { download, downloadDataUrl } from './download.ts';
 import { editorMachine } from './editorMachine.ts';
 import { compileMachineConfig, validateMap } from './engine.ts';
@@ -29,18 +29,11 @@ import { Palette } from './Palette.tsx';
 import { ProblemsContext, createProblemStore } from './problems.ts';
 import { ProblemsDrawer } from './ProblemsDrawer.tsx';
 import { ReviewPanel } from './review/ReviewPanel.tsx';
-import { reviewOverlay } from './review/reviewOverlay.ts';
 import { toFlowMap, toMapDocument } from './toMapDocument.ts';
 import { MapStoreContext, useMapStore } from './useMapStore.ts';
 import { useShortcuts } from './useShortcuts.ts';
 
-/** The id of a map this page created, so the address can change without reopening the page. */
-let createdHere: string | null = null;
-
-/** The route key under which App mounts the designer: a map created here keeps its page. */
-export function designerKey(mapId: string | null): string {
-  return mapId === null || mapId === createdHere ? 'new' : mapId;
-}
+export { designerKey } from './createdHere.ts';
 
 interface Loaded {
   store: MapStore;
@@ -54,10 +47,8 @@ export function DesignerPage({ mapId, user, onMapsChanged }: { mapId: string | n
   const [directory, setDirectory] = useState<DirectoryTeam[]>([]);
 
   // A map saved for the first time here keeps this page (and its undo history) as its address changes.
-  const loadKey = mapId === createdHere ? null : mapId;
-  useEffect(() => () => {
-    createdHere = null;
-  }, []);
+  const loadKey = isCreatedHere(mapId) ? null : mapId;
+  useEffect(() => forgetCreatedHere, []);
   useEffect(() => {
     let live = true;
     api.teams().then((r) => live && setDirectory(r.teams), () => undefined);
@@ -104,8 +95,6 @@ export function DesignerPage({ mapId, user, onMapsChanged }: { mapId: string | n
 }
 
 function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapStore; initialDetail: MapDetail | null; user: User; onMapsChanged: () => void }) {
-  const [detail, setDetail] = useState<MapDetail | null>(initialDetail);
-  const [reviewBase, setReviewBase] = useState<{ active: BatonMap | null } | null>(null);
   const revision = useMapStore((s) => s.revision);
   const savedRevision = useMapStore((s) => s.savedRevision);
   const canUndo = useMapStore((s) => s.past.length > 0);
@@ -113,77 +102,13 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
   const name = useMapStore((s) => s.settings.name);
   const flow = useReactFlow();
   const canvasRef = useRef<HTMLDivElement>(null);
-  const detailRef = useRef(detail);
-  detailRef.current = detail;
 
   // Every edit is validated at once; problems are keyed to the revision, not to selection changes.
   const problems = useMemo(() => validateMap(toMapDocument(store.getState())).problems, [store, revision]);
   const [problemStore] = useState(createProblemStore);
   useLayoutEffect(() => problemStore.set(problems), [problemStore, problems]);
 
-  const refreshDetail = useCallback(async (id: string) => {
-    const next = await api.map(id);
-    setDetail(next);
-    onMapsChanged();
-    return next;
-  }, [onMapsChanged]);
-
-  const saveNow = useCallback(async () => {
-    const { revision: at } = store.getState();
-    const doc = toMapDocument(store.getState());
-    const current = detailRef.current;
-    try {
-      if (!current) {
-        const created = await api.createMap(doc);
-        createdHere = created.id;
-        clearPendingMap();
-        store.markSaved(at);
-        await refreshDetail(created.id);
-        navigate(`#/maps/${encodeURIComponent(created.id)}`);
-        showToast('success', `Saved “${doc.name}” as draft v${created.version}.`);
-      } else {
-        const saved = await api.saveDraft(current.id, doc);
-        store.markSaved(at);
-        await refreshDetail(current.id);
-        showToast('success', `Saved draft v${saved.version}.`);
-      }
-    } catch (e) {
-      showError('Could not save', e);
-      throw e;
-    }
-  }, [store, refreshDetail]);
-
-  const submitNow = useCallback(async () => {
-    const state = store.getState();
-    if (!detailRef.current || state.revision !== state.savedRevision) await saveNow();
-    const current = detailRef.current;
-    if (!current) throw new Error('The map is not saved.');
-    try {
-      const { version } = await api.submit(current.id);
-      await refreshDetail(current.id);
-      showToast('success', `Submitted v${version} for approval.`);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 422 && e.problems.length) {
-        showToast('error', `Submit refused: ${e.problems.length} problem${e.problems.length > 1 ? 's' : ''} to fix first (see the list below).`, e.requestId);
-      } else showError('Could not submit', e);
-      throw e;
-    }
-  }, [store, saveNow, refreshDetail]);
-
-  const decideNow = useCallback(async ({ verdict, comment }: { verdict: 'approve' | 'reject'; comment: string }) => {
-    const current = detailRef.current;
-    const latest = current?.versions.reduce((a, b) => (b.version > a.version ? b : a), current.versions[0]!);
-    if (!current || !latest) throw new Error('Nothing to decide.');
-    try {
-      if (verdict === 'approve') await api.approve(current.id, latest.version, comment || undefined);
-      else await api.reject(current.id, latest.version, comment);
-      await refreshDetail(current.id);
-      showToast('success', verdict === 'approve' ? `Approved v${latest.version}: it now routes mentions.` : `Rejected v${latest.version}.`);
-    } catch (e) {
-      showError(verdict === 'approve' ? 'Could not approve' : 'Could not reject', e);
-      throw e;
-    }
-  }, [refreshDetail]);
+  const { detail, saveNow, submitNow, decideNow } = useVersionActions(store, initialDetail, onMapsChanged);
 
   const [machine] = useState(() =>
     editorMachine.provide({
@@ -210,37 +135,12 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
   useEffect(() => {
     if (openedForReview.current || !initialDetail) return;
     openedForReview.current = true;
-    const waiting = initialDetail.versions.reduce((a, b) => (b.version > a.version ? b : a), initialDetail.versions[0]!);
+    const waiting = latestVersion(initialDetail);
     const mine = waiting && (waiting.createdBy === user.id || waiting.submittedBy === user.id);
     if (waiting?.state === 'submitted' && user.roles.includes('approver') && !mine) send({ type: 'REVIEW' });
   }, [initialDetail, user, send]);
 
-  // Entering review compares the map with the active version.
-  useEffect(() => {
-    if (mode !== 'review') {
-      setReviewBase(null);
-      return;
-    }
-    let live = true;
-    const active = detail?.activeVersion;
-    if (detail && active) {
-      api.version(detail.id, active).then(
-        (v) => live && setReviewBase({ active: v.document }),
-        (e) => {
-          showError('Could not load the active version', e);
-          if (live) setReviewBase({ active: null });
-        },
-      );
-    } else setReviewBase({ active: null });
-    return () => {
-      live = false;
-    };
-  }, [mode, detail]);
-  const diff: MapDiff | null = useMemo(
-    () => (reviewBase ? diffMaps(reviewBase.active, toMapDocument(store.getState())) : null),
-    [reviewBase, store, revision],
-  );
-  const overlay = useMemo(() => (diff && reviewBase ? reviewOverlay(diff, reviewBase.active) : null), [diff, reviewBase]);
+  const { diff, overlay } = useReviewOverlay(mode === 'review', detail, store, revision);
 
   // A layout drawn for other card sizes (or by a script) is tidied once, quietly, when first shown.
   const nodesMeasured = useNodesInitialized();
@@ -309,13 +209,13 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
     try {
       const map = await readMapFile(file);
       const current = store.getState().settings;
-      store.replace(toFlowMap(detailRef.current ? { ...map, id: current.id } : map));
+      store.replace(toFlowMap(detail ? { ...map, id: current.id } : map));
       requestAnimationFrame(() => flow.fitView({ duration: 300, padding: 0.2, maxZoom: 1 }));
       showToast('info', `Replaced the map with ${file.name}. Undo brings the old one back.`);
     } catch (e) {
       showError('Could not import the file', e);
     }
-  }, [flow, store]);
+  }, [flow, store, detail]);
 
   useShortcuts(
     {
@@ -333,7 +233,7 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
     true,
   );
 
-  const latest = detail?.versions.reduce((a, b) => (b.version > a.version ? b : a), detail.versions[0]!) ?? null;
+  const latest = latestVersion(detail);
 
   return (
     <ProblemsContext.Provider value={problemStore}>

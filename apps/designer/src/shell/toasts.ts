@@ -20,7 +20,7 @@ const emit = () => listeners.forEach((l) => l());
 /** Shows a message; errors stay until dismissed, others fade after a few seconds. */
 export function showToast(tone: Toast['tone'], text: string, requestId?: string): void {
   const toast: Toast = { id: nextId++, tone, text, ...(requestId ? { requestId } : {}) };
-  toasts = [...toasts, toast].slice(-5);
+  toasts = [...toasts, toast].slice(-3);
   emit();
   if (tone !== 'error') setTimeout(() => dismissToast(toast.id), tone === 'info' ? 2500 : 4000);
 }
