@@ -121,10 +121,10 @@ describe('designer', () => {
     await end.click();
     await page.keyboard.press('Delete');
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
-    expect(await page.locator('.react-flow__edge').count()).toBe(1);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(3);
-    expect(await page.locator('.react-flow__edge').count()).toBe(3);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(3);
 
     // Save, reload, see it again.
     await page.locator('.react-flow__pane').click({ position: { x: 600, y: 120 } });
@@ -137,7 +137,7 @@ describe('designer', () => {
     await page.reload();
     await nodeById(page, passId!).waitFor();
     expect(await page.locator('.react-flow__node').count()).toBe(3);
-    expect(await page.locator('.react-flow__edge').count()).toBe(3);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(3);
     expect(await nodeById(page, passId!).textContent()).toContain('Pass to Customer Care');
     expect(await page.getByTestId('map-name').textContent()).toBe('Care handoff');
     expect(await page.getByTestId('map-version').textContent()).toContain('v1 · draft');
