@@ -12,7 +12,7 @@ import { startServer } from './helpers/startServer.ts';
 import type { RunningServer } from './helpers/startServer.ts';
 import { ensureDesignerBuilt } from './browser/buildDesigner.ts';
 import { connect, dragFromPalette, nodeById, problemRows, signIn, signOut } from './browser/designerPage.ts';
-import { launchBrowser, screenshot } from './browser/launch.ts';
+import { SCREENSHOTS, launchBrowser, screenshot } from './browser/launch.ts';
 import type { TestBrowser } from './browser/launch.ts';
 
 const APPROVER = { email: 'ada@example.test', name: 'Ada Approver', password: 'approver-pass-1234' };
@@ -212,7 +212,10 @@ describe('designer', () => {
       const bytes = readFileSync(path);
       if (what === 'json') expect(JSON.parse(bytes.toString('utf8'))).toMatchObject({ format: 'baton.map/v1', id: mapId, name: 'Care handoff' });
       if (what === 'machine') expect(JSON.parse(bytes.toString('utf8'))).toHaveProperty('states');
-      if (what === 'png') expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+      if (what === 'png') {
+        expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+        await download.saveAs(join(SCREENSHOTS, '10-exported-map.png'));
+      }
       if (what === 'svg') expect(bytes.toString('utf8')).toContain('<svg');
     }
     expect(exported).toEqual({ json: `${mapId}.map.json`, machine: `${mapId}.machine.json`, png: `${mapId}.png`, svg: `${mapId}.svg` });

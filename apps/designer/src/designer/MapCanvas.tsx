@@ -13,7 +13,7 @@ import { useMapStore, useMapStoreApi } from './useMapStore.ts';
 const MINIMAP_COLOURS: Record<string, string> = {
   trigger: '#0f766e', decision: '#6d28d9', action: '#64748b', pass: '#1d4ed8', end: '#1f2937',
 };
-const defaultEdgeOptions = { type: 'handoff', markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } } as const;
+const defaultEdgeOptions = { type: 'handoff', markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: '#64748b' } } as const;
 const SNAP: [number, number] = [16, 16];
 
 /**

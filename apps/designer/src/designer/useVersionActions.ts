@@ -51,7 +51,9 @@ export function useVersionActions(store: MapStore, initialDetail: MapDetail | nu
         showToast('success', `Saved draft v${saved.version}.`);
       }
     } catch (e) {
-      showError('Could not save', e);
+      if (!current && e instanceof ApiError && e.status === 409) {
+        showToast('error', `A map with the id “${doc.id}” already exists. Click an empty spot of the canvas, change the map id in the map settings, and save again.`, e.requestId);
+      } else showError('Could not save', e);
       throw e;
     }
   }, [store, refreshDetail]);
