@@ -2,7 +2,8 @@
  * The team console and the triage inbox in a real browser against the real runtime: an agent sees
  * cases arrive live, opens one, claims it, ticks the pre-action checklist, reports an outcome and
  * watches it leave the queue; a claim on a colleague's case is refused naming them; an end that
- * asks for a lesson gets one; mention text that looks like HTML stays text everywhere.
+ * asks for a lesson gets one; the hub tags, dismisses and starts cases from the triage inbox;
+ * mention text that looks like HTML stays text everywhere.
  * Screenshots land in test-results/console/.
  */
 import { mkdirSync } from 'node:fs';
@@ -250,18 +251,65 @@ describe('team console', () => {
     expect((await admin('GET', `/api/cases/${r!.caseId}`)).body).toMatchObject({ status: 'waiting', team: 'care' });
   });
 
-  it('triage lists unrouted mentions as text, with the actions the runtime lacks marked as coming', async () => {
-    await ingest(mention(`Nice weather today ${XSS}`, { author: { handle: '@dan' } }));
+  it('triage: a tag, a dismissal with a reason, and a case started on a map that opens in the console', async () => {
+    // Hana works the hub (social), so the inbox is hers to triage.
+    const [dan, eve] = await ingest(
+      mention(`Nice weather today ${XSS}`, { author: { handle: '@dan' } }),
+      mention('Where can I find your annual report?', { author: { handle: '@eve', name: 'Eve Reader' } }),
+    );
+    expect([dan!.status, eve!.status]).toEqual(['unrouted', 'unrouted']);
     await page.goto(`${server.url}/#/triage`);
-    const item = page.locator('.triage-item').first();
-    await item.waitFor();
-    expect(await item.getByTestId('triage-text').textContent()).toBe(`Nice weather today ${XSS}`);
-    for (const action of ['start', 'tag', 'dismiss']) {
-      const button = item.locator(`[data-triage-action="${action}"]`);
-      expect(await button.getAttribute('aria-disabled')).toBe('true');
-      expect(await button.getAttribute('title')).toContain('coming');
-    }
+    const danRow = page.locator(`.triage-item[data-mention-id="${dan!.id}"]`);
+    const eveRow = page.locator(`.triage-item[data-mention-id="${eve!.id}"]`);
+    await danRow.waitFor();
+    await eveRow.waitFor();
+    expect(await danRow.getByTestId('triage-text').textContent()).toBe(`Nice weather today ${XSS}`);
+
+    // Tag, from the keyboard: the Tag button opens a field with the focus in it.
+    await danRow.locator('[data-triage-action="tag"]').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('press');
+    await page.keyboard.press('Enter');
+    await danRow.locator('.chip[data-tag="press"]').waitFor();
+    await page.keyboard.press('Escape');
     await shot('08-triage');
+
+    // Dismiss needs a reason; then the row leaves the inbox.
+    await eveRow.locator('[data-triage-action="dismiss"]').click();
+    const dismiss = eveRow.getByTestId('triage-dismiss-form');
+    expect(await dismiss.getByRole('button', { name: 'Dismiss', exact: true }).isDisabled()).toBe(true);
+    await dismiss.getByRole('textbox').fill('Investor question, not care: sent to IR by mail');
+    await shot('08b-triage-dismiss-reason');
+    await dismiss.getByRole('button', { name: 'Dismiss', exact: true }).click();
+    await expect.poll(() => eveRow.count()).toBe(0);
+    await page.locator('[data-toast="success"]', { hasText: 'Dismissed' }).waitFor();
+    const inbox = (await admin('GET', '/api/mentions/unrouted')).body.mentions as { id: string; tags: string[] }[];
+    expect(inbox.map((m) => m.id)).toEqual([dan!.id]);
+    expect(inbox[0]!.tags).toEqual(['press']);
+
+    // Start on map…: the dialog lists the approved map with its trigger preselected.
+    await danRow.locator('[data-triage-action="start"]').click();
+    const dialog = page.getByTestId('start-dialog');
+    await dialog.locator('[data-start-map="complaints"] input:checked').waitFor();
+    expect(await dialog.locator('#start-trigger').inputValue()).toBe('t');
+    expect(await dialog.locator('#start-trigger option').first().textContent()).toContain('Complaint (priority 5)');
+    expect(await dialog.textContent()).toContain(`Nice weather today ${XSS}`);
+    await shot('08c-triage-start-dialog');
+    await page.getByTestId('start-case').click();
+    await page.waitForURL(/#\/console\/case\/case_/);
+    const caseId = decodeURIComponent(page.url().split('/').pop()!);
+    await page.locator(`.case-page[data-case-id="${caseId}"]`).waitFor();
+    expect(await page.getByTestId('case-mention-text').textContent()).toBe(`Nice weather today ${XSS}`);
+    await page.locator('[data-tag="press"]').waitFor();
+    await expect.poll(() => page.locator('[data-history="opened"]').textContent()).toContain('You started it from the triage inbox');
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    await page.locator('[data-toast="success"]', { hasText: 'Case started on Complaints.' }).waitFor();
+    // Close the messages (some fade on their own meanwhile) so the picture shows the case.
+    while (await page.locator('.toast button').count()) await page.locator('.toast button').first().click({ timeout: 1000 }).catch(() => undefined);
+    await page.locator('[data-history="opened"]').scrollIntoViewIfNeeded();
+    await shot('08d-triage-started-case');
+    expect((await admin('GET', `/api/cases/${caseId}`)).body).toMatchObject({ mentionId: dan!.id, status: 'preparing', team: 'social', tags: ['press'] });
+    expect((await admin('GET', '/api/mentions/unrouted')).body.mentions).toEqual([]);
   });
 
   it('never ran mention text as HTML', () => {

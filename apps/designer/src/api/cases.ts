@@ -64,8 +64,11 @@ export interface CaseDetail extends Omit<CaseSummary, 'mention'> {
   history: HistoryEntry[];
 }
 
-/** A mention no trigger matched, waiting in the hub's triage inbox. */
-export type UnroutedMention = Mention & { receivedAt: string };
+/** A mention no trigger matched, waiting in the hub's triage inbox, with the tags the hub put on it. */
+export type UnroutedMention = Mention & { receivedAt: string; tags: string[] };
+
+/** What starting a case from the triage inbox answers. */
+export interface StartedCase { id: string; status: 'routed'; caseId: string }
 
 /** Filters of `GET /api/cases`; `status` may be a comma list or `open` (anything not ended). */
 export interface CaseFilter { team?: string; status?: string; map?: string; holder?: string }
@@ -88,4 +91,11 @@ export const casesApi = {
   retag: (id: string, change: { add?: string[]; remove?: string[] }) => post(id, 'tags', change),
   lesson: (id: string, text: string) => post(id, 'lessons', { text }),
   unrouted: () => request<{ mentions: UnroutedMention[] }>('GET', '/api/mentions/unrouted'),
+  /** Starts a case on an approved map; without `trigger`, at the map's highest-priority trigger. */
+  startFromTriage: (mentionId: string, mapId: string, trigger?: string) =>
+    request<StartedCase>('POST', `/api/mentions/${enc(mentionId)}/start`, trigger ? { mapId, trigger } : { mapId }),
+  retagMention: (mentionId: string, change: { add?: string[]; remove?: string[] }) =>
+    request<UnroutedMention>('POST', `/api/mentions/${enc(mentionId)}/tags`, change),
+  dismissMention: (mentionId: string, reason: string) =>
+    request<{ id: string; status: 'dismissed'; reason: string; dismissedBy: string; dismissedAt: string }>('POST', `/api/mentions/${enc(mentionId)}/dismiss`, { reason }),
 };

@@ -14,6 +14,14 @@ describe('describeHistory', () => {
   it('says who got a case handed out by a pass strategy', () => {
     expect(describeHistory({ at, type: 'claim', actor: null, data: { member: 'u1', strategy: 'round-robin' } }, names)).toBe('Handed to Ana Agent (round-robin)');
   });
+  it('says who passed a case on when the checklist was done, and to which team', () => {
+    expect(describeHistory({ at, type: 'passed', actor: 'u1', data: { node: 'care', from: 'social', team: 'care' } }, names)).toBe('Ana Agent finished the checklist and passed it to Customer Care');
+  });
+  it('says who started a case from the triage inbox, and which tags came with it', () => {
+    expect(describeHistory({ at, type: 'opened', actor: 'u1', data: { mention: 'twitter:1', version: 2, from: 'triage' } }, names)).toBe('Ana Agent started it from the triage inbox (map version 2)');
+    expect(describeHistory({ at, type: 'opened', actor: null, data: { mention: 'twitter:1', version: 2 } }, names)).toBe('Opened from mention twitter:1 (map version 2)');
+    expect(describeHistory({ at, type: 'tag', actor: 'u1', data: { tag: 'press', from: 'triage' } }, names)).toBe('Ana Agent tagged #press in triage');
+  });
   it('still says something for an entry it does not know', () => {
     expect(describeHistory({ at, type: 'something.new', actor: 'u1', data: {} }, names)).toBe('something.new by Ana Agent');
   });

@@ -17,16 +17,19 @@ export function describeHistory(h: HistoryEntry, names: HistoryNames): string {
   const who = names.person(h.actor);
   const d = h.data;
   switch (h.type) {
-    case 'opened': return `Opened from mention ${str(d.mention)} (map version ${str(d.version)})`;
+    case 'opened': return h.actor
+      ? `${who} started it from the triage inbox (map version ${str(d.version)})`
+      : `Opened from mention ${str(d.mention)} (map version ${str(d.version)})`;
     case 'entered': return `Reached ${str(d.label) || names.node(str(d.node))}${d.team ? ` → ${names.team(str(d.team))}` : ''}`;
     case 'claim': return h.actor ? `${who} claimed it` : `Handed to ${names.person(str(d.member))}${d.strategy ? ` (${str(d.strategy)})` : ''}`;
     case 'claim.renewed': return `${who} renewed the claim`;
     case 'released': return `${who} released it`;
     case 'lease.lapsed': return `${names.person(str(d.member))}’s claim lapsed; back in the queue`;
     case 'checklist': return `${who} ${d.done === false ? 'unticked' : 'ticked'} “${str(d.item)}”`;
+    case 'passed': return `${who} finished the checklist and passed it to ${d.team ? names.team(str(d.team)) : 'the next team'}`;
     case 'outcome': return `${who} reported “${str(d.outcome)}”`;
     case 'note': return `${who} added a note`;
-    case 'tag': return h.actor ? `${who} tagged #${str(d.tag)}` : `Tagged #${str(d.tag)}`;
+    case 'tag': return h.actor ? `${who} tagged #${str(d.tag)}${d.from === 'triage' ? ' in triage' : ''}` : `Tagged #${str(d.tag)}`;
     case 'untag': return `${who} removed #${str(d.tag)}`;
     case 'lesson': return `${who} wrote a lesson`;
     case 'breach': return `Deadline missed at ${names.node(str(d.node))}`;

@@ -1,25 +1,28 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { casesApi, type UnroutedMention } from '../api/cases.ts';
+import { caseHash } from '../console/consoleRoute.ts';
 import { LiveIndicator } from '../console/LiveIndicator.tsx';
-import { NetworkIcon } from '../console/NetworkIcon.tsx';
-import { followersText } from '../console/network.ts';
+import { useDirectory } from '../console/useDirectory.ts';
 import { useLiveRefresh } from '../console/useLiveRefresh.ts';
+import { navigate } from '../shell/route.ts';
 import { showError, showToast } from '../shell/toasts.ts';
+import { StartCaseDialog } from './StartCaseDialog.tsx';
+import { TriageItem } from './TriageItem.tsx';
 import '../console/console.css';
 
-/** What the hub will do with an unrouted mention once the runtime offers it. */
-const COMING = [
-  { id: 'start', label: 'Start on map…', why: 'Starting a case by hand is coming: the runtime has no endpoint for it yet.' },
-  { id: 'tag', label: 'Tag', why: 'Tagging an unrouted mention is coming: the runtime has no endpoint for it yet.' },
-  { id: 'dismiss', label: 'Dismiss (reason)', why: 'Dismissing with a reason is coming: the runtime has no endpoint for it yet.' },
-] as const;
-
-const time = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-/** The hub's triage inbox: mentions no trigger matched, newest first, live. */
+/**
+ * The hub's triage inbox: mentions no trigger matched, newest first, live. Each can be started on
+ * an approved map (then the new case opens), tagged, or dismissed with a reason (then it leaves).
+ */
 export function TriagePage() {
   const [mentions, setMentions] = useState<UnroutedMention[] | null>(null);
   const [failed, setFailed] = useState(false);
+  const [starting, setStarting] = useState<UnroutedMention | null>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  const directory = useDirectory();
+  const listed = useRef(new Set<string>());
+  listed.current = new Set(mentions?.map((m) => m.id));
+
   const load = useCallback(() => {
     casesApi.unrouted().then(
       ({ mentions }) => {
@@ -33,20 +36,31 @@ export function TriagePage() {
     );
   }, []);
   useEffect(load, [load]);
-  useLiveRefresh(load, (type, data) => type === 'mention' && data.status === 'unrouted');
+  // New unrouted mentions, and colleagues' tags, dismissals and starts on the ones listed here.
+  useLiveRefresh(load, (type, data) => type === 'mention' && (data.status === 'unrouted' || listed.current.has(String(data.id))));
+
+  const replace = (m: UnroutedMention) => setMentions((all) => all?.map((x) => (x.id === m.id ? m : x)) ?? all);
+  const dismissed = (id: string) => {
+    // Keyboard users keep their place: focus moves to the next mention's first action, else the title.
+    const ids = mentions?.map((m) => m.id) ?? [];
+    const next = ids[ids.indexOf(id) + 1] ?? ids[ids.indexOf(id) - 1];
+    setMentions((all) => all?.filter((m) => m.id !== id) ?? all);
+    showToast('success', 'Dismissed — the mention left the inbox.');
+    requestAnimationFrame(() => {
+      const target = next ? document.querySelector<HTMLElement>(`.triage-item[data-mention-id="${CSS.escape(next)}"] [data-triage-action="start"]`) : null;
+      (target ?? title.current)?.focus();
+    });
+  };
 
   return (
     <main className="page triage-page" aria-labelledby="triage-title">
       <div className="page-head">
         <div>
-          <h1 id="triage-title">Triage inbox</h1>
-          <p className="muted">Mentions no map routed, newest first.</p>
+          <h1 id="triage-title" ref={title} tabIndex={-1}>Triage inbox</h1>
+          <p className="muted">Mentions no map routed, newest first. Start a case on a map, tag them for later, or dismiss them with a reason.</p>
         </div>
         <LiveIndicator />
       </div>
-      <p className="notice triage-note" id="triage-coming">
-        Starting a case from here, tagging and dismissing are coming — the runtime does not offer them yet.
-      </p>
       {mentions === null ? (
         failed ? (
           <div className="empty-state"><p>The inbox could not be loaded. Check the connection, then reload the page.</p></div>
@@ -60,27 +74,20 @@ export function TriagePage() {
       ) : (
         <ul className="triage-list" aria-label="Unrouted mentions">
           {mentions.map((m) => (
-            <li key={m.id} className="triage-item" data-mention-id={m.id}>
-              <NetworkIcon network={m.network} />
-              <div>
-                <header>
-                  <strong>{m.author.name ?? m.author.handle}</strong>
-                  {m.author.name && <span className="muted">{m.author.handle}</span>}
-                  <span className="muted small">{followersText(m.author.followers)} · {time(m.createdAt)}</span>
-                </header>
-                <p className="plain-text" data-testid="triage-text">{m.text}</p>
-              </div>
-              <div className="triage-actions">
-                {COMING.map((a) => (
-                  <button key={a.id} type="button" aria-disabled="true" aria-describedby="triage-coming" title={a.why} data-triage-action={a.id}
-                    onClick={() => showToast('info', a.why)}>
-                    {a.label}
-                  </button>
-                ))}
-              </div>
-            </li>
+            <TriageItem key={m.id} mention={m} onChanged={replace} onDismissed={dismissed} onStart={setStarting} />
           ))}
         </ul>
+      )}
+      {starting && (
+        <StartCaseDialog
+          mention={starting}
+          teamName={(id) => directory.teamName(id)}
+          onClose={() => setStarting(null)}
+          onStarted={(caseId, map) => {
+            showToast('success', `Case started on ${map.name}.`);
+            navigate(caseHash(caseId));
+          }}
+        />
       )}
     </main>
   );
