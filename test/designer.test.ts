@@ -232,4 +232,29 @@ describe('designer', () => {
     await screenshot(page, '09-imported-example');
     expect(pageErrors).toEqual([]);
   });
+
+  it('keeps unsaved edits when the session expires, says so, and offers them back after signing in', async () => {
+    await page.goto(`${server.url}/#/maps/${encodeURIComponent(mapId)}`);
+    const pass = page.locator('.react-flow__node-pass');
+    await pass.waitFor();
+    await pass.click();
+    await page.getByTestId('inspector').locator('input[name=label]').fill('Care replies kindly');
+    await expect.poll(() => pass.textContent()).toContain('Care replies kindly');
+    await page.waitForTimeout(600);
+    await browser.context.clearCookies();
+    await page.getByTestId('save-map').click();
+    await page.locator('input[name=email]').waitFor();
+    expect(await page.locator('.sign-in').textContent()).toContain('Your session has expired');
+    await screenshot(page, '11-session-expired');
+
+    await page.locator('input[name=email]').fill(server.adminEmail);
+    await page.locator('input[name=password]').fill(server.adminPassword);
+    await page.locator('button[type=submit]').click();
+    await page.getByTestId('kept-edits').waitFor();
+    expect(await pass.textContent()).not.toContain('Care replies kindly');
+    await screenshot(page, '12-kept-edits-offered');
+    await page.getByTestId('kept-edits').getByRole('button', { name: 'Restore them' }).click();
+    await expect.poll(() => pass.textContent()).toContain('Care replies kindly');
+    expect(await page.getByTestId('unsaved').count()).toBe(1);
+  });
 });

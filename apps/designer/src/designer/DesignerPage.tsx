@@ -32,6 +32,7 @@ import { ReviewPanel } from './review/ReviewPanel.tsx';
 import { toFlowMap, toMapDocument } from './toMapDocument.ts';
 import { MapStoreContext, useMapStore } from './useMapStore.ts';
 import { useShortcuts } from './useShortcuts.ts';
+import { useLocalDraft } from './useLocalDraft.ts';
 
 export { designerKey } from './createdHere.ts';
 
@@ -109,6 +110,7 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
   useLayoutEffect(() => problemStore.set(problems), [problemStore, problems]);
 
   const { detail, saveNow, submitNow, decideNow } = useVersionActions(store, initialDetail, onMapsChanged);
+  const kept = useLocalDraft(store, detail?.id ?? null, revision, revision !== savedRevision);
 
   const [machine] = useState(() =>
     editorMachine.provide({
@@ -260,6 +262,13 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
         <div className="designer-body">
           <Palette onAdd={addAtCentre} disabled={!editable} />
           <div className="designer-centre" ref={canvasRef}>
+            {kept && (
+              <div className="kept-edits" role="alert" data-testid="kept-edits">
+                <span>Unsaved changes to this map from {new Date(kept.draft.savedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })} were kept in this browser.</span>
+                <button type="button" className="primary" onClick={kept.restore}>Restore them</button>
+                <button type="button" onClick={kept.discard}>Discard</button>
+              </div>
+            )}
             <MapCanvas editable={editable} overlay={mode === 'review' ? overlay : null} />
             {mode === 'simulate' && (
               <div className="simulate-placeholder" data-testid="simulate-panel">

@@ -27,6 +27,8 @@ export function showToast(tone: Toast['tone'], text: string, requestId?: string)
 
 /** Shows what a failed request (or any thrown thing) means for the user. */
 export function showError(what: string, error: unknown): void {
+  // An expired session takes the person to the sign-in page, which says so; a toast would repeat it.
+  if (error instanceof ApiError && error.status === 401) return;
   if (error instanceof ApiError) showToast('error', `${what}: ${error.message}`, error.requestId);
   else showToast('error', `${what}: ${error instanceof Error ? error.message : String(error)}`);
 }
