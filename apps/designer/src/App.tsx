@@ -36,7 +36,7 @@ export function App() {
   useEffect(() => {
     if (!signedIn) return;
     refreshMaps();
-    const timer = setInterval(() => api.maps().then(({ maps }) => setMaps(maps), () => undefined), 60_000);
+    const timer = setInterval(() => api.maps().then(({ maps }) => setMaps(maps), () => undefined), 15_000);
     return () => clearInterval(timer);
   }, [signedIn, refreshMaps]);
 

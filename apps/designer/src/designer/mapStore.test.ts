@@ -142,4 +142,21 @@ describe('mapStore', () => {
     store.markSaved();
     expect(store.getState().revision).toBe(store.getState().savedRevision);
   });
+
+  it('auto-layout is one undo step, while the quiet first tidy-up is neither history nor unsaved', () => {
+    const store = fresh();
+    store.placeQuietly(new Map([['care', { x: 5, y: 5 }]]));
+    expect(store.getState().past).toHaveLength(0);
+    expect(store.getState().revision).toBe(store.getState().savedRevision);
+    store.setPositions(new Map([['care', { x: 9, y: 9 }], ['ok', { x: 1, y: 1 }]]));
+    expect(doc(store).nodes.find((n) => n.id === 'ok')?.position).toEqual({ x: 1, y: 1 });
+    store.undo();
+    expect(doc(store).nodes.find((n) => n.id === 'care')?.position).toEqual({ x: 5, y: 5 });
+  });
+
+  it('turning a branch into the else branch removes its condition from the document', () => {
+    const store = fresh();
+    store.updateEdge('e2', { when: undefined });
+    expect(doc(store).edges.find((e) => e.id === 'e2')).toEqual({ id: 'e2', source: 'which', target: 'tag' });
+  });
 });
