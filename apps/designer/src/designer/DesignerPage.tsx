@@ -164,8 +164,9 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
   const addAtCentre = useCallback((type: NodeType) => {
     const box = canvasRef.current?.getBoundingClientRect();
     const at = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
-    const taken = store.getState().nodes.filter((n) => Math.abs(n.position.x - at.x) < 20 && Math.abs(n.position.y - at.y) < 20).length;
-    store.addNode(type, { x: at.x + taken * 32, y: at.y + taken * 32 });
+    const taken = store.getState().nodes.filter((n) => Math.abs(n.position.x - (at.x - 140)) < 20 && Math.abs(n.position.y - (at.y - 50)) < 20).length;
+    // The new step's middle lands on the middle of the view, stepping aside for earlier ones.
+    store.addNode(type, { x: at.x - 140 + taken * 32, y: at.y - 50 + taken * 32 });
   }, [flow, store]);
 
   const pickProblem = useCallback((p: Problem) => {
