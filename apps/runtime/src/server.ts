@@ -25,7 +25,8 @@ export interface ServeOptions {
 export function optionsFromEnv(env: Record<string, string | undefined>): ServeOptions {
   return {
     port: env.PORT ? Number(env.PORT) : 8787,
-    // Until accounts are hardened (rate limits), only this machine can reach Baton unless HOST says otherwise.
+    // Safe by default: only this machine can reach Baton until HOST says otherwise (HOST=0.0.0.0 behind
+    // a TLS proxy, with BATON_SECURE_COOKIES=1 and, if the proxy sets X-Forwarded-For, BATON_TRUST_PROXY=1).
     host: env.HOST || '127.0.0.1',
     dbPath: env.BATON_DB || './data/baton.db',
     env,
