@@ -48,6 +48,9 @@ try {
   await page.locator('.react-flow__node-pass').first().click();
   await page.getByTestId('inspector').locator('input[name=within]').fill('2 h');
   await page.locator('[data-palette-item="end"]').click();
+  const branch = await page.locator('.edge-label:not(.edge-label-else)').first().getAttribute('data-edge-label');
+  await page.locator(`.react-flow__edge[data-id="${branch}"]`).click({ force: true });
+  await page.getByTestId('inspector').locator('.condition-tools .link-button').first().click();
   await page.getByTestId('save-map').click();
   await page.waitForTimeout(500);
   await page.getByTestId('submit-map').click();

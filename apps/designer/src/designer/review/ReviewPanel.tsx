@@ -9,9 +9,10 @@ import { useMapStore } from '../useMapStore.ts';
 
 /** A changed value in words: durations as "45 min", conditions as sentences, lists joined. */
 function show(field: string, value: unknown): string {
-  if (value === undefined) return '—';
+  if (value === undefined) return field === 'when' ? 'otherwise' : '—';
   if (typeof value === 'string') return /(^|\.)(within|window|cooldown)$/.test(field) ? `${formatDuration(value)} (${value})` : value;
   if (field === 'when' || field.endsWith('.when')) return describeCondition(value as Condition);
+  if (value === null) return '—';
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
   return JSON.stringify(value);
 }
@@ -32,7 +33,14 @@ export function ReviewPanel(props: {
   const { diff, activeVersion, latest, user, problems, deciding, onDecide } = props;
   const [comment, setComment] = useState('');
   const nodes = useMapStore((s) => s.nodes);
+  const edges = useMapStore((s) => s.edges);
   const labelOf = (id: string) => nodes.find((n) => n.id === id)?.data.label ?? id;
+  const linkWords = (id: string) => {
+    const edge = edges.find((e) => e.id === id);
+    if (!edge) return id;
+    const on = edge.data?.on ? ` on ${edge.data.on}` : '';
+    return `${labelOf(edge.source)}${on} → ${labelOf(edge.target)}`;
+  };
   const isApprover = user.roles.includes('approver');
   const authored = latest && (latest.createdBy === user.id || latest.createdBy === user.email || latest.submittedBy === user.id || latest.submittedBy === user.email);
   const waiting = latest?.state === 'submitted';
@@ -76,6 +84,25 @@ export function ReviewPanel(props: {
                 </table>
               </details>
             ))}
+            {(diff.edges.added.length > 0 || diff.edges.removed.length > 0 || diff.edges.changed.length > 0) && (
+              <details open data-testid="diff-links">
+                <summary>Links</summary>
+                <ul className="link-diff">
+                  {diff.edges.added.map((id) => <li key={`a-${id}`} className="diff-to">added: {linkWords(id)}</li>)}
+                  {diff.edges.removed.map((id) => <li key={`r-${id}`} className="diff-from">removed: {id}</li>)}
+                </ul>
+                {diff.edges.changed.map((c) => (
+                  <table key={c.id} className="field-diff">
+                    <caption>{linkWords(c.id)}</caption>
+                    <tbody>
+                      {c.fields.map((f) => (
+                        <tr key={f.field}><th scope="row">{f.field}</th><td className="diff-from">{show(f.field, f.from)}</td><td className="diff-to">{show(f.field, f.to)}</td></tr>
+                      ))}
+                    </tbody>
+                  </table>
+                ))}
+              </details>
+            )}
             {diff.settings.length > 0 && (
               <details open>
                 <summary>Map settings</summary>
