@@ -11,7 +11,7 @@ import { SignIn } from './shell/SignIn.tsx';
 import { Toasts } from './shell/Toasts.tsx';
 import { TopBar } from './shell/TopBar.tsx';
 import { parseRoute, useHash } from './shell/route.ts';
-import { showError } from './shell/toasts.ts';
+import { clearToasts, showError } from './shell/toasts.ts';
 
 type Session = { status: 'loading' } | { status: 'signed-out'; notice?: string } | { status: 'signed-in'; user: User };
 
@@ -57,6 +57,7 @@ export function App() {
       showError('Sign-out failed', e);
     }
     setMaps(null);
+    clearToasts();
     setSession({ status: 'signed-out', notice: 'You are signed out.' });
   };
 

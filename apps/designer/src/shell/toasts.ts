@@ -33,6 +33,12 @@ export function showError(what: string, error: unknown): void {
   else showToast('error', `${what}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
+/** Clears every message (a different person is about to use the page). */
+export function clearToasts(): void {
+  toasts = [];
+  emit();
+}
+
 export function dismissToast(id: number): void {
   toasts = toasts.filter((t) => t.id !== id);
   emit();
