@@ -55,7 +55,7 @@ try {
   t = Date.now();
   await page.getByTestId('auto-layout').click();
   await page.waitForTimeout(100);
-  await page.waitForFunction(() => !document.querySelector('[data-testid=auto-layout]')?.matches(':disabled'));
+  await page.waitForFunction(`!document.querySelector('[data-testid=auto-layout]')?.matches(':disabled')`);
   console.log(`problems shown: ${await page.locator('[data-problem-code]').count()}`);
   console.log(await screenshot(page, 'bench-500-nodes'));
 } finally {

@@ -39,10 +39,9 @@ export async function connect(page: Page, sourceHandle: Locator, targetNode: Loc
   await sourceHandle.hover();
   const from = await centre(sourceHandle);
   const to = await centre(targetNode.locator('.react-flow__handle.target'));
-  const under = await page.evaluate(({ x, y }) => {
-    const el = document.elementFromPoint(x, y);
-    return el ? `${el.tagName}.${el.className}` : 'nothing';
-  }, from);
+  const under = await page.evaluate<string>(
+    `(() => { const el = document.elementFromPoint(${from.x}, ${from.y}); return el ? el.tagName + '.' + el.className : 'nothing'; })()`,
+  );
   if (!under.includes('react-flow__handle')) throw new Error(`the source handle is covered by ${under}`);
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
