@@ -257,4 +257,18 @@ describe('designer', () => {
     await expect.poll(() => pass.textContent()).toContain('Care replies kindly');
     expect(await page.getByTestId('unsaved').count()).toBe(1);
   });
+
+  it('adds and connects steps without a mouse: palette by Enter, links chosen in the inspector', async () => {
+    await page.goto(`${server.url}/maps/new`);
+    await page.getByTestId('canvas-empty').waitFor();
+    await page.locator('[data-palette-item="trigger"]').press('Enter');
+    await page.locator('[data-palette-item="end"]').press('Enter');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
+    const endId = await page.locator('.react-flow__node-end').getAttribute('data-id');
+    await page.locator('.react-flow__node-trigger').click();
+    await page.getByTestId('inspector').locator('select[name=next-then]').selectOption(endId!);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-problem-code]').count()).toBe(0);
+    await screenshot(page, '13-connected-from-inspector');
+  });
 });

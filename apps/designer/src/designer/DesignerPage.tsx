@@ -12,7 +12,7 @@ import { blankMap } from '../maps/blankMap.ts';
 import { peekPendingMap } from '../maps/pendingMap.ts';
 import { readMapFile } from '../maps/readMapFile.ts';
 import { showError, showToast } from '../shell/toasts.ts';
-import { autoLayout, hasOverlap } from './autoLayout.ts';
+import { autoLayout, freeSpot, hasOverlap } from './autoLayout.ts';
 import { DesignerToolbar } from './DesignerToolbar.tsx';
 import type { Mode } from './DesignerToolbar.tsx';
 import { download, downloadDataUrl } from './download.ts';
@@ -163,10 +163,9 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
 
   const addAtCentre = useCallback((type: NodeType) => {
     const box = canvasRef.current?.getBoundingClientRect();
-    const at = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
-    const taken = store.getState().nodes.filter((n) => Math.abs(n.position.x - (at.x - 140)) < 20 && Math.abs(n.position.y - (at.y - 50)) < 20).length;
-    // The new step's middle lands on the middle of the view, stepping aside for earlier ones.
-    store.addNode(type, { x: at.x - 140 + taken * 32, y: at.y - 50 + taken * 32 });
+    const at = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 3 }) : { x: 0, y: 0 };
+    // The new step's middle lands in view, below any step already there.
+    store.addNode(type, freeSpot(store.getState().nodes, type, { x: Math.round(at.x - 140), y: Math.round(at.y - 50) }));
   }, [flow, store]);
 
   const pickProblem = useCallback((p: Problem) => {

@@ -41,6 +41,24 @@ export async function autoLayout(nodes: FlowNode[], edges: FlowEdge[]): Promise<
   return positions;
 }
 
+/** The box a node takes on the canvas (measured, or a typical size before it is drawn). */
+export function boxOf(n: FlowNode): { x: number; y: number; w: number; h: number } {
+  return { x: n.position.x, y: n.position.y, w: n.measured?.width ?? FALLBACK_SIZE[n.type]!.width, h: n.measured?.height ?? FALLBACK_SIZE[n.type]!.height };
+}
+
+/** A spot near `at` where a node of `type` overlaps none of `nodes` (stepping down the canvas). */
+export function freeSpot(nodes: FlowNode[], type: FlowNode['type'], at: XYPosition): XYPosition {
+  const size = FALLBACK_SIZE[type]!;
+  const boxes = nodes.map(boxOf);
+  let y = at.y;
+  for (let tries = 0; tries < 100; tries++) {
+    const clash = boxes.find((b) => at.x < b.x + b.w + 24 && b.x < at.x + size.width + 24 && y < b.y + b.h + 24 && b.y < y + size.height + 24);
+    if (!clash) return { x: at.x, y };
+    y = clash.y + clash.h + 80;
+  }
+  return { x: at.x, y };
+}
+
 /** Whether any two nodes' boxes overlap (a layout drawn for smaller cards, or none at all). */
 export function hasOverlap(nodes: FlowNode[]): boolean {
   const boxes = nodes.map((n) => ({

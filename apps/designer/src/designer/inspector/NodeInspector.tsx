@@ -5,6 +5,7 @@ import { useMapStore, useMapStoreApi } from '../useMapStore.ts';
 import { ConditionBuilder } from './ConditionBuilder.tsx';
 import { EffectsEditor } from './EffectsEditor.tsx';
 import { DurationField, ListEditor, NumberField, SelectField, TextField } from './fields.tsx';
+import { NextSteps } from './NextSteps.tsx';
 import { RecipientsEditor } from './RecipientsEditor.tsx';
 import { TeamPicker } from './TeamPicker.tsx';
 
@@ -115,6 +116,7 @@ export function NodeInspector({ node }: { node: FlowNode }) {
         </>
       )}
 
+      <NextSteps node={node} />
       <TextField label="Notes" name="notes" multiline value={node.data.notes ?? ''} onChange={(notes) => {
         const { notes: _n, ...rest } = node.data;
         store.updateNode(node.id, notes ? { ...rest, notes } : rest, 'notes');
