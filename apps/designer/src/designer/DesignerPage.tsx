@@ -142,7 +142,7 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
     if (waiting?.state === 'submitted' && user.roles.includes('approver') && !mine) send({ type: 'REVIEW' });
   }, [initialDetail, user, send]);
 
-  const { diff, overlay } = useReviewOverlay(mode === 'review', detail, store, revision);
+  const { diff, overlay, active } = useReviewOverlay(mode === 'review', detail, store, revision);
 
   // A layout drawn for other card sizes (or by a script) is tidied once, quietly, when first shown.
   const nodesMeasured = useNodesInitialized();
@@ -281,6 +281,7 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
           {mode === 'review' ? (
             <ReviewPanel
               diff={diff}
+              active={active}
               activeVersion={detail?.activeVersion ?? null}
               latest={latest}
               user={user}

@@ -159,4 +159,13 @@ describe('mapStore', () => {
     store.updateEdge('e2', { when: undefined });
     expect(doc(store).edges.find((e) => e.id === 'e2')).toEqual({ id: 'e2', source: 'which', target: 'tag' });
   });
+
+  it('pastes steps copied in another map', () => {
+    const source = fresh();
+    source.select(['ok']);
+    source.copySelection();
+    const target = createMapStore({ settings: toFlowMap(sampleMap).settings, nodes: [], edges: [] });
+    expect(target.paste()).toEqual(['ok-copy-1']);
+    expect(toMapDocument(target.getState()).nodes[0]).toMatchObject({ type: 'end', outcome: 'resolved' });
+  });
 });

@@ -22,10 +22,12 @@ export interface MapState extends Snapshot {
   savedRevision: number;
   past: Snapshot[];
   future: Snapshot[];
-  clipboard: { nodes: FlowNode[]; edges: FlowEdge[] } | null;
 }
 
 const HISTORY_LIMIT = 200;
+
+/** Copied steps, shared by every open map of the page so they can be pasted into another map. */
+let clipboard: { nodes: FlowNode[]; edges: FlowEdge[] } | null = null;
 const COALESCE_MS = 1500;
 /** Until a decision branch is given its condition, it tests something harmless to edit. */
 const NEW_BRANCH_CONDITION: Condition = { field: 'text', op: 'containsAny', value: ['refund'] };
@@ -41,7 +43,6 @@ export function createMapStore(initial: FlowMap) {
     savedRevision: 0,
     past: [],
     future: [],
-    clipboard: null,
   };
   const listeners = new Set<() => void>();
   let dragging = false;
@@ -246,12 +247,12 @@ export function createMapStore(initial: FlowMap) {
       const nodes = state.nodes.filter((n) => n.selected);
       const ids = new Set(nodes.map((n) => n.id));
       const edges = state.edges.filter((e) => ids.has(e.source) && ids.has(e.target));
-      if (nodes.length > 0) set({ clipboard: { nodes, edges } });
+      if (nodes.length > 0) clipboard = { nodes, edges };
       return nodes.length;
     },
     /** Pastes the clipboard beside the originals with fresh ids; the pasted nodes become the selection. */
     paste(offset: XYPosition = { x: 40, y: 40 }): string[] {
-      const clip = state.clipboard;
+      const clip = clipboard;
       if (!clip) return [];
       const taken = takenIds();
       const rename = new Map<string, string>();
@@ -276,9 +277,7 @@ export function createMapStore(initial: FlowMap) {
         edges: [...state.edges.map((e) => (e.selected ? { ...e, selected: false } : e)), ...edges],
       });
       // Pasting again steps further out, as in every drawing tool.
-      set({
-        clipboard: { nodes: clip.nodes.map((n) => ({ ...n, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } })), edges: clip.edges },
-      });
+      clipboard = { nodes: clip.nodes.map((n) => ({ ...n, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } })), edges: clip.edges };
       return nodes.map((n) => n.id);
     },
 

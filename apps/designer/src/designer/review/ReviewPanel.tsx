@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { User, VersionInfo } from '../../api/client.ts';
-import type { Condition } from '@baton/engine';
+import type { BatonMap, Condition } from '@baton/engine';
 import type { MapDiff } from '../diffMaps.ts';
 import { formatDuration } from '../duration.ts';
 import { describeCondition } from '../engine.ts';
@@ -23,6 +23,7 @@ function show(field: string, value: unknown): string {
  */
 export function ReviewPanel(props: {
   diff: MapDiff | null;
+  active: BatonMap | null;
   activeVersion: number | null;
   latest: VersionInfo | null;
   user: User;
@@ -30,11 +31,17 @@ export function ReviewPanel(props: {
   deciding: boolean;
   onDecide: (verdict: 'approve' | 'reject', comment: string) => void;
 }) {
-  const { diff, activeVersion, latest, user, problems, deciding, onDecide } = props;
+  const { diff, active, activeVersion, latest, user, problems, deciding, onDecide } = props;
   const [comment, setComment] = useState('');
   const nodes = useMapStore((s) => s.nodes);
   const edges = useMapStore((s) => s.edges);
   const labelOf = (id: string) => nodes.find((n) => n.id === id)?.data.label ?? id;
+  const removedLinkWords = (id: string) => {
+    const edge = active?.edges.find((e) => e.id === id);
+    if (!edge) return id;
+    const label = (nodeId: string) => active?.nodes.find((n) => n.id === nodeId)?.label ?? nodeId;
+    return `${label(edge.source)}${edge.on ? ` on ${edge.on}` : ''} → ${label(edge.target)}`;
+  };
   const linkWords = (id: string) => {
     const edge = edges.find((e) => e.id === id);
     if (!edge) return id;
@@ -89,7 +96,7 @@ export function ReviewPanel(props: {
                 <summary>Links</summary>
                 <ul className="link-diff">
                   {diff.edges.added.map((id) => <li key={`a-${id}`} className="diff-to">added: {linkWords(id)}</li>)}
-                  {diff.edges.removed.map((id) => <li key={`r-${id}`} className="diff-from">removed: {id}</li>)}
+                  {diff.edges.removed.map((id) => <li key={`r-${id}`} className="diff-from">removed: {removedLinkWords(id)}</li>)}
                 </ul>
                 {diff.edges.changed.map((c) => (
                   <table key={c.id} className="field-diff">

@@ -43,5 +43,5 @@ export function useReviewOverlay(reviewing: boolean, detail: MapDetail | null, s
   );
   const overlay = useMemo(() => (diff && reviewBase ? reviewOverlay(diff, reviewBase.active) : null), [diff, reviewBase]);
 
-  return { diff, overlay };
+  return { diff, overlay, active: reviewBase?.active ?? null };
 }
