@@ -148,6 +148,7 @@ export const api = {
   signOut: () => request<void>('DELETE', '/api/session', undefined, { quiet401: true }),
 
   teams: () => request<{ teams: DirectoryTeam[] }>('GET', '/api/teams'),
+  users: () => request<{ users: User[] }>('GET', '/api/users'),
   createUser: (user: { email: string; name: string; password: string; roles: Role[]; teams: string[] }) =>
     request<{ user: User }>('POST', '/api/users', user),
 

@@ -290,7 +290,7 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
               onDecide={(verdict, comment) => send(verdict === 'approve' ? { type: 'APPROVE', comment } : { type: 'REJECT', comment })}
             />
           ) : (
-            <Inspector saved={!!detail} versions={detail?.versions ?? []} userId={user.id} />
+            <Inspector saved={!!detail} versions={detail?.versions ?? []} user={user} />
           )}
         </div>
       </div>

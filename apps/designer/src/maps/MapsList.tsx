@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import type { MapSummary, User } from '../api/client.ts';
 import { navigate } from '../shell/route.ts';
+import { useUserNames } from '../shell/useUserNames.ts';
 import { showError } from '../shell/toasts.ts';
 import { NewMapDialog } from './NewMapDialog.tsx';
 import { setPendingMap } from './pendingMap.ts';
@@ -21,6 +22,7 @@ export function MapsList({ maps, user }: { maps: MapSummary[] | null; user: User
   const [creating, setCreating] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const canEdit = user.roles.includes('manager') || user.roles.includes('admin');
+  const nameOf = useUserNames(user);
 
   async function importFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -72,7 +74,7 @@ export function MapsList({ maps, user }: { maps: MapSummary[] | null; user: User
                 <td><a href={`#/maps/${encodeURIComponent(m.id)}`}>{m.name}</a><div className="muted small">{m.id}</div></td>
                 <td>{m.activeVersion ? `v${m.activeVersion}` : <span className="muted">none yet</span>}</td>
                 <td><span className={`state-badge state-${m.state}`}>v{m.latestVersion} · {STATE_WORDS[m.state] ?? m.state}</span></td>
-                <td>{m.updatedBy === user.id ? 'you' : m.updatedBy ?? '—'}<div className="muted small">{when(m.updatedAt)}</div></td>
+                <td>{nameOf(m.updatedBy)}<div className="muted small">{when(m.updatedAt)}</div></td>
                 <td>{m.openCases}</td>
                 <td>{m.crisis ? <span className="crisis-badge">In crisis</span> : <span className="muted">calm</span>}</td>
               </tr>

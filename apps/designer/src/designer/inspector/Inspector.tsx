@@ -1,11 +1,11 @@
-import type { VersionInfo } from '../../api/client.ts';
+import type { User, VersionInfo } from '../../api/client.ts';
 import { useMapStore, useMapStoreApi } from '../useMapStore.ts';
 import { EdgeInspector } from './EdgeInspector.tsx';
 import { MapInspector } from './MapInspector.tsx';
 import { NodeInspector } from './NodeInspector.tsx';
 
 /** The right panel: the selected step, the selected link, or the map itself. */
-export function Inspector({ saved, versions, userId }: { saved: boolean; versions: VersionInfo[]; userId: string }) {
+export function Inspector({ saved, versions, user }: { saved: boolean; versions: VersionInfo[]; user: User }) {
   const store = useMapStoreApi();
   const nodes = useMapStore((s) => s.nodes);
   const edges = useMapStore((s) => s.edges);
@@ -22,7 +22,7 @@ export function Inspector({ saved, versions, userId }: { saved: boolean; version
     );
   } else if (selectedNodes[0]) body = <NodeInspector key={selectedNodes[0].id} node={selectedNodes[0]} />;
   else if (selectedEdges[0]) body = <EdgeInspector key={selectedEdges[0].id} edge={selectedEdges[0]} />;
-  else body = <MapInspector saved={saved} versions={versions} userId={userId} />;
+  else body = <MapInspector saved={saved} versions={versions} user={user} />;
   return (
     <aside className="inspector" aria-label="Inspector" data-testid="inspector">
       {body}

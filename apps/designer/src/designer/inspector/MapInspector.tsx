@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { VersionInfo } from '../../api/client.ts';
+import type { User, VersionInfo } from '../../api/client.ts';
+import { useUserNames } from '../../shell/useUserNames.ts';
 import { useMapStore, useMapStoreApi } from '../useMapStore.ts';
 import { useDirectory } from './directory.ts';
 import { DurationField, NumberField, SelectField, TextField } from './fields.tsx';
@@ -16,8 +17,8 @@ function when(iso: string | undefined): string {
 }
 
 /** The map's own settings (nothing selected) and its version history. */
-export function MapInspector({ saved, versions, userId }: { saved: boolean; versions: VersionInfo[]; userId: string }) {
-  const who = (id: string | undefined) => (id === userId ? 'you' : id ?? 'someone');
+export function MapInspector({ saved, versions, user }: { saved: boolean; versions: VersionInfo[]; user: User }) {
+  const who = useUserNames(user);
   const store = useMapStoreApi();
   const settings = useMapStore((s) => s.settings);
   const directory = useDirectory();
@@ -104,7 +105,7 @@ export function MapInspector({ saved, versions, userId }: { saved: boolean; vers
               <li key={v.version} data-version={v.version} data-version-state={v.state}>
                 <span className={`state-badge state-${v.state}`}>v{v.version} · {STATE_WORDS[v.state] ?? v.state}</span>
                 <span className="muted small"> by {who(v.createdBy)} · {when(v.createdAt)}</span>
-                {v.decidedBy && <div className="muted small">{v.state === 'rejected' ? 'rejected' : 'decided'} by {who(v.decidedBy)} · {when(v.decidedAt)}</div>}
+                {v.decidedBy && <div className="muted small">{v.state === 'rejected' ? 'rejected' : 'approved'} by {who(v.decidedBy)} · {when(v.decidedAt)}</div>}
                 {v.comment && <div className="version-comment">“{v.comment}”</div>}
               </li>
             ))}
