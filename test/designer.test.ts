@@ -4,7 +4,8 @@
  * second person, an approver, reviews the visual diff and approves. Screenshots land in
  * test-results/designer/.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -270,5 +271,24 @@ describe('designer', () => {
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
     await expect.poll(() => page.locator('[data-problem-code]').count()).toBe(0);
     await screenshot(page, '13-connected-from-inspector');
+  });
+
+  it('opens a map file that does not fit the schema and lists what is wrong instead of failing', async () => {
+    const broken = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'examples', 'customer-complaint', 'customer-complaint.map.json'), 'utf8'));
+    const pass = broken.nodes.find((n: { type: string }) => n.type === 'pass');
+    delete pass.expected;
+    const file = join(mkdtempSync(join(tmpdir(), 'baton-broken-')), 'broken.map.json');
+    writeFileSync(file, JSON.stringify(broken));
+    await page.goto(`${server.url}/#/maps`);
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('designer').waitFor();
+    await problemRows(page, 'E_SCHEMA').first().waitFor();
+    expect(await page.locator('.react-flow__node-pass').count()).toBeGreaterThan(1);
+    // Its inspector opens too, so the missing fields can be filled in.
+    await page.locator(`[data-problem-code="E_SCHEMA"]`).first().click();
+    await page.locator(`.react-flow__node[data-id="${pass.id}"]`).click();
+    await page.getByTestId('inspector').locator('input[name=expected-action]').fill('reply');
+    await expect.poll(() => page.locator(`.react-flow__node[data-id="${pass.id}"]`).textContent()).toContain('Expected: reply');
+    expect(await page.getByTestId('render-error').count()).toBe(0);
   });
 });

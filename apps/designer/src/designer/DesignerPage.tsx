@@ -11,6 +11,7 @@ import type { DirectoryTeam, MapDetail, User } from '../api/client.ts';
 import { blankMap } from '../maps/blankMap.ts';
 import { peekPendingMap } from '../maps/pendingMap.ts';
 import { readMapFile } from '../maps/readMapFile.ts';
+import { ErrorBoundary } from '../shell/ErrorBoundary.tsx';
 import { showError, showToast } from '../shell/toasts.ts';
 import { autoLayout, freeSpot, hasOverlap } from './autoLayout.ts';
 import { DesignerToolbar } from './DesignerToolbar.tsx';
@@ -85,13 +86,15 @@ export function DesignerPage({ mapId, user, onMapsChanged }: { mapId: string | n
   }
   if (!loaded) return <div className="loading" aria-busy="true">Opening the map…</div>;
   return (
-    <MapStoreContext.Provider value={loaded.store}>
-      <DirectoryContext.Provider value={directory}>
-        <ReactFlowProvider>
-          <Designer store={loaded.store} initialDetail={loaded.detail} user={user} onMapsChanged={onMapsChanged} />
-        </ReactFlowProvider>
-      </DirectoryContext.Provider>
-    </MapStoreContext.Provider>
+    <ErrorBoundary what="This map">
+      <MapStoreContext.Provider value={loaded.store}>
+        <DirectoryContext.Provider value={directory}>
+          <ReactFlowProvider>
+            <Designer store={loaded.store} initialDetail={loaded.detail} user={user} onMapsChanged={onMapsChanged} />
+          </ReactFlowProvider>
+        </DirectoryContext.Provider>
+      </MapStoreContext.Provider>
+    </ErrorBoundary>
   );
 }
 

@@ -162,7 +162,7 @@ export function createMapStore(initial: FlowMap) {
     setPassOutcomes(id: string, outcomes: string[], coalesceKey?: string) {
       const node = nodeById(id);
       if (node?.type !== 'pass') return;
-      const before = node.data.expected.outcomes;
+      const before = node.data.expected?.outcomes ?? [];
       const renamed = new Map<string, string>();
       if (before.length === outcomes.length) {
         before.forEach((name, i) => {
@@ -174,7 +174,8 @@ export function createMapStore(initial: FlowMap) {
         const to = e.source === id && e.data?.on !== undefined ? renamed.get(e.data.on) : undefined;
         return to === undefined ? e : { ...e, sourceHandle: to, data: { ...e.data, on: to } };
       });
-      const data = { ...node.data, expected: { ...node.data.expected, outcomes } };
+      const expected = node.data.expected ?? { action: '', within: 'PT1H', outcomes: [] };
+      const data = { ...node.data, expected: { ...expected, outcomes } };
       edit(
         { nodes: state.nodes.map((n) => (n.id === id ? ({ ...n, data } as FlowNode) : n)), edges },
         coalesceKey ? `${id}:${coalesceKey}` : undefined,

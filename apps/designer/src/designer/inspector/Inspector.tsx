@@ -1,4 +1,5 @@
 import type { User, VersionInfo } from '../../api/client.ts';
+import { ErrorBoundary } from '../../shell/ErrorBoundary.tsx';
 import { useMapStore, useMapStoreApi } from '../useMapStore.ts';
 import { EdgeInspector } from './EdgeInspector.tsx';
 import { MapInspector } from './MapInspector.tsx';
@@ -23,9 +24,10 @@ export function Inspector({ saved, versions, user }: { saved: boolean; versions:
   } else if (selectedNodes[0]) body = <NodeInspector key={selectedNodes[0].id} node={selectedNodes[0]} />;
   else if (selectedEdges[0]) body = <EdgeInspector key={selectedEdges[0].id} edge={selectedEdges[0]} />;
   else body = <MapInspector saved={saved} versions={versions} user={user} />;
+  const key = selectedNodes[0]?.id ?? selectedEdges[0]?.id ?? 'map';
   return (
     <aside className="inspector" aria-label="Inspector" data-testid="inspector">
-      {body}
+      <ErrorBoundary key={key} what="This selection's settings">{body}</ErrorBoundary>
     </aside>
   );
 }

@@ -15,7 +15,7 @@ export function NextSteps({ node }: { node: FlowNode }) {
   const outgoing = edges.filter((e) => e.source === node.id);
   const slots: { handle: string | null; label: string }[] =
     node.type === 'pass'
-      ? [...node.data.expected.outcomes.map((o) => ({ handle: o, label: `When “${o}”` })), { handle: 'timeout', label: 'When the deadline passes' }]
+      ? [...(node.data.expected?.outcomes ?? []).map((o) => ({ handle: o, label: `When “${o}”` })), { handle: 'timeout', label: 'When the deadline passes' }]
       : node.type === 'decision'
         ? []
         : [{ handle: null, label: 'Then' }];

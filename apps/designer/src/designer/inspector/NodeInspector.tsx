@@ -23,6 +23,9 @@ export function NodeInspector({ node }: { node: FlowNode }) {
   const hub = useMapStore((s) => s.settings.hub);
   const problems = useNodeProblems(node.id);
   const update = (patch: Partial<FlowNode['data']>, key?: string) => store.updateNode(node.id, patch, key);
+  // Fields a schema-breaking document may lack are edited from sensible blanks.
+  const expected = node.type === 'pass' ? (node.data.expected ?? { action: '', within: 'PT1H', outcomes: [] }) : null;
+  const to = node.type === 'pass' ? (node.data.to ?? { team: hub }) : null;
 
   return (
     <div className="inspector-body" data-inspector-node={node.id}>
@@ -39,7 +42,7 @@ export function NodeInspector({ node }: { node: FlowNode }) {
         <>
           <div className="field">
             <span className="field-label">When</span>
-            <ConditionBuilder value={node.data.when} onChange={(when) => update({ when }, 'when')} />
+            <ConditionBuilder value={node.data.when ?? { field: 'text', op: 'containsAny', value: [] }} onChange={(when) => update({ when }, 'when')} />
           </div>
           <NumberField label="Priority" name="priority" value={node.data.priority} step={1} min={-1000} max={1000} hint="Higher triggers are tried first; their cases are served first." onChange={(priority) => update({ priority: priority ?? 0 }, 'priority')} />
         </>
@@ -47,23 +50,23 @@ export function NodeInspector({ node }: { node: FlowNode }) {
 
       {node.type === 'decision' && <p className="field-hint">Select each outgoing link to set its condition. Branches are tried in order; the one without a condition is “otherwise”.</p>}
 
-      {node.type === 'action' && <EffectsEditor value={node.data.do} hub={hub} onChange={(effects, key) => update({ do: effects }, key)} />}
+      {node.type === 'action' && <EffectsEditor value={node.data.do ?? []} hub={hub} onChange={(effects, key) => update({ do: effects }, key)} />}
 
       {node.type === 'pass' && (
         <>
-          <TeamPicker label="Pass to team" name="team" value={node.data.to.team} onChange={(team) => update({ to: { ...node.data.to, team } })} />
+          <TeamPicker label="Pass to team" name="team" value={to!.team} onChange={(team) => update({ to: { ...to!, team } })} />
           <SelectField
             label="Who in the team takes it"
             name="strategy"
-            value={node.data.to.strategy ?? ''}
+            value={to!.strategy ?? ''}
             options={[{ value: '', label: 'the team queue (default)' }, ...PASS_STRATEGIES.map((s) => ({ value: s, label: s }))]}
             onChange={(strategy) => {
-              const { strategy: _old, member: _m, ...rest } = node.data.to;
-              update({ to: { ...rest, ...(strategy ? { strategy } : {}), ...(strategy === 'member' ? { member: node.data.to.member ?? '' } : {}) } });
+              const { strategy: _old, member: _m, ...rest } = to!;
+              update({ to: { ...rest, ...(strategy ? { strategy } : {}), ...(strategy === 'member' ? { member: to!.member ?? '' } : {}) } });
             }}
           />
-          {node.data.to.strategy === 'member' && (
-            <TextField label="Member" name="member" value={node.data.to.member ?? ''} onChange={(member) => update({ to: { ...node.data.to, member } }, 'member')} />
+          {to!.strategy === 'member' && (
+            <TextField label="Member" name="member" value={to!.member ?? ''} onChange={(member) => update({ to: { ...to!, member } }, 'member')} />
           )}
           <SelectField
             label="Channel"
@@ -82,14 +85,14 @@ export function NodeInspector({ node }: { node: FlowNode }) {
             items={node.data.preAction?.checklist ?? []}
             onChange={(checklist, key) => update({ preAction: { checklist } }, key)}
           />
-          <TextField label="Expected action" name="expected-action" value={node.data.expected.action} placeholder="reply publicly" onChange={(action) => update({ expected: { ...node.data.expected, action } }, 'expected-action')} />
-          <DurationField label="Within" name="within" value={node.data.expected.within} onChange={(within) => update({ expected: { ...node.data.expected, within } }, 'within')} />
+          <TextField label="Expected action" name="expected-action" value={expected!.action} placeholder="reply publicly" onChange={(action) => update({ expected: { ...expected!, action } }, 'expected-action')} />
+          <DurationField label="Within" name="within" value={expected!.within} onChange={(within) => update({ expected: { ...expected!, within } }, 'within')} />
           <ListEditor
             label="Outcomes"
             name="outcomes"
             addLabel="Add an outcome"
             hint="Each outcome gets its own handle; connect it to where the case goes next."
-            items={node.data.expected.outcomes}
+            items={expected!.outcomes}
             onChange={(outcomes, key) => store.setPassOutcomes(node.id, outcomes, key)}
           />
         </>

@@ -17,9 +17,9 @@ export const ActionNode = memo(function ActionNode({ id, data, selected }: NodeP
         <span className="node-kind" aria-hidden="true">⚙ Auto</span>
         <span className="node-label">{data.label}</span>
       </div>
-      {data.do.length > 0 ? (
+      {(data.do ?? []).length > 0 ? (
         <ul className="effect-list">
-          {data.do.map((effect, i) => <li key={i}>{effectWords(effect, teams)}</li>)}
+          {(data.do ?? []).map((effect, i) => <li key={i}>{effectWords(effect, teams)}</li>)}
         </ul>
       ) : (
         <p className="node-sentence muted">does nothing yet</p>

@@ -14,10 +14,12 @@ import { teamName } from './words.ts';
 export const PassNode = memo(function PassNode({ id, data, selected }: NodeProps<PassFlowNode>) {
   const problemClass = useProblemClass(id);
   const teams = useMapStore((s) => s.settings.teams);
-  const checks = data.preAction?.checklist.length ?? 0;
+  const checks = data.preAction?.checklist?.length ?? 0;
+  // A document that does not fit the schema still draws; the validator says what is missing.
+  const outcomes = data.expected?.outcomes ?? [];
   // Outcome handles come and go with the outcomes; React Flow must re-measure them.
   const updateNodeInternals = useUpdateNodeInternals();
-  const outcomeKey = data.expected.outcomes.join('\n');
+  const outcomeKey = outcomes.join('\n');
   const measuredKey = useRef(outcomeKey);
   useEffect(() => {
     if (measuredKey.current === outcomeKey) return;
@@ -25,7 +27,7 @@ export const PassNode = memo(function PassNode({ id, data, selected }: NodeProps
     updateNodeInternals(id);
   }, [id, outcomeKey, updateNodeInternals]);
   // Wide enough for every outcome label on one row, so each handle sits on the bottom edge.
-  const width = Math.max(300, 40 + [...data.expected.outcomes, 'timeout'].reduce((sum, o) => sum + 7.2 * o.length + 26, 0));
+  const width = Math.max(300, 40 + [...outcomes, 'timeout'].reduce((sum, o) => sum + 7.2 * o.length + 26, 0));
   return (
     <div className={`map-node node-pass${problemClass}${selected ? ' is-selected' : ''}`} data-node-type="pass" style={{ width }}>
       <Handle type="target" position={Position.Top} className="handle" />
@@ -34,11 +36,11 @@ export const PassNode = memo(function PassNode({ id, data, selected }: NodeProps
         <span className="node-label">{data.label}</span>
         {data.channel === 'offline' && <span className="offline-badge" title="Handled offline (phone, in person)">offline</span>}
       </div>
-      <p className="pass-to">Pass to <strong>{teamName(data.to.team, teams)}</strong>{data.to.member ? ` · ${data.to.member}` : ''}</p>
+      <p className="pass-to">Pass to <strong>{teamName(data.to?.team ?? '?', teams)}</strong>{data.to?.member ? ` · ${data.to.member}` : ''}</p>
       <p className="pass-line">Before passing: {checks === 0 ? 'no checks' : `${checks} check${checks > 1 ? 's' : ''}`}</p>
-      <p className="pass-line">Expected: {data.expected.action} — within {formatDuration(data.expected.within)}</p>
+      <p className="pass-line">Expected: {data.expected?.action ?? '?'} — within {formatDuration(data.expected?.within ?? '?')}</p>
       <div className="outcome-row">
-        {data.expected.outcomes.map((outcome) => (
+        {outcomes.map((outcome) => (
           <span key={outcome} className="outcome">
             {outcome}
             <Handle type="source" position={Position.Bottom} id={outcome} className="handle handle-outcome" aria-label={`Connect outcome ${outcome}`} />
