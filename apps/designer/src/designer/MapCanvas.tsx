@@ -64,6 +64,8 @@ export function MapCanvas({ editable, overlay }: { editable: boolean; overlay: R
         onNodesChange={(changes) => store.onNodesChange(changes)}
         onEdgesChange={(changes) => store.onEdgesChange(changes)}
         onConnect={(c) => store.connect(c)}
+        edgesReconnectable={editable}
+        onReconnect={(edge, c) => store.reconnect(edge.id, c)}
         onNodeDragStart={() => store.beginDrag()}
         onSelectionDragStart={() => store.beginDrag()}
         isValidConnection={isValidConnection}

@@ -28,7 +28,20 @@ export function Palette({ onAdd, disabled }: { onAdd: (type: NodeType) => void; 
   return (
     <aside className="palette" aria-label="Palette">
       <label className="visually-hidden" htmlFor="palette-search">Search node types</label>
-      <input id="palette-search" type="search" placeholder="Search steps…" value={query} onChange={(e) => setQuery(e.target.value)} />
+      <input
+        id="palette-search"
+        type="search"
+        placeholder="Search steps…"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          // Enter adds the first match, so a step can be found and placed from the keyboard.
+          if (e.key === 'Enter' && shown[0] && !disabled) {
+            e.preventDefault();
+            onAdd(shown[0].type);
+          }
+        }}
+      />
       <ul>
         {shown.map((item) => (
           <li key={item.type}>

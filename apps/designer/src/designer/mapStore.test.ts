@@ -168,4 +168,14 @@ describe('mapStore', () => {
     expect(target.paste()).toEqual(['ok-copy-1']);
     expect(toMapDocument(target.getState()).nodes[0]).toMatchObject({ type: 'end', outcome: 'resolved' });
   });
+
+  it('moves a link to another step, keeping its id and condition, as one undo step', () => {
+    const store = fresh();
+    expect(store.reconnect('e2', { source: 'which', sourceHandle: null, target: 'care', targetHandle: null })).toBe(true);
+    const moved = doc(store).edges.find((e) => e.id === 'e2');
+    expect(moved).toMatchObject({ source: 'which', target: 'care', when: { field: 'text', op: 'containsAny' } });
+    store.undo();
+    expect(doc(store)).toEqual(sampleMap);
+    expect(store.reconnect('e5', { source: 'care', sourceHandle: 'done', target: 'start', targetHandle: null })).toBe(false);
+  });
 });

@@ -151,6 +151,25 @@ export function createMapStore(initial: FlowMap) {
       return id;
     },
 
+    /**
+     * Moves an existing link to new ends (dragging its end onto another step), keeping its id and
+     * condition; leaving a pass from another outcome handle takes that outcome.
+     */
+    reconnect(edgeId: string, connection: Connection): boolean {
+      const edge = state.edges.find((e) => e.id === edgeId);
+      const source = nodeById(connection.source);
+      const target = nodeById(connection.target);
+      if (!edge || !source || !target || source.id === target.id || source.type === 'end' || target.type === 'trigger') return false;
+      const handle = connection.sourceHandle ?? null;
+      const data: HandoffEdgeData = { ...edge.data };
+      if (source.type === 'pass' && handle) data.on = handle;
+      else delete data.on;
+      edit({
+        edges: state.edges.map((e) => (e.id === edgeId ? { ...e, source: source.id, target: target.id, sourceHandle: handle, data } : e)),
+      });
+      return true;
+    },
+
     /** Changes fields of one node; typing in one field is one undo step. */
     updateNode(id: string, patch: Partial<FlowNode['data']>, coalesceKey?: string) {
       edit(
