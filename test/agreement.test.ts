@@ -200,7 +200,7 @@ describe('runtime agrees with baton simulate', () => {
   it.each(pairs.map((p) => [p.name, p] as const))('%s: same case paths, breaches, teams and ends', async (_name, { map, scenario }) => {
     const simulated = simulateMap(map, scenario);
     const real = await runThroughRuntime(map, scenario);
-    const pick = (c: { mention: string; status: string; path: string[]; breaches: string[]; teams: string[]; end?: string; trigger?: string }) =>
+    const pick = (c: { mention: string; status: string; path: string[]; breaches: string[]; teams: string[]; end?: string | null; trigger?: string | null }) =>
       ({ mention: c.mention, status: c.status, path: c.path, breaches: c.breaches, teams: c.teams, end: c.end, trigger: c.trigger });
     expect(real.cases.map(pick)).toEqual(simulated.cases.map(pick));
     expect(real.attached).toEqual(simulated.attached.map((a) => a.mention));

@@ -109,7 +109,8 @@ describe('team console', () => {
       mention('My order arrived broken\nand nobody answers the phone'),
       mention(XSS, { network: 'instagram', author: { handle: '@mallory', followers: 3 } }),
     );
-    [first, xss] = results.map((r) => r.caseId!);
+    first = results[0]!.caseId!;
+    xss = results[1]!.caseId!;
     expect(results.map((r) => r.status)).toEqual(['routed', 'routed']);
     await row(first).waitFor();
     await row(xss).waitFor();
