@@ -23,7 +23,7 @@ import type { Problem } from './engine.ts';
 import { exportImage } from './exportImage.ts';
 import { Inspector } from './inspector/Inspector.tsx';
 import { DirectoryContext } from './inspector/directory.ts';
-import { MapCanvas } from './MapCanvas.tsx';
+import { MapCanvas, OPEN_MIN_ZOOM } from './MapCanvas.tsx';
 import { createMapStore } from './mapStore.ts';
 import type { MapStore } from './mapStore.ts';
 import { Palette } from './Palette.tsx';
@@ -158,7 +158,8 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
     autoLayout(s.nodes, s.edges).then(
       (positions) => {
         store.placeQuietly(positions);
-        requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1 }));
+        // Opening a map keeps its labels readable: a large map opens at its top, the minimap shows the rest.
+        requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1, minZoom: OPEN_MIN_ZOOM }));
       },
       () => undefined,
     );

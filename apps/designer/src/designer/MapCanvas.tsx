@@ -10,6 +10,9 @@ import type { ReviewOverlay } from './review/reviewOverlay.ts';
 import type { FlowEdge, FlowNode } from './toMapDocument.ts';
 import { useMapStore, useMapStoreApi } from './useMapStore.ts';
 
+/** The least zoom a map opens at: below it labels stop being readable (the minimap shows the rest). */
+export const OPEN_MIN_ZOOM = 0.6;
+
 const MINIMAP_COLOURS: Record<string, string> = {
   trigger: '#0f766e', decision: '#6d28d9', action: '#64748b', pass: '#1d4ed8', end: '#1f2937',
 };
@@ -76,7 +79,7 @@ export function MapCanvas({ editable, overlay }: { editable: boolean; overlay: R
         snapToGrid
         snapGrid={SNAP}
         fitView={fitOnOpen}
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        fitViewOptions={{ padding: 0.2, maxZoom: 1, minZoom: OPEN_MIN_ZOOM }}
         minZoom={0.1}
         maxZoom={2}
         proOptions={{ hideAttribution: false }}
