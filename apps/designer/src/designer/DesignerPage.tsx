@@ -34,6 +34,10 @@ import { toFlowMap, toMapDocument } from './toMapDocument.ts';
 import { MapStoreContext, useMapStore } from './useMapStore.ts';
 import { useShortcuts } from './useShortcuts.ts';
 import { useLocalDraft } from './useLocalDraft.ts';
+import { ScenarioPanel } from '../simulation/ScenarioPanel.tsx';
+import { SimulationResults } from '../simulation/SimulationResults.tsx';
+import { SimulationContext, createSimulationStore } from '../simulation/simulationStore.ts';
+import { useSimulationSync } from '../simulation/useSimulationSync.ts';
 
 export { designerKey } from './createdHere.ts';
 
@@ -134,6 +138,8 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
   const mode: Mode = snapshot.matches('review') ? 'review' : snapshot.matches('simulate') ? 'simulate' : 'design';
   const busy = snapshot.matches({ design: 'saving' }) ? 'saving' : snapshot.matches({ design: 'submitting' }) ? 'submitting' : null;
   const editable = mode === 'design';
+  const [simulation] = useState(createSimulationStore);
+  useSimulationSync(simulation, mode === 'simulate', revision);
 
   // An approver opening a version that waits for them lands in review mode.
   const openedForReview = useRef(false);
@@ -243,6 +249,7 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
 
   return (
     <ProblemsContext.Provider value={problemStore}>
+      <SimulationContext.Provider value={simulation}>
       <div className={`designer mode-${mode}`} data-testid="designer" data-editor-mode={mode}>
         <DesignerToolbar
           name={name}
@@ -274,12 +281,7 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
               </div>
             )}
             <MapCanvas editable={editable} overlay={mode === 'review' ? overlay : null} />
-            {mode === 'simulate' && (
-              <div className="simulate-placeholder" data-testid="simulate-panel">
-                <p><strong>Simulate mode is coming next.</strong> You will pick a scenario, run it against this map with simulated staff, and watch queues, deadlines and breaches on the canvas.</p>
-                <p className="muted small">Meanwhile: <code>npx baton simulate MAP SCENARIO --json</code>.</p>
-              </div>
-            )}
+            {mode === 'simulate' && <SimulationResults />}
             <ProblemsDrawer problems={problems} onPick={pickProblem} />
           </div>
           {mode === 'review' ? (
@@ -293,11 +295,14 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
               deciding={snapshot.matches({ review: 'deciding' })}
               onDecide={(verdict, comment) => send(verdict === 'approve' ? { type: 'APPROVE', comment } : { type: 'REJECT', comment })}
             />
+          ) : mode === 'simulate' ? (
+            <ScenarioPanel problems={problems} />
           ) : (
             <Inspector saved={!!detail} versions={detail?.versions ?? []} user={user} />
           )}
         </div>
       </div>
+      </SimulationContext.Provider>
     </ProblemsContext.Provider>
   );
 }

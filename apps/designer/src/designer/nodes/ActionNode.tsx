@@ -4,6 +4,7 @@ import type { NodeProps } from '@xyflow/react';
 import { useMapStore } from '../useMapStore.ts';
 import type { ActionFlowNode } from '../toMapDocument.ts';
 import { NodeProblems, useProblemClass } from './NodeProblems.tsx';
+import { SimulationBadge } from '../../simulation/SimulationBadge.tsx';
 import { effectWords } from './words.ts';
 
 /** An automated step, listing its effects. */
@@ -25,6 +26,7 @@ export const ActionNode = memo(function ActionNode({ id, data, selected }: NodeP
         <p className="node-sentence muted">does nothing yet</p>
       )}
       <NodeProblems id={id} />
+      <SimulationBadge id={id} />
       <Handle type="source" position={Position.Bottom} className="handle" />
     </div>
   );

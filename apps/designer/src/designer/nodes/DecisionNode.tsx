@@ -3,6 +3,7 @@ import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import type { DecisionFlowNode } from '../toMapDocument.ts';
 import { NodeProblems, useProblemClass } from './NodeProblems.tsx';
+import { SimulationBadge } from '../../simulation/SimulationBadge.tsx';
 
 /** A fork: its branches carry the conditions, in words, on the edges. */
 export const DecisionNode = memo(function DecisionNode({ id, data, selected }: NodeProps<DecisionFlowNode>) {
@@ -15,6 +16,7 @@ export const DecisionNode = memo(function DecisionNode({ id, data, selected }: N
         <span className="node-label">{data.label}</span>
       </div>
       <NodeProblems id={id} />
+      <SimulationBadge id={id} />
       <Handle type="source" position={Position.Bottom} className="handle" />
     </div>
   );

@@ -4,6 +4,7 @@ import type { NodeProps } from '@xyflow/react';
 import { useMapStore } from '../useMapStore.ts';
 import type { EndFlowNode } from '../toMapDocument.ts';
 import { NodeProblems, useProblemClass } from './NodeProblems.tsx';
+import { SimulationBadge } from '../../simulation/SimulationBadge.tsx';
 import { recipientWords } from './words.ts';
 
 /** A finish pill: the outcome, who is told, and whether a lesson is required. */
@@ -22,6 +23,7 @@ export const EndNode = memo(function EndNode({ id, data, selected }: NodeProps<E
       <p className="node-sentence">outcome: {data.outcome}</p>
       {told.length > 0 && <p className="node-sentence">tell: {told.join(', ')}</p>}
       <NodeProblems id={id} />
+      <SimulationBadge id={id} />
     </div>
   );
 });

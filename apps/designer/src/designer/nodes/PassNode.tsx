@@ -5,6 +5,7 @@ import { formatDuration } from '../duration.ts';
 import { useMapStore } from '../useMapStore.ts';
 import type { PassFlowNode } from '../toMapDocument.ts';
 import { NodeProblems, useProblemClass } from './NodeProblems.tsx';
+import { SimulationBadge } from '../../simulation/SimulationBadge.tsx';
 import { teamName } from './words.ts';
 
 /**
@@ -52,6 +53,7 @@ export const PassNode = memo(function PassNode({ id, data, selected }: NodeProps
         </span>
       </div>
       <NodeProblems id={id} />
+      <SimulationBadge id={id} />
     </div>
   );
 });

@@ -4,6 +4,7 @@ import type { NodeProps } from '@xyflow/react';
 import { describeCondition } from '../engine.ts';
 import type { TriggerFlowNode } from '../toMapDocument.ts';
 import { NodeProblems, useProblemClass } from './NodeProblems.tsx';
+import { SimulationBadge } from '../../simulation/SimulationBadge.tsx';
 
 /** A start pill: what makes us pass the ball, as a sentence, with its priority. */
 export const TriggerNode = memo(function TriggerNode({ id, data, selected }: NodeProps<TriggerFlowNode>) {
@@ -17,6 +18,7 @@ export const TriggerNode = memo(function TriggerNode({ id, data, selected }: Nod
       </div>
       <p className="node-sentence">{describeCondition(data.when)}</p>
       <NodeProblems id={id} />
+      <SimulationBadge id={id} />
       <Handle type="source" position={Position.Bottom} className="handle" aria-label="Connect the next step" />
     </div>
   );

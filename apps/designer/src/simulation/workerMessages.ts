@@ -1,0 +1,25 @@
+/**
+ * What the page and the simulation worker say to each other.
+ */
+import type { BatonMap, Scenario, SimulationResult } from '@baton/engine';
+
+/** Page → worker: run this map against this scenario. */
+export interface RunRequest {
+  type: 'run';
+  map: BatonMap;
+  scenario: Scenario;
+}
+
+/** A finished run: the engine's result, plus when each case arrived and when the run ended (seconds from the start). */
+export interface SimulationOutput {
+  result: SimulationResult;
+  /** `arrivalSec[i]` is when `result.cases[i]` arrived. */
+  arrivalSec: number[];
+  endSec: number;
+}
+
+/** Worker → page. */
+export type WorkerReply =
+  | { type: 'progress'; done: number; total: number }
+  | ({ type: 'done' } & SimulationOutput)
+  | { type: 'error'; message: string };
