@@ -12,7 +12,7 @@ function Card({ label, value, detail, tone }: { label: string; value: string; de
   );
 }
 
-const spread = (p: Percentiles) => `typical ${secondsInWords(p.p50)} · 9 in 10 within ${secondsInWords(p.p90)}`;
+const spread = (p: Percentiles) => `9 in 10 within ${secondsInWords(p.p90)} · longest ${secondsInWords(p.max)}`;
 
 /** The headline numbers of a run: mentions, cases, unrouted, ended/open, breaches, pick-up and resolve times in words. */
 export const MetricCards = memo(function MetricCards({ metrics }: { metrics: SimulationResult['metrics'] }) {
@@ -21,11 +21,11 @@ export const MetricCards = memo(function MetricCards({ metrics }: { metrics: Sim
   return (
     <div className="metric-cards" data-testid="metric-cards">
       <Card label="Mentions" value={n(metrics.mentions)} />
-      <Card label="Cases started" value={n(metrics.cases)} detail={`${n(metrics.unrouted)} unrouted (triage)`} />
+      <Card label="Cases" value={n(metrics.cases)} detail={`${n(metrics.unrouted)} unrouted, to triage`} />
       <Card label="Ended" value={n(metrics.ended)} detail={`${n(metrics.open)} still open${closing > 0 ? ` · ${n(closing)} awaiting a lesson` : ''}`} />
       <Card label="Missed deadlines" value={n(metrics.breaches)} tone={metrics.breaches > 0 ? 'bad' : undefined} />
-      <Card label="Picked up within" value={secondsInWords(metrics.pickupSec.max)} detail={spread(metrics.pickupSec)} />
-      <Card label="Resolved within" value={secondsInWords(metrics.resolvedSec.max)} detail={spread(metrics.resolvedSec)} />
+      <Card label="Pick-up, typical" value={secondsInWords(metrics.pickupSec.p50)} detail={spread(metrics.pickupSec)} />
+      <Card label="Resolved, typical" value={secondsInWords(metrics.resolvedSec.p50)} detail={spread(metrics.resolvedSec)} />
     </div>
   );
 });

@@ -75,10 +75,10 @@ export const OpenCasesTimeline = memo(function OpenCasesTimeline({ record }: { r
           aria-label="Moment of the run"
           data-testid="timeline-scrub"
         />
-        <span className="timeline-readout small" data-testid="timeline-readout">
-          {clockAt(scenario.start, t)}: <strong>{now.open}</strong> open, <span className="waiting-text">{now.waiting} waiting for pick-up</span>
-        </span>
       </div>
+      <p className="timeline-readout small" data-testid="timeline-readout">
+        At {clockAt(scenario.start, t)}: <strong>{now.open}</strong> open, <span className="waiting-text">{now.waiting} waiting for pick-up</span>
+      </p>
     </div>
   );
 });

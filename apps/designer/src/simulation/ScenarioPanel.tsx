@@ -9,6 +9,7 @@ import { showError } from '../shell/toasts.ts';
 import { scenariosForMap } from './exampleScenarios.ts';
 import { RunControls } from './RunControls.tsx';
 import { SpikeForm } from './SpikeForm.tsx';
+import { TeamTable } from './TeamTable.tsx';
 import { isStale, useSimulation, useSimulationStore } from './simulationStore.ts';
 import type { ScenarioChoice } from './simulationStore.ts';
 import { useSimulationRun } from './useSimulationRun.ts';
@@ -17,7 +18,7 @@ import './simulation.css';
 /**
  * Simulate mode's right-hand panel: pick a shipped scenario of this map, import one, or build a
  * quick spike; see its problems in plain words; run it (disabled while the map or the scenario has
- * errors) and cancel it.
+ * errors) and cancel it; after a run, how each team coped.
  */
 export const ScenarioPanel = memo(function ScenarioPanel({ problems }: { problems: Problem[] }) {
   const mapStore = useMapStoreApi();
@@ -28,6 +29,7 @@ export const ScenarioPanel = memo(function ScenarioPanel({ problems }: { problem
   const choice = useSimulation((s) => s.choice);
   const running = useSimulation((s) => s.progress !== null);
   const stale = useSimulation(isStale);
+  const byTeam = useSimulation((s) => s.record?.result.metrics.byTeam);
   const fileInput = useRef<HTMLInputElement>(null);
   const { run, cancel } = useSimulationRun(sim);
 
@@ -117,6 +119,8 @@ export const ScenarioPanel = memo(function ScenarioPanel({ problems }: { problem
           onRun={() => choice && run(map, choice.document as Scenario, choice.label)}
           onCancel={cancel}
         />
+
+        {byTeam && <TeamTable byTeam={byTeam} teams={teams} />}
       </div>
     </aside>
   );

@@ -1,20 +1,17 @@
 import { memo } from 'react';
-import { useMapStore } from '../designer/useMapStore.ts';
 import { CrisisAxis } from './CrisisAxis.tsx';
 import { MetricCards } from './MetricCards.tsx';
 import { OpenCasesTimeline } from './OpenCasesTimeline.tsx';
 import { isStale, useSimulation } from './simulationStore.ts';
-import { TeamTable } from './TeamTable.tsx';
 import './simulation.css';
 
 /**
  * Under the canvas in Simulate mode: the empty state until a run finishes, then the metric cards,
- * the per-team table, the open-cases timeline and the crisis windows.
+ * the open-cases timeline and the crisis windows (the per-team table sits in the scenario panel).
  */
 export const SimulationResults = memo(function SimulationResults() {
   const record = useSimulation((s) => s.record);
   const stale = useSimulation(isStale);
-  const teams = useMapStore((s) => s.settings.teams);
   if (!record) {
     return (
       <section className="sim-results sim-empty" data-testid="simulation-empty">
@@ -31,7 +28,6 @@ export const SimulationResults = memo(function SimulationResults() {
       </header>
       <MetricCards metrics={result.metrics} />
       <div className="sim-charts">
-        <TeamTable byTeam={result.metrics.byTeam} teams={teams} />
         <OpenCasesTimeline record={record} />
         <CrisisAxis crisis={result.metrics.crisis} endSec={endSec} start={scenario.start} />
       </div>

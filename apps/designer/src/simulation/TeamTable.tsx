@@ -8,9 +8,9 @@ export const TeamTable = memo(function TeamTable({ byTeam, teams }: { byTeam: Si
   const name = (id: string) => teams.find((t) => t.id === id)?.name ?? id;
   return (
     <table className="team-table" data-testid="team-table">
-      <caption>Teams</caption>
+      <caption>Teams in the last run</caption>
       <thead>
-        <tr><th scope="col">Team</th><th scope="col">Handled</th><th scope="col">Longest queue</th><th scope="col">Busy</th></tr>
+        <tr><th scope="col">Team</th><th scope="col">Handled</th><th scope="col">Most waiting</th><th scope="col">Busy</th></tr>
       </thead>
       <tbody>
         {rows.map(([id, t]) => {
