@@ -90,7 +90,7 @@ describe('simulate mode', () => {
     await screenshot(page, 'sim-03-stale');
   });
 
-  it('runs the 1,000-mention spike with progress and shows queues, teams and the timeline', async () => {
+  it('runs the 1,000-mention spike and shows queues, teams and the timeline', async () => {
     await page.locator('[data-scenario="customer-complaint/black-friday-delivery-spike"]').click();
     await page.getByTestId('run-simulation').click();
     await expect.poll(() => page.getByTestId('simulation-results').textContent(), { timeout: 30_000 }).toContain('Black Friday');
@@ -116,6 +116,21 @@ describe('simulate mode', () => {
     await expect.poll(() => page.getByTestId('simulation-results').textContent(), { timeout: 30_000 }).toContain('Quick spike');
     await screenshot(page, 'sim-05-quick-spike');
     expect(pageErrors).toEqual([]);
+  });
+
+  it('shows progress while a long run works in the worker, and Cancel stops it', async () => {
+    await page.locator('input[name=spike-count]').fill('100000');
+    await page.getByRole('button', { name: 'Use this spike' }).click();
+    await expect.poll(() => page.getByTestId('scenario-chosen').textContent()).toContain('100,000 mentions');
+    await page.getByTestId('run-simulation').click();
+    await page.getByTestId('simulation-progress').waitFor();
+    // The page stays responsive while the worker runs: the timeline still scrubs.
+    await page.getByTestId('timeline-scrub').fill('600');
+    await screenshot(page, 'sim-07-progress');
+    await page.getByTestId('cancel-simulation').click();
+    await expect.poll(() => page.getByTestId('simulation-progress').count()).toBe(0);
+    expect(await page.getByTestId('simulation-results').textContent()).toContain('Quick spike: 150 mentions');
+    await expect.poll(() => page.locator('[data-toast=info]').allTextContents()).toEqual([expect.stringContaining('Simulation cancelled.')]);
   });
 });
 
