@@ -131,6 +131,14 @@ describe('simulate mode', () => {
     await expect.poll(() => page.getByTestId('simulation-progress').count()).toBe(0);
     expect(await page.getByTestId('simulation-results').textContent()).toContain('Quick spike: 150 mentions');
     await expect.poll(() => page.locator('[data-toast=info]').allTextContents()).toEqual([expect.stringContaining('Simulation cancelled.')]);
+
+    // Leaving Simulate mode during a run stops it; coming back shows Run again, not a stuck bar.
+    await page.getByTestId('run-simulation').click();
+    await page.getByTestId('simulation-progress').waitFor();
+    await page.locator('[data-mode="design"]').click();
+    await page.locator('[data-mode="simulate"]').click();
+    await page.getByTestId('run-simulation').waitFor();
+    expect(await page.getByTestId('simulation-progress').count()).toBe(0);
   });
 });
 

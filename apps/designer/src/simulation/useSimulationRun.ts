@@ -11,7 +11,13 @@ import type { SimulationStore } from './simulationStore.ts';
 /** `run` starts a simulation of the map as it is now; `cancel` stops the one under way. */
 export function useSimulationRun(store: SimulationStore) {
   const current = useRef<WorkerRun | null>(null);
-  useEffect(() => () => current.current?.cancel(), []);
+  // Leaving Simulate mode (or the map) stops a run under way; its result would have nowhere to go.
+  useEffect(() => () => {
+    if (!current.current) return;
+    current.current.cancel();
+    current.current = null;
+    store.stop();
+  }, [store]);
 
   const run = useCallback((map: BatonMap, scenario: Scenario, scenarioLabel: string) => {
     current.current?.cancel();
