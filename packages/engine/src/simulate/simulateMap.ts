@@ -340,7 +340,9 @@ class SimulationRun {
     const team = this.teams.get(member.team)!;
     const context = sim.snapshot!.context as CaseContext;
     const pass = this.compiled.node(context.node) as PassNode;
-    this.send(index, { type: 'claim', member: member.id, ...this.stamp() });
+    // Who holds the case is the simulator's own bookkeeping (`sim.worker`, the member's token): no
+    // transition depends on the machine's holder field, which only people see, so no claim event
+    // is sent (a third fewer machine steps on a large run).
     sim.row.pickupSec ??= (this.now - sim.arrivalAt) / 1000;
     sim.worker = member;
     member.caseIndex = index;
