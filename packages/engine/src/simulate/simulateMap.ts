@@ -28,11 +28,10 @@ export interface SimulateOptions {
 }
 
 // Event classes, in the order they run at equal instants (SPEC §5): the crisis flag is brought
-// up to date first, then outcomes, deadlines, arrivals.
+// up to date first, then outcomes, deadlines; arrivals (kept out of the heap) come last.
 const CRISIS = 0;
 const OUTCOME = 1;
 const DEADLINE = 2;
-const ARRIVAL = 3;
 
 interface SimEvent {
   at: number;
@@ -121,18 +120,30 @@ class SimulationRun {
   run(): SimulationResult {
     const arrivals = expandScenario(this.scenario, this.random);
     this.arrivalsTotal = arrivals.length;
-    arrivals.forEach((a, i) => this.schedule(a.at, ARRIVAL, i, 0));
     const stop = this.options.shouldStop;
     let processed = 0;
-    for (let e = this.events.pop(); e; e = this.events.pop()) {
-      if (this.until !== null && e.at > this.until) break;
-      this.now = e.at;
+    // Arrivals come sorted, so they stay out of the event heap: the next one is taken when it is
+    // earlier than every pending event (at an equal instant the heap's outcomes, deadlines and
+    // crisis checks go first, as SPEC §5 orders them).
+    let next = 0;
+    for (;;) {
+      const top = this.events.peek();
+      const arrival = arrivals[next];
+      const takeArrival = arrival !== undefined && (top === undefined || arrival.at < top.at);
+      const at = takeArrival ? arrival.at : top?.at;
+      if (at === undefined || (this.until !== null && at > this.until)) break;
+      this.now = at;
       let acted = true;
-      if (e.kind === CRISIS) this.onCrisisCheck();
-      else if (e.kind === OUTCOME) acted = this.onOutcome(e);
-      else if (e.kind === DEADLINE) acted = this.onDeadline(e);
-      else this.onArrival(arrivals[e.index]!.mention);
-      if (acted) this.lastActive = e.at;
+      if (takeArrival) {
+        next++;
+        this.onArrival(arrival.mention);
+      } else {
+        const e = this.events.pop()!;
+        if (e.kind === CRISIS) this.onCrisisCheck();
+        else if (e.kind === OUTCOME) acted = this.onOutcome(e);
+        else acted = this.onDeadline(e);
+      }
+      if (acted) this.lastActive = at;
       if ((++processed & 4095) === 0) {
         this.options.onProgress?.(this.arrivalsDone, this.arrivalsTotal);
         if (stop?.()) break;
@@ -141,6 +152,7 @@ class SimulationRun {
     this.options.onProgress?.(this.arrivalsDone, this.arrivalsTotal);
     return this.result(this.until ?? this.lastActive);
   }
+
 
   private schedule(at: number, kind: number, index: number, token: number, member?: Member): void {
     const event: SimEvent = { at, kind, seq: this.seq++, index, token };
