@@ -26,6 +26,7 @@ import { mapRoutes } from './routes/maps.ts';
 import { mentionRoutes } from './routes/mentions.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { openapiRoutes } from './routes/openapi.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { teamRoutes } from './routes/teams.ts';
@@ -110,6 +111,7 @@ export function createApp(opts: AppOptions): BatonApp {
   app.route('/api/cases', caseRoutes());
   app.route('/api/events', eventRoutes());
   app.route('/api/notifications', notificationRoutes());
+  app.route('/api/reports', reportRoutes());
   app.route('/api', openapiRoutes(app));
   app.all('/api/*', () => {
     throw new ApiError(404, 'NOT_FOUND', 'No such API route');

@@ -1,0 +1,17 @@
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { cases } from '../db/schema.ts';
+import type { ReportScope } from './reportScope.ts';
+
+/**
+ * SQL condition on `cases` for the scope's map and team. A case belongs to a team's report when
+ * the team holds it now or it ever entered one of the team's passes (its history says so).
+ */
+export function caseFilter(scope: ReportScope): SQL | undefined {
+  const w: SQL[] = [];
+  if (scope.map) w.push(eq(cases.mapId, scope.map));
+  if (scope.team) {
+    w.push(sql`(${cases.team} = ${scope.team} or exists (select 1 from case_events e where e.case_id = ${cases.id}
+      and e.type = 'entered' and json_extract(e.data, '$.team') = ${scope.team}))`);
+  }
+  return w.length ? and(...w) : undefined;
+}

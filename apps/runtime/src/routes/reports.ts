@@ -1,0 +1,67 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireUser } from '../auth/guards.ts';
+import { errors, json, newRouter, signedIn } from '../http/openapi.ts';
+import { lessonsReport } from '../reports/lessonsReport.ts';
+import { reportScope } from '../reports/reportScope.ts';
+import { summaryReport } from '../reports/summaryReport.ts';
+
+const time = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 time').transform((s) => Date.parse(s));
+const scopeQuery = z.object({
+  from: time.optional().openapi({ description: 'Start of the period (ISO 8601); default: 7 days before `to`' }),
+  to: time.optional().openapi({ description: 'End of the period (ISO 8601); default: now' }),
+  map: z.string().max(128).optional().openapi({ description: 'Only this map' }),
+  team: z.string().max(128).optional().openapi({ description: "Only cases this team held or holds; agents must name one of their own teams" }),
+});
+const pct = z.object({ p50: z.number().nullable(), p90: z.number().nullable(), max: z.number().nullable() });
+const summarySchema = z.object({
+  from: z.string(), to: z.string(),
+  mentions: z.object({ total: z.number(), routed: z.number(), attached: z.number(), unrouted: z.number().nullable(), dismissed: z.number().nullable() })
+    .openapi({ description: 'Mentions received in the period by what became of them; unrouted and dismissed are null under a map or team filter' }),
+  cases: z.object({ opened: z.number(), ended: z.number(), open: z.number().openapi({ description: 'Not ended now' }) }),
+  breaches: z.number(),
+  pickupSec: pct.openapi({ description: 'Case opened → first claim, for first claims in the period (nearest rank, seconds)' }),
+  resolvedSec: pct.openapi({ description: 'Case opened → ended, for cases ended in the period (nearest rank, seconds)' }),
+  teams: z.array(z.object({
+    team: z.string(), name: z.string(), handled: z.number(), breaches: z.number(), openNow: z.number(),
+    oldestWaitingSec: z.number().nullable(), oldestWaitingCase: z.string().nullable(),
+  })),
+  nodes: z.array(z.object({
+    mapId: z.string(), mapName: z.string(), node: z.string(), label: z.string(), type: z.string(), team: z.string().nullable(), entered: z.number(), breaches: z.number(),
+  })),
+  crises: z.array(z.object({ mapId: z.string(), mapName: z.string(), startedAt: z.string(), endedAt: z.string().nullable() })),
+}).openapi('ReportSummary');
+const lessonSchema = z.object({
+  id: z.number(), caseId: z.string(), mapId: z.string(), mapName: z.string(), node: z.string(), nodeLabel: z.string(),
+  outcome: z.string().nullable(), prompt: z.string().nullable(), author: z.string().nullable(), authorName: z.string().nullable(), at: z.string(), text: z.string(),
+}).openapi('ReportLesson');
+
+const routes = {
+  summary: createRoute({
+    method: 'get', path: '/summary', tags: ['reports'], security: signedIn,
+    summary: 'Mentions, cases, breaches, pick-up and resolution times, per team, per map node, and crisis windows in a period (admins, managers, approvers; agents for their own team)',
+    request: { query: scopeQuery },
+    responses: { 200: json(summarySchema, 'The report'), 400: errors[400], 401: errors[401], 403: errors[403] },
+  }),
+  lessons: createRoute({
+    method: 'get', path: '/lessons', tags: ['reports'], security: signedIn,
+    summary: 'Lessons learned in a period, newest first (same readers as the summary)',
+    request: { query: scopeQuery.extend({ limit: z.string().regex(/^\d{1,4}$/).transform(Number).default(100).openapi({ description: 'At most 500' }) }) },
+    responses: { 200: json(z.object({ lessons: z.array(lessonSchema) }), 'Lessons'), 400: errors[400], 401: errors[401], 403: errors[403] },
+  }),
+};
+
+/** `/api/reports`: what happened to mentions and cases in a period, and what the teams learned. */
+export function reportRoutes() {
+  const app = newRouter();
+  app.openapi(routes.summary, (c) => {
+    const rt = c.get('rt');
+    const now = rt.clock.now();
+    return c.json(summaryReport(rt, reportScope(requireUser(c), now, c.req.valid('query')), now), 200);
+  });
+  app.openapi(routes.lessons, (c) => {
+    const rt = c.get('rt');
+    const { limit, ...q } = c.req.valid('query');
+    return c.json({ lessons: lessonsReport(rt, reportScope(requireUser(c), rt.clock.now(), q), limit) }, 200);
+  });
+  return app;
+}
