@@ -1,6 +1,7 @@
 import type { CompiledMap } from '../compile/compileMap.ts';
 import type { MentionFacts } from '../conditions/facts.ts';
 import { evaluateCondition } from '../conditions/evaluateCondition.ts';
+import type { ConditionFacts } from '../conditions/facts.ts';
 import type { TriggerNode } from '../schema/map.ts';
 
 /** A map that may route mentions, with its crisis flag at this instant. */
@@ -16,13 +17,20 @@ export interface RouteMatch {
   trigger: TriggerNode;
 }
 
-const NO_CASE = { tags: [] as string[], passCount: 0 };
+const NO_TAGS: readonly string[] = [];
+const sortedTriggers = new WeakMap<CompiledMap, readonly TriggerNode[]>();
+const freshCaseViews = new WeakMap<MentionFacts, ConditionFacts>();
 
-/** The triggers of a map, highest priority first, ties by node id. */
-export function triggersOf(compiled: CompiledMap): TriggerNode[] {
-  return compiled.map.nodes
-    .filter((n): n is TriggerNode => n.type === 'trigger')
-    .sort((a, b) => b.priority - a.priority || compare(a.id, b.id));
+/** The triggers of a map, highest priority first, ties by node id (computed once per map). */
+export function triggersOf(compiled: CompiledMap): readonly TriggerNode[] {
+  let triggers = sortedTriggers.get(compiled);
+  if (!triggers) {
+    triggers = compiled.map.nodes
+      .filter((n): n is TriggerNode => n.type === 'trigger')
+      .sort((a, b) => b.priority - a.priority || compare(a.id, b.id));
+    sortedTriggers.set(compiled, triggers);
+  }
+  return triggers;
 }
 
 function compare(a: string, b: string): number {
@@ -31,7 +39,14 @@ function compare(a: string, b: string): number {
 
 /** Whether a trigger's condition holds for a fresh mention. */
 export function triggerMatches(trigger: TriggerNode, facts: MentionFacts, crisis: boolean): boolean {
-  return evaluateCondition(trigger.when, { ...facts, ...NO_CASE, crisis });
+  // One view per mention, refreshed in place: a fresh case has no tags and no passes yet.
+  let view = freshCaseViews.get(facts);
+  if (!view) {
+    view = { ...facts, tags: NO_TAGS, passCount: 0, crisis };
+    freshCaseViews.set(facts, view);
+  }
+  view.crisis = crisis;
+  return evaluateCondition(trigger.when, view);
 }
 
 /**
@@ -40,6 +55,13 @@ export function triggerMatches(trigger: TriggerNode, facts: MentionFacts, crisis
  * mention unrouted, for the hub's triage inbox.
  */
 export function routeMention(maps: readonly RoutableMap[], facts: MentionFacts): RouteMatch | undefined {
+  if (maps.length === 1) {
+    const map = maps[0]!;
+    for (const trigger of triggersOf(map.compiled)) {
+      if (triggerMatches(trigger, facts, map.crisis)) return { mapId: map.mapId, trigger };
+    }
+    return undefined;
+  }
   const candidates: { map: RoutableMap; trigger: TriggerNode }[] = [];
   for (const map of maps) for (const trigger of triggersOf(map.compiled)) candidates.push({ map, trigger });
   candidates.sort(
