@@ -4,6 +4,7 @@ import type { MapSummary, User } from './api/client.ts';
 import { DesignerPage, designerKey } from './designer/DesignerPage.tsx';
 import { MapsList } from './maps/MapsList.tsx';
 import { ConsolePage } from './console/ConsolePage.tsx';
+import { AdminPage } from './admin/AdminPage.tsx';
 import { ComingSoon } from './shell/ComingSoon.tsx';
 import { TriagePage } from './triage/TriagePage.tsx';
 import { CrisisBanner } from './shell/CrisisBanner.tsx';
@@ -74,6 +75,8 @@ export function App() {
         <ConsolePage user={user} />
       ) : route.section === 'triage' ? (
         <TriagePage />
+      ) : route.section === 'admin' && user.roles.includes('admin') ? (
+        <AdminPage user={user} />
       ) : (
         <ComingSoon section={route.section} />
       )}

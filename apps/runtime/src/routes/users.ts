@@ -8,9 +8,12 @@ import { users } from '../db/schema.ts';
 import { conflict, errors, json, jsonBody, newRouter, signedIn, unprocessable } from '../http/openapi.ts';
 import { userSchema } from '../http/schemas.ts';
 
+/** A user as the admin's list shows them: with whether their account is disabled. */
+const listedUserSchema = userSchema.extend({ disabled: z.boolean() }).openapi('ListedUser');
+
 const list = createRoute({
-  method: 'get', path: '/', tags: ['directory'], summary: 'Every user (admin)', security: signedIn,
-  responses: { 200: json(z.object({ users: z.array(userSchema) }), 'Users'), 401: errors[401], 403: errors[403] },
+  method: 'get', path: '/', tags: ['directory'], summary: 'Every user, disabled ones included (admin)', security: signedIn,
+  responses: { 200: json(z.object({ users: z.array(listedUserSchema) }), 'Users'), 401: errors[401], 403: errors[403] },
 });
 const create = createRoute({
   method: 'post', path: '/', tags: ['directory'], summary: 'Create a user (admin)', security: signedIn,
@@ -24,7 +27,7 @@ export function userRoutes() {
   app.openapi(list, (c) => {
     requireRole(c, 'admin');
     const db = c.get('rt').db;
-    return c.json({ users: db.select().from(users).orderBy(asc(users.email)).all().map((u) => toSessionUser(db, u)) }, 200);
+    return c.json({ users: db.select().from(users).orderBy(asc(users.email)).all().map((u) => ({ ...toSessionUser(db, u), disabled: u.disabledAt !== null })) }, 200);
   });
   app.openapi(create, async (c) => {
     const admin = requireRole(c, 'admin');
