@@ -7,6 +7,7 @@ import { ConsolePage } from './console/ConsolePage.tsx';
 import { AdminPage } from './admin/AdminPage.tsx';
 import { ComingSoon } from './shell/ComingSoon.tsx';
 import { TriagePage } from './triage/TriagePage.tsx';
+import { ReportsPage } from './reports/ReportsPage.tsx';
 import { CrisisBanner } from './shell/CrisisBanner.tsx';
 import { SignIn } from './shell/SignIn.tsx';
 import { Toasts } from './shell/Toasts.tsx';
@@ -75,6 +76,8 @@ export function App() {
         <ConsolePage user={user} />
       ) : route.section === 'triage' ? (
         <TriagePage />
+      ) : route.section === 'reports' ? (
+        <ReportsPage maps={maps ?? []} />
       ) : route.section === 'admin' && user.roles.includes('admin') ? (
         <AdminPage user={user} />
       ) : (
