@@ -2,7 +2,7 @@ import { and, desc, eq, gte, lte } from 'drizzle-orm';
 import { iso } from '../clock.ts';
 import { cases, lessons, maps, users } from '../db/schema.ts';
 import type { Runtime } from '../Runtime.ts';
-import { caseFilter } from './caseSet.ts';
+import { caseFilter } from './caseFilter.ts';
 import type { ReportScope } from './reportScope.ts';
 
 /** One lesson as the report shows it: where the case ended, what the map asked, who wrote what. */

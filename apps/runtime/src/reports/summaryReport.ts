@@ -3,7 +3,7 @@ import { and, count, eq, gte, isNotNull, isNull, lte, min, ne, or, sql } from 'd
 import { iso } from '../clock.ts';
 import { caseEvents, cases, crises, maps, mentions, teams } from '../db/schema.ts';
 import type { Runtime } from '../Runtime.ts';
-import { caseFilter } from './caseSet.ts';
+import { caseFilter } from './caseFilter.ts';
 import type { ReportScope } from './reportScope.ts';
 
 /** One team's line of the report. */
