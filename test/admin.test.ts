@@ -26,6 +26,9 @@ let ingestToken = '';
 
 async function shot(name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
+  // Success toasts fade after a few seconds; the test is quicker, so clear them off the lists.
+  const dismiss = page.getByRole('button', { name: 'Dismiss message' });
+  while ((await dismiss.count()) > 0) await dismiss.first().click({ timeout: 2000 }).catch(() => undefined);
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
@@ -127,11 +130,12 @@ describe('admin section', () => {
 
     expect(await postMention(ingestToken)).toBe(200);
 
-    const row = page.locator('tr', { hasText: 'Listening tool' });
+    const row = page.locator('tr[data-token-id]', { hasText: 'Listening tool' });
     await row.getByRole('button', { name: 'Revoke Listening tool' }).click();
-    expect(await row.textContent()).toContain('Sources using it stop at once');
+    const confirm = page.locator('tr.confirm-row');
+    expect(await confirm.textContent()).toContain('Sources using it get 401 from now on');
     await shot('05-token-revoke-confirm');
-    await row.getByTestId('confirm-revoke').click();
+    await confirm.getByTestId('confirm-revoke').click();
     await expect.poll(() => row.textContent()).toContain('revoked');
     expect(await postMention(ingestToken)).toBe(401);
     await shot('06-token-revoked');

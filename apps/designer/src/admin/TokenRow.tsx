@@ -22,22 +22,29 @@ export function TokenRow({ token, onRevoked }: { token: IngestToken; onRevoked: 
     }
   };
   return (
-    <tr data-token-id={token.id}>
-      <td>{token.name}{token.signed && <span className="state-badge signed-badge">signed</span>}</td>
-      <td>{formatTime(token.createdAt)}</td>
-      <td>{token.lastUsedAt ? formatTime(token.lastUsedAt) : <span className="muted">never</span>}</td>
-      <td>{token.revokedAt ? <span className="state-badge state-rejected">revoked {formatTime(token.revokedAt)}</span> : <span className="state-badge state-approved">active</span>}</td>
-      <td className="row-actions">
-        {!token.revokedAt && (confirming ? (
-          <span className="confirm" role="group" aria-label={`Confirm revoking ${token.name}`}>
-            <span>Revoke {token.name}? Sources using it stop at once.</span>
-            <button type="button" className="danger" onClick={revoke} disabled={busy} data-testid="confirm-revoke">Yes, revoke</button>
-            <button type="button" onClick={() => setConfirming(false)} disabled={busy}>Cancel</button>
-          </span>
-        ) : (
-          <button type="button" className="danger" onClick={() => setConfirming(true)} aria-label={`Revoke ${token.name}`}>Revoke</button>
-        ))}
-      </td>
-    </tr>
+    <>
+      <tr data-token-id={token.id}>
+        <td>{token.name}{token.signed && <span className="state-badge signed-badge">signed</span>}</td>
+        <td>{formatTime(token.createdAt)}</td>
+        <td>{token.lastUsedAt ? formatTime(token.lastUsedAt) : <span className="muted">never</span>}</td>
+        <td>{token.revokedAt ? <span className="state-badge state-rejected">revoked {formatTime(token.revokedAt)}</span> : <span className="state-badge state-approved">active</span>}</td>
+        <td className="row-actions">
+          {!token.revokedAt && (
+            <button type="button" className="danger" onClick={() => setConfirming(true)} disabled={confirming} aria-label={`Revoke ${token.name}`}>Revoke</button>
+          )}
+        </td>
+      </tr>
+      {confirming && !token.revokedAt && (
+        <tr className="confirm-row" data-confirm-token={token.id}>
+          <td colSpan={5}>
+            <span className="confirm" role="group" aria-label={`Confirm revoking ${token.name}`}>
+              <span>Revoke “{token.name}”? Sources using it get 401 from now on; this cannot be undone.</span>
+              <button type="button" className="danger" onClick={revoke} disabled={busy} data-testid="confirm-revoke">Yes, revoke</button>
+              <button type="button" onClick={() => setConfirming(false)} disabled={busy}>Cancel</button>
+            </span>
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
