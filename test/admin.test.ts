@@ -97,6 +97,12 @@ describe('admin section', () => {
     expect(await page.getByTestId('generated-password').textContent()).toBe(agentPassword);
     expect(await page.locator('#person-password').inputValue()).toBe('');
     await shot('02-people-created');
+    await row.getByRole('button', { name: `Edit roles and teams of ${AGENT.name}` }).click();
+    const editor = page.getByRole('form', { name: `Edit ${AGENT.name}` });
+    expect(await editor.getByLabel('Customer Care').first().isChecked()).toBe(true);
+    await shot('02b-person-editor');
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => editor.count()).toBe(0);
   });
 
   it('lists the member in the team, adds a backup and removes them again', async () => {
