@@ -98,7 +98,7 @@ try {
   await page.getByTestId('export-menu').click();
   await page.locator('[data-section=admin], [data-section=reports]').first().click();
   await page.waitForTimeout(200);
-  console.log(await screenshot(page, 'look-17-coming-soon'));
+  console.log(await screenshot(page, 'look-17-other-section'));
   await page.getByTestId('sign-out').click();
   await page.waitForTimeout(300);
   await page.fill('input[name=email]', 'maria@example.org');

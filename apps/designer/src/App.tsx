@@ -5,7 +5,7 @@ import { DesignerPage, designerKey } from './designer/DesignerPage.tsx';
 import { MapsList } from './maps/MapsList.tsx';
 import { ConsolePage } from './console/ConsolePage.tsx';
 import { AdminPage } from './admin/AdminPage.tsx';
-import { ComingSoon } from './shell/ComingSoon.tsx';
+import { AdminOnly } from './shell/AdminOnly.tsx';
 import { TriagePage } from './triage/TriagePage.tsx';
 import { ReportsPage } from './reports/ReportsPage.tsx';
 import { CrisisBanner } from './shell/CrisisBanner.tsx';
@@ -81,7 +81,7 @@ export function App() {
       ) : route.section === 'admin' && user.roles.includes('admin') ? (
         <AdminPage user={user} />
       ) : (
-        <ComingSoon section={route.section} />
+        <AdminOnly />
       )}
       <Toasts />
     </div>
