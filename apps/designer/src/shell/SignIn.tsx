@@ -1,12 +1,20 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiError, api } from '../api/client.ts';
 import type { User } from '../api/client.ts';
+import { FirstAdminSetup } from './FirstAdminSetup.tsx';
 
 /** The sign-in page; `notice` explains why the person is here (e.g. an expired session). */
 export function SignIn({ notice, onSignedIn }: { notice?: string | undefined; onSignedIn: (user: User) => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [setupNeeded, setSetupNeeded] = useState(false);
+
+  useEffect(() => {
+    fetch('/api/setup', { headers: { Accept: 'application/json' } })
+      .then((r) => (r.ok ? (r.json() as Promise<{ needed?: boolean }>) : { needed: false }))
+      .then((s) => setSetupNeeded(s.needed === true), () => undefined);
+  }, []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -31,6 +39,8 @@ export function SignIn({ notice, onSignedIn }: { notice?: string | undefined; on
       setBusy(false);
     }
   }
+
+  if (setupNeeded) return <FirstAdminSetup onSignedIn={onSignedIn} />;
 
   return (
     <main className="sign-in">
