@@ -24,7 +24,7 @@ export type { CompiledMap, MachineConfigJson } from './compile/compileMap.ts';
 export { startCase, stepCase, runnerFor } from './case/runCase.ts';
 export { CaseRunner } from './case/CaseRunner.ts';
 export type { CaseSnapshot, CaseStep, CaseRefusal } from './case/runCase.ts';
-export { caseView } from './case/caseView.ts';
+export { caseView, caseStatus } from './case/caseView.ts';
 export type { CaseContext, CaseEvent, CaseEffect, CaseInput, CaseStatus, CaseView } from './case/caseTypes.ts';
 export { routeMention, triggersOf, triggerMatches } from './route/routeMention.ts';
 export type { RoutableMap, RouteMatch } from './route/routeMention.ts';

@@ -2,6 +2,16 @@ import type { AnyMachineSnapshot } from 'xstate';
 import type { CompiledMap } from '../compile/compileMap.ts';
 import type { CaseContext, CaseStatus, CaseView } from './caseTypes.ts';
 
+/** Where a case stands, read from its snapshot without building the whole view. */
+export function caseStatus(compiled: CompiledMap, snapshot: AnyMachineSnapshot): CaseStatus {
+  if (snapshot.status === 'done') return 'ended';
+  const context = snapshot.context as CaseContext;
+  const node = compiled.node(context.node);
+  if (node?.type === 'end') return 'closing';
+  if (node?.type === 'pass' && snapshot.matches({ [compiled.stateKey(node.id)]: 'preparing' })) return 'preparing';
+  return context.holder ? 'held' : 'waiting';
+}
+
 /**
  * Reads a case as people see it from a machine snapshot: its node, status, team, holder,
  * deadline, what may be reported now.
@@ -10,13 +20,8 @@ export function caseView(compiled: CompiledMap, snapshot: AnyMachineSnapshot): C
   const context = snapshot.context as CaseContext;
   const node = compiled.node(context.node);
   const nodeType = node?.type ?? 'trigger';
-  const done = snapshot.status === 'done';
-  const preparing = node?.type === 'pass' && snapshot.matches({ [compiled.stateKey(node.id)]: 'preparing' });
-  let status: CaseStatus;
-  if (done) status = 'ended';
-  else if (nodeType === 'end') status = 'closing';
-  else if (preparing) status = 'preparing';
-  else status = context.holder ? 'held' : 'waiting';
+  const status = caseStatus(compiled, snapshot);
+  const preparing = status === 'preparing';
   const view: CaseView = {
     node: context.node,
     nodeType,

@@ -8,7 +8,7 @@ import type { BatonMap, PassNode } from '../schema/map.ts';
 import type { Mention } from '../schema/mention.ts';
 import type { Scenario } from '../schema/scenario.ts';
 import type { CaseContext, CaseEvent } from '../case/caseTypes.ts';
-import { caseView } from '../case/caseView.ts';
+import { caseStatus } from '../case/caseView.ts';
 import { runnerFor } from '../case/runCase.ts';
 import type { CaseRunner } from '../case/CaseRunner.ts';
 import { expandScenario } from './expandScenario.ts';
@@ -253,19 +253,19 @@ class SimulationRun {
       for (; sim.breachesSeen < context.breaches.length; sim.breachesSeen++) this.byNode[context.breaches[sim.breachesSeen]!]!.breaches++;
       sim.row.path = context.path;
       sim.row.breaches = context.breaches;
-      const view = caseView(this.compiled, snapshot);
+      const status = caseStatus(this.compiled, snapshot);
       // Pre-action checklists and lessons take no simulated time.
-      if (view.status === 'preparing') {
+      if (status === 'preparing') {
         this.send(index, { type: 'checklist.done', ...this.stamp() });
         continue;
       }
-      if (view.status === 'closing') {
-        this.reachEnd(sim, view.node);
+      if (status === 'closing') {
+        this.reachEnd(sim, context.node);
         this.send(index, { type: 'lesson', ...this.stamp() });
         continue;
       }
-      if (view.status === 'ended') {
-        if (sim.row.end === undefined) this.reachEnd(sim, view.node);
+      if (status === 'ended') {
+        if (sim.row.end === undefined) this.reachEnd(sim, context.node);
         sim.row.status = 'ended';
         this.leaveQueue(sim);
         sim.snapshot = null;
