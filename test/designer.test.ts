@@ -156,6 +156,8 @@ describe('designer', () => {
 
     await signOut(page);
     await signIn(page, server.url, APPROVER.email, APPROVER.password);
+    // The approver is no admin, yet reads the last editor's name, not a user id.
+    await expect.poll(() => page.locator(`[data-map-id="${mapId}"] [data-last-editor]`).textContent()).toContain('Administrator');
     await page.locator(`[data-map-id="${mapId}"] a`).click();
     await page.locator('.react-flow__node').first().waitFor();
     // A version waiting for this approver opens in review mode.
@@ -196,6 +198,13 @@ describe('designer', () => {
     await page.locator('textarea[name=comment]').fill('45 minutes is too tight for care.');
     await page.getByTestId('reject-version').click();
     await expect.poll(() => page.getByTestId('map-version').getAttribute('data-state')).toBe('rejected');
+    // The version history names authors and deciders for a non-admin too.
+    await page.locator('[data-mode=design]').click();
+    const history = page.getByTestId('version-history');
+    await expect.poll(() => history.locator('[data-version="2"] [data-version-author]').textContent()).toContain('by Administrator');
+    expect(await history.locator('[data-version="2"] [data-version-submitter]').textContent()).toContain('submitted by Administrator');
+    expect(await history.locator('[data-version="2"] [data-version-decider]').textContent()).toContain('rejected by you');
+    expect(await history.textContent()).not.toMatch(/\bu_[a-z0-9]/i);
     expect(pageErrors).toEqual([]);
   });
 

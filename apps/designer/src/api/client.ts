@@ -35,6 +35,8 @@ export interface MapSummary {
   state: VersionState;
   updatedAt: string;
   updatedBy: string | null;
+  /** The last editor's name; null when no account has that id. */
+  updatedByName?: string | null;
   openCases: number;
   crisis: boolean;
 }
@@ -43,10 +45,17 @@ export interface VersionInfo {
   version: number;
   state: VersionState;
   createdBy: string;
+  /** Names beside the ids (null when no account has that id). */
+  createdByName?: string | null;
   createdAt: string;
+  updatedBy?: string | null;
+  updatedByName?: string | null;
+  updatedAt?: string;
   submittedBy?: string;
+  submittedByName?: string | null;
   submittedAt?: string;
   decidedBy?: string;
+  decidedByName?: string | null;
   decidedAt?: string;
   comment?: string;
 }

@@ -74,7 +74,7 @@ export function MapsList({ maps, user }: { maps: MapSummary[] | null; user: User
                 <td><a href={`#/maps/${encodeURIComponent(m.id)}`}>{m.name}</a><div className="muted small">{m.id}</div></td>
                 <td>{m.activeVersion ? `v${m.activeVersion}` : <span className="muted">none yet</span>}</td>
                 <td><span className={`state-badge state-${m.state}`}>v{m.latestVersion} · {STATE_WORDS[m.state] ?? m.state}</span></td>
-                <td>{nameOf(m.updatedBy)}<div className="muted small">{when(m.updatedAt)}</div></td>
+                <td data-last-editor>{nameOf(m.updatedBy, m.updatedByName)}<div className="muted small">{when(m.updatedAt)}</div></td>
                 <td>{m.openCases}</td>
                 <td>{m.crisis ? <span className="crisis-badge">In crisis</span> : <span className="muted">calm</span>}</td>
               </tr>

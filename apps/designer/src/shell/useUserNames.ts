@@ -1,31 +1,20 @@
 /**
- * Names for the user ids the runtime reports as authors and deciders. Only an admin may list
- * users; everyone else sees "you" for themselves and the id for others.
+ * Names for the people the runtime reports as editors, authors and deciders. The map routes send
+ * each user id with its name (`updatedByName`, `createdByName`, …), so every role sees names; the
+ * viewer reads "you", and an id no account answers to is shown as it is.
  */
-import { useEffect, useState } from 'react';
-import { api } from '../api/client.ts';
+import { useCallback } from 'react';
 import type { User } from '../api/client.ts';
 
-let cache: Promise<Map<string, string>> | null = null;
+/** Names a person for `viewer` from the id and the name the runtime sent beside it. */
+export function personName(viewer: Pick<User, 'id'>, id: string | null | undefined, name?: string | null): string {
+  if (!id) return 'someone';
+  if (id === viewer.id) return 'you';
+  return name?.trim() || id;
+}
 
-/** A function naming a user id for `viewer`. */
-export function useUserNames(viewer: User): (id: string | null | undefined) => string {
-  const [names, setNames] = useState<Map<string, string>>(new Map());
-  const isAdmin = viewer.roles.includes('admin');
-  useEffect(() => {
-    if (!isAdmin) return;
-    cache ??= api.users().then(
-      ({ users }) => new Map(users.map((u) => [u.id, u.name || u.email])),
-      () => {
-        cache = null;
-        return new Map<string, string>();
-      },
-    );
-    let live = true;
-    cache.then((m) => live && setNames(m));
-    return () => {
-      live = false;
-    };
-  }, [isAdmin]);
-  return (id) => (!id ? 'someone' : id === viewer.id ? 'you' : names.get(id) ?? id);
+/** A function naming a user id (with the name the runtime sent) for `viewer`. */
+export function useUserNames(viewer: User): (id: string | null | undefined, name?: string | null) => string {
+  const viewerId = viewer.id;
+  return useCallback((id, name) => personName({ id: viewerId }, id, name), [viewerId]);
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { maps, mapVersions, type MapVersionRow } from '../db/schema.ts';
+import { maps, mapVersions, users, type MapVersionRow } from '../db/schema.ts';
 import { ApiError, notFound } from '../errors.ts';
 
 /** The states a map version goes through. */
@@ -29,18 +29,37 @@ export function findVersion(db: Tx, mapId: string, which: string): MapVersionRow
   return row;
 }
 
-/** Version metadata as the API shows it (times as ISO strings). */
-export function versionInfo(v: MapVersionRow) {
+/** The names of the users with these ids; an id with no user (or a blank name) is left out. */
+export function userNames(db: Tx, ids: (string | null | undefined)[]): Map<string, string> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (!wanted.length) return new Map();
+  const rows = db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted)).all();
+  return new Map(rows.filter((u) => u.name.trim()).map((u) => [u.id, u.name]));
+}
+
+/** The user ids a version names (author, last editor, submitter, decider), for `userNames`. */
+export function versionUserIds(v: MapVersionRow): (string | null)[] {
+  return [v.createdBy, v.updatedBy, v.submittedBy, v.decidedBy];
+}
+
+/**
+ * Version metadata as the API shows it (times as ISO strings); each user id comes with the
+ * person's name from `names` (null when unknown), so every role can read who did what.
+ */
+export function versionInfo(v: MapVersionRow, names: Map<string, string> = new Map()) {
   const t = (ms: number | null) => (ms == null ? undefined : new Date(ms).toISOString());
+  const name = (id: string | null) => (id ? names.get(id) ?? null : null);
   return {
     version: v.version,
     state: v.state as VersionState,
     createdBy: v.createdBy,
+    createdByName: name(v.createdBy),
     createdAt: t(v.createdAt)!,
     updatedBy: v.updatedBy,
+    updatedByName: name(v.updatedBy),
     updatedAt: t(v.updatedAt)!,
-    ...(v.submittedBy ? { submittedBy: v.submittedBy, submittedAt: t(v.submittedAt) } : {}),
-    ...(v.decidedBy ? { decidedBy: v.decidedBy, decidedAt: t(v.decidedAt) } : {}),
+    ...(v.submittedBy ? { submittedBy: v.submittedBy, submittedByName: name(v.submittedBy), submittedAt: t(v.submittedAt) } : {}),
+    ...(v.decidedBy ? { decidedBy: v.decidedBy, decidedByName: name(v.decidedBy), decidedAt: t(v.decidedAt) } : {}),
     ...(v.comment ? { comment: v.comment } : {}),
   };
 }

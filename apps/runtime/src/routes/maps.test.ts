@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { maps, mapVersions } from '../db/schema.ts';
 import { complaintMap } from '../testing/fixtures.ts';
 import { testRuntime, withApprovedMap } from '../testing/testApp.ts';
 
@@ -19,6 +21,19 @@ describe('map lifecycle', () => {
     expect(await approver('POST', '/api/maps/complaints/versions/1/approve', {})).toMatchObject({ status: 200, body: { version: 1, state: 'approved' } });
     const list = await agent('GET', '/api/maps');
     expect(list.body.maps[0]).toMatchObject({ id: 'complaints', activeVersion: 1, draftVersion: null, latestVersion: 1, state: 'approved', crisis: false });
+    // Names beside the ids, for every role (an agent may not list users).
+    expect(list.body.maps[0]).toMatchObject({ updatedBy: approver.id, updatedByName: 'a' });
+    const detail = await agent('GET', '/api/maps/complaints');
+    expect(detail.body.versions[0]).toMatchObject({
+      createdBy: manager.id, createdByName: 'm', updatedBy: manager.id, updatedByName: 'm',
+      submittedBy: manager.id, submittedByName: 'm', decidedBy: approver.id, decidedByName: 'a',
+    });
+    expect((await agent('GET', '/api/maps/complaints/versions/active')).body).toMatchObject({ createdByName: 'm', submittedByName: 'm', decidedByName: 'a' });
+    // An id that names nobody (an account since removed) reads null, and the id stays.
+    t.app.rt.db.update(maps).set({ updatedBy: 'gone' }).where(eq(maps.id, 'complaints')).run();
+    t.app.rt.db.update(mapVersions).set({ createdBy: 'gone' }).where(eq(mapVersions.mapId, 'complaints')).run();
+    expect((await agent('GET', '/api/maps')).body.maps[0]).toMatchObject({ updatedBy: 'gone', updatedByName: null });
+    expect((await agent('GET', '/api/maps/complaints')).body.versions[0]).toMatchObject({ createdBy: 'gone', createdByName: null, decidedByName: 'a' });
   });
 
   it('refuses to submit an invalid draft (422 with the problems) or one naming unknown teams', async () => {

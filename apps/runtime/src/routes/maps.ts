@@ -9,7 +9,7 @@ import { ApiError } from '../errors.ts';
 import { conflict, errors, idParam, json, jsonBody, newRouter, signedIn, unprocessable } from '../http/openapi.ts';
 import { anyObject } from '../http/schemas.ts';
 import { mapDocumentSchema, problemSchema } from '../maps/mapDocument.ts';
-import { createMapWithDraft, findVersion, saveDraft, versionInfo, versionsOf } from '../maps/mapVersions.ts';
+import { createMapWithDraft, findVersion, saveDraft, userNames, versionInfo, versionUserIds, versionsOf } from '../maps/mapVersions.ts';
 import { unsafePatterns } from '../maps/unsafePatterns.ts';
 
 /** 422 UNSAFE_REGEX before a draft with a pattern RE2 refuses is saved (SPEC §3.3: reject unsafe patterns). */
@@ -21,9 +21,17 @@ function refuseUnsafePatterns(doc: Record<string, unknown>): void {
 const mapSummary = z.object({
   id: z.string(), name: z.string(), activeVersion: z.number().nullable(), draftVersion: z.number().nullable(),
   latestVersion: z.number(), state: z.string(), updatedAt: z.string(), updatedBy: z.string().nullable(),
+  updatedByName: z.string().nullable().openapi({ description: 'The name of the person who last changed the map; null when unknown' }),
   openCases: z.number(), crisis: z.boolean(),
 }).openapi('MapSummary');
-const versionMeta = z.looseObject({ version: z.number(), state: z.string(), createdBy: z.string().nullable(), createdAt: z.string() });
+const personName = (what: string) => z.string().nullable().openapi({ description: `The name of the person who ${what}; null when unknown` });
+const versionMeta = z.looseObject({
+  version: z.number(), state: z.string(), createdBy: z.string().nullable(), createdByName: personName('created the version'), createdAt: z.string(),
+  updatedBy: z.string().nullable(), updatedByName: personName('last edited the version'), updatedAt: z.string(),
+  submittedBy: z.string().optional(), submittedByName: personName('submitted it').optional(), submittedAt: z.string().optional(),
+  decidedBy: z.string().optional(), decidedByName: personName('approved, rejected or retired it').optional(), decidedAt: z.string().optional(),
+  comment: z.string().optional(),
+}).openapi('MapVersionInfo');
 const created = z.object({ id: z.string(), version: z.number() });
 
 const list = createRoute({
@@ -66,6 +74,7 @@ export function mapRoutes() {
     const open = db.select({ mapId: cases.mapId, n: count() }).from(cases).where(ne(cases.status, 'ended')).groupBy(cases.mapId).all();
     const crisis = db.select().from(mapCrisis).all();
     const rows = db.select().from(maps).orderBy(asc(maps.id)).all();
+    const names = userNames(db, rows.map((m) => m.updatedBy));
     return c.json({
       maps: rows.map((m) => {
         const mine = versions.filter((v) => v.mapId === m.id);
@@ -75,7 +84,7 @@ export function mapRoutes() {
           activeVersion: mine.find((v) => v.state === 'approved')?.version ?? null,
           draftVersion: mine.find((v) => v.state === 'draft')?.version ?? null,
           latestVersion: latest.version, state: latest.state,
-          updatedAt: iso(m.updatedAt)!, updatedBy: m.updatedBy,
+          updatedAt: iso(m.updatedAt)!, updatedBy: m.updatedBy, updatedByName: m.updatedBy ? names.get(m.updatedBy) ?? null : null,
           openCases: open.find((o) => o.mapId === m.id)?.n ?? 0,
           crisis: crisis.find((x) => x.mapId === m.id)?.on ?? false,
         };
@@ -107,13 +116,15 @@ export function mapRoutes() {
     const db = c.get('rt').db;
     const versions = versionsOf(db, id);
     const map = db.select().from(maps).where(eq(maps.id, id)).get()!;
-    return c.json({ id, name: map.name, activeVersion: versions.find((v) => v.state === 'approved')?.version ?? null, versions: versions.map(versionInfo) }, 200);
+    const names = userNames(db, versions.flatMap(versionUserIds));
+    return c.json({ id, name: map.name, activeVersion: versions.find((v) => v.state === 'approved')?.version ?? null, versions: versions.map((v) => versionInfo(v, names)) }, 200);
   });
   app.openapi(getVersion, (c) => {
     requireUser(c);
     const { id, version } = c.req.valid('param');
-    const row = findVersion(c.get('rt').db, id, version);
-    return c.json({ ...versionInfo(row), document: row.document }, 200);
+    const db = c.get('rt').db;
+    const row = findVersion(db, id, version);
+    return c.json({ ...versionInfo(row, userNames(db, versionUserIds(row))), document: row.document }, 200);
   });
   app.openapi(put, (c) => {
     const user = requireRole(c, 'manager', 'admin');

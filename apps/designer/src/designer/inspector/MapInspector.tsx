@@ -104,8 +104,9 @@ export function MapInspector({ saved, versions, user }: { saved: boolean; versio
             {[...versions].sort((a, b) => b.version - a.version).map((v) => (
               <li key={v.version} data-version={v.version} data-version-state={v.state}>
                 <span className={`state-badge state-${v.state}`}>v{v.version} · {STATE_WORDS[v.state] ?? v.state}</span>
-                <span className="muted small"> by {who(v.createdBy)} · {when(v.createdAt)}</span>
-                {v.decidedBy && <div className="muted small">{v.state === 'rejected' ? 'rejected' : 'approved'} by {who(v.decidedBy)} · {when(v.decidedAt)}</div>}
+                <span className="muted small" data-version-author> by {who(v.createdBy, v.createdByName)} · {when(v.createdAt)}</span>
+                {v.submittedBy && <div className="muted small" data-version-submitter>submitted by {who(v.submittedBy, v.submittedByName)} · {when(v.submittedAt)}</div>}
+                {v.decidedBy && <div className="muted small" data-version-decider>{v.state === 'rejected' ? 'rejected' : v.state === 'retired' ? 'retired' : 'approved'} by {who(v.decidedBy, v.decidedByName)} · {when(v.decidedAt)}</div>}
                 {v.comment && <div className="version-comment">“{v.comment}”</div>}
               </li>
             ))}
