@@ -91,6 +91,9 @@ function matrix(f: Fixture): Record<string, { path: string; body?: unknown; expe
     'POST /api/cases/:id/notes': { path: `/api/cases/${ids.waiting}/notes`, body: { text: 'Called the customer' }, expect: as(401, 403, 200, 403, 200, 200, 404) },
     'POST /api/cases/:id/tags': { path: `/api/cases/${ids.waiting}/tags`, body: { add: ['vip'] }, expect: as(401, 403, 200, 403, 200, 200, 404) },
     'POST /api/cases/:id/lessons': { path: `/api/cases/${ids.closing}/lessons`, body: { text: 'Answer sooner' }, expect: as(401, 403, 200, 403, 200, 200, 404) },
+    // Presence: whoever may see the case says they are looking at it (or no longer); another team's case stays 404.
+    'POST /api/cases/:id/viewing': { path: `/api/cases/${ids.waiting}/viewing`, expect: as(401, 403, 200, 200, 200, 200, 404) },
+    'DELETE /api/cases/:id/viewing': { path: `/api/cases/${ids.waiting}/viewing`, expect: as(401, 403, 204, 204, 204, 204, 404) },
     // Reports: admins, managers and approvers read all; an agent only names a team of theirs (the agent is in care, the outsider is not).
     'GET /api/reports/summary': { path: '/api/reports/summary', expect: only(200, 'admin', 'approver', 'manager') },
     'GET /api/reports/lessons': { path: '/api/reports/lessons?team=care', expect: as(401, 403, 200, 200, 200, 200, 403) },

@@ -5,6 +5,7 @@ import type { EventBus } from './events/EventBus.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './http/rateLimit.ts';
 import type { Logger } from './logger.ts';
 import type { MapCache } from './maps/MapCache.ts';
+import type { Presence } from './presence/Presence.ts';
 
 /** Settings the runtime reads from its environment (or tests pass in). */
 export interface RuntimeConfig {
@@ -48,6 +49,8 @@ export interface Runtime {
   bus: EventBus;
   log: Logger;
   maps: MapCache;
+  /** Who is looking at which case (in memory, ephemeral). */
+  presence: Presence;
   config: RuntimeConfig;
   /** The one-time setup secret while no user exists (printed on first start). */
   setupSecret: string | null;

@@ -16,8 +16,11 @@ import { limitStreams } from './http/streamLimit.ts';
 import { requestId } from './http/requestId.ts';
 import { consoleLogger, type Logger } from './logger.ts';
 import { MapCache } from './maps/MapCache.ts';
+import { Presence } from './presence/Presence.ts';
+import { presenceEvent } from './presence/presenceEvent.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { viewingRoutes } from './routes/viewing.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { mapReviewRoutes } from './routes/mapReview.ts';
@@ -62,12 +65,15 @@ export type BatonApp = OpenAPIHono<AppEnv> & { rt: Runtime; scheduler: Scheduler
  */
 export function createApp(opts: AppOptions): BatonApp {
   let wake = () => {};
+  const clock = opts.clock ?? systemClock;
+  const bus = new EventBus();
   const rt: Runtime = {
     db: opts.db,
-    clock: opts.clock ?? systemClock,
-    bus: new EventBus(),
+    clock,
+    bus,
     log: opts.log ?? consoleLogger,
     maps: new MapCache(opts.db),
+    presence: new Presence({ clock, announce: (caseId, viewers) => bus.publish(presenceEvent(opts.db, caseId, viewers)) }),
     config: { ...DEFAULT_CONFIG, ...opts.config },
     setupSecret: null,
     wake: () => wake(),
@@ -109,6 +115,7 @@ export function createApp(opts: AppOptions): BatonApp {
   app.route('/api/mentions', mentionRoutes());
   app.route('/api/mentions', triageRoutes());
   app.route('/api/cases', caseRoutes());
+  app.route('/api/cases', viewingRoutes());
   app.route('/api/events', eventRoutes());
   app.route('/api/notifications', notificationRoutes());
   app.route('/api/reports', reportRoutes());

@@ -11,11 +11,13 @@ import { ApiError } from '../errors.ts';
 import type { AppEnv } from '../http/AppEnv.ts';
 import { conflict, errors, idParam, json, jsonBody, newRouter, signedIn, unprocessable } from '../http/openapi.ts';
 import { anyObject } from '../http/schemas.ts';
+import { viewerSchema } from './viewing.ts';
 
 const caseSchema = z.looseObject({
   id: z.string(), mapId: z.string(), mapVersion: z.number(), node: z.string(), nodeType: z.string(),
   status: z.string().openapi({ description: 'preparing | waiting | held | closing | ended' }), team: z.string().nullable(), holder: z.string().nullable(),
   claimExpiresAt: z.string().nullable(), deadline: z.string().nullable(), breached: z.boolean(), priority: z.number(),
+  viewers: z.array(viewerSchema).openapi({ description: 'Who has the case open now (POST /api/cases/{id}/viewing), oldest first' }),
 }).openapi('CaseSummary');
 const detailSchema = caseSchema.extend({
   checklist: z.array(z.object({ item: z.string(), done: z.boolean(), by: z.string().nullable(), at: z.string().nullable() })),
@@ -71,7 +73,7 @@ const routes = {
 function detail(c: Context<AppEnv>, id: string, acted = false) {
   const rt = c.get('rt');
   const row = acted ? rt.db.select().from(cases).where(eq(cases.id, id)).get()! : visibleCase(rt.db, requireUser(c), id);
-  return caseDetail(rt.db, row, (node) => rt.maps.get(row.mapId, row.mapVersion).node(node)?.label);
+  return { ...caseDetail(rt.db, row, (node) => rt.maps.get(row.mapId, row.mapVersion).node(node)?.label), viewers: rt.presence.viewers(row.id) };
 }
 
 function leaseMs(c: Context<AppEnv>, text?: string): number {
@@ -81,7 +83,10 @@ function leaseMs(c: Context<AppEnv>, text?: string): number {
 /** `/api/cases`: queues, case detail, and the work done on a case. */
 export function caseRoutes() {
   const app = newRouter();
-  app.openapi(routes.list, (c) => c.json({ cases: listCases(c.get('rt').db, requireUser(c), c.req.valid('query')) }, 200));
+  app.openapi(routes.list, (c) => {
+    const { db, presence } = c.get('rt');
+    return c.json({ cases: listCases(db, requireUser(c), c.req.valid('query')).map((x) => ({ ...x, viewers: presence.viewers(x.id) })) }, 200);
+  });
   app.openapi(routes.next, (c) => {
     const user = requireUser(c);
     const rt = c.get('rt');

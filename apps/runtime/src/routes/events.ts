@@ -5,8 +5,8 @@ import type { LiveEvent } from '../events/EventBus.ts';
 import { errors, newRouter, signedIn } from '../http/openapi.ts';
 
 const events = createRoute({
-  method: 'get', path: '/', tags: ['events'], summary: 'Live events (Server-Sent Events): case, claim, queue, crisis, map, mention, notification',
-  description: 'Each event has a name and JSON data. Agents receive the case, claim and queue events of their own teams only. A comment line is sent every 15 s to keep proxies from closing the stream.',
+  method: 'get', path: '/', tags: ['events'], summary: 'Live events (Server-Sent Events): case, claim, queue, crisis, map, mention, notification, presence',
+  description: 'Each event has a name and JSON data. Agents receive the case, claim, queue and presence events of their own teams only. A comment line is sent every 15 s to keep proxies from closing the stream.',
   security: signedIn,
   responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } }, 401: errors[401] },
 });

@@ -1,0 +1,42 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireUser } from '../auth/guards.ts';
+import { visibleCase } from '../cases/caseAccess.ts';
+import { errors, idParam, json, newRouter, signedIn } from '../http/openapi.ts';
+
+/** Someone looking at a case, as `viewers` lists them. */
+export const viewerSchema = z.object({ id: z.string(), name: z.string() }).openapi('Viewer');
+
+const viewing = createRoute({
+  method: 'post', path: '/{id}/viewing', tags: ['cases'], security: signedIn,
+  summary: 'I am looking at this case: a heartbeat from an open case view (every ~15 s; a view lapses 40 s after the last one)',
+  description: 'Presence is kept in memory only. When the set of viewers changes, a `presence` event `{ caseId, viewers }` goes to the people who see the case\'s team.',
+  request: { params: idParam },
+  responses: { 200: json(z.object({ caseId: z.string(), viewers: z.array(viewerSchema) }), 'Who is looking at the case now, you included, oldest first'), 401: errors[401], 403: errors[403], 404: errors[404] },
+});
+const leave = createRoute({
+  method: 'delete', path: '/{id}/viewing', tags: ['cases'], security: signedIn,
+  summary: 'I closed the case view (my presence goes at once instead of lapsing)',
+  request: { params: idParam },
+  responses: { 204: { description: 'No longer viewing' }, 401: errors[401], 403: errors[403], 404: errors[404] },
+});
+
+/** `/api/cases/:id/viewing`: who is looking at a case (collision awareness before anyone claims). */
+export function viewingRoutes() {
+  const app = newRouter();
+  app.openapi(viewing, (c) => {
+    const user = requireUser(c);
+    const rt = c.get('rt');
+    const row = visibleCase(rt.db, user, c.req.valid('param').id);
+    return c.json({ caseId: row.id, viewers: rt.presence.see(row.id, { id: user.id, name: user.name }) }, 200);
+  });
+  app.openapi(leave, (c) => {
+    const user = requireUser(c);
+    const rt = c.get('rt');
+    const { id } = c.req.valid('param');
+    // Taking away your own presence tells you nothing; otherwise a case you may not see stays 404.
+    if (!rt.presence.isViewing(id, user.id)) visibleCase(rt.db, user, id);
+    rt.presence.leave(id, user.id);
+    return c.body(null, 204);
+  });
+  return app;
+}
