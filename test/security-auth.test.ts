@@ -237,6 +237,28 @@ describe('browser protections', () => {
     clock.advance(60 * 60_000 + 1);
     expect((await me()).status).toBe(401);
   });
+
+  it('a session used every day still ends after the absolute cap (30 days by default), by bearer or cookie', async () => {
+    const { app, clock } = await bareApp();
+    expect(app.rt.config.sessionMaxMs).toBe(30 * 24 * 3_600_000);
+    const res = await app.request('/api/session', { method: 'POST', headers: json, body: JSON.stringify({ email: 'admin@example.test', password: PASSWORD }) });
+    const { token } = await res.json();
+    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const byBearer = () => app.request('/api/session', { headers: { authorization: `Bearer ${token}` } });
+    const byCookie = () => app.request('/api/session', { headers: { cookie } });
+    for (let day = 1; day < 30; day++) {
+      clock.advance(24 * 3_600_000);
+      expect((await byBearer()).status, `day ${day}`).toBe(200);
+    }
+    clock.advance(24 * 3_600_000); // day 30: never idle for more than a day, but 30 days old
+    for (const res of [await byBearer(), await byCookie()]) {
+      expect(res.status).toBe(401);
+      expect((await res.json()).error).toMatchObject({ code: 'SESSION_ENDED', message: 'Your session has ended; sign in again' });
+    }
+    // The stale cookie does not stand in the way of signing in again.
+    const again = await app.request('/api/session', { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ email: 'admin@example.test', password: PASSWORD }) });
+    expect(again.status).toBe(200);
+  });
 });
 
 describe('audit', () => {

@@ -15,6 +15,8 @@ export interface RuntimeConfig {
   bodyLimit: number;
   /** How long a session lasts without use, in ms. */
   sessionIdleMs: number;
+  /** How long a session lasts at most, however often it is used, in ms (`BATON_SESSION_MAX_DAYS`). */
+  sessionMaxMs: number;
   /** Mark cookies `Secure` (behind TLS). Also set when the request arrived over https. */
   secureCookies: boolean;
   /** The built web app to serve, or null to serve the API only. */
@@ -25,6 +27,11 @@ export interface RuntimeConfig {
   loginThrottle: LoginThrottleConfig;
   /** Take the client address from `X-Forwarded-For` (only behind a trusted reverse proxy: `BATON_TRUST_PROXY=1`). */
   trustProxy: boolean;
+  /**
+   * Let webhooks call loopback, private, link-local and other non-public addresses
+   * (`BATON_WEBHOOK_ALLOW_PRIVATE=1`; off by default, so a map cannot point the server at itself or its network).
+   */
+  webhookAllowPrivate: boolean;
 }
 
 /** Default settings. */
@@ -32,11 +39,13 @@ export const DEFAULT_CONFIG: RuntimeConfig = {
   leaseMs: 10 * 60_000,
   bodyLimit: 10 * 1024 * 1024,
   sessionIdleMs: 7 * 24 * 3_600_000,
+  sessionMaxMs: 30 * 24 * 3_600_000,
   secureCookies: false,
   webRoot: null,
   rateLimit: DEFAULT_RATE_LIMIT,
   loginThrottle: DEFAULT_LOGIN_THROTTLE,
   trustProxy: false,
+  webhookAllowPrivate: false,
 };
 
 /**

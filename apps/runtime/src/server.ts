@@ -33,6 +33,13 @@ export function optionsFromEnv(env: Record<string, string | undefined>): ServeOp
   };
 }
 
+/** `BATON_SESSION_MAX_DAYS` (a positive number of days, fractions allowed) in ms. */
+export function sessionMaxMs(days: string): number {
+  const n = Number(days);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`BATON_SESSION_MAX_DAYS must be a positive number of days, not "${days}"`);
+  return Math.round(n * 24 * 3_600_000);
+}
+
 /**
  * Starts Baton: opens the database (applying migrations), creates the first admin or prints the
  * one-time setup secret, starts the deadline scheduler and the outbox worker, and serves API and
@@ -48,6 +55,8 @@ export async function startServer(opts: ServeOptions): Promise<{ app: BatonApp; 
       secureCookies: opts.env.BATON_SECURE_COOKIES === '1',
       rateLimit: parseRateLimit(opts.env.BATON_RATE_LIMIT),
       trustProxy: opts.env.BATON_TRUST_PROXY === '1',
+      webhookAllowPrivate: opts.env.BATON_WEBHOOK_ALLOW_PRIVATE === '1',
+      ...(opts.env.BATON_SESSION_MAX_DAYS ? { sessionMaxMs: sessionMaxMs(opts.env.BATON_SESSION_MAX_DAYS) } : {}),
     },
   });
   const first = await bootstrap(app.rt, opts.env);

@@ -6,6 +6,7 @@ import { apiTokens, sessions } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import type { AppEnv, Auth } from '../http/AppEnv.ts';
 import type { Runtime } from '../Runtime.ts';
+import { sessionEnded } from './guards.ts';
 import { safeEqual, sha256 } from './secrets.ts';
 import { loadSessionUser } from './sessionUser.ts';
 
@@ -35,7 +36,9 @@ export function authenticate(rt: Runtime): MiddlewareHandler<AppEnv> {
       const token = getCookie(c, SESSION_COOKIE);
       if (token) {
         const found = resolveSession(rt, token);
-        if (found) {
+        // An ended session is not refused here: public routes (signing in again) must still work.
+        if (found === ENDED) auth = { kind: 'none', sessionEnded: true };
+        else if (found) {
           if (!SAFE_METHODS.has(c.req.method)) {
             const cookie = getCookie(c, CSRF_COOKIE) ?? '';
             const sent = c.req.header('x-csrf-token') ?? '';
@@ -54,6 +57,7 @@ export function authenticate(rt: Runtime): MiddlewareHandler<AppEnv> {
 
 function resolveBearer(rt: Runtime, token: string): Auth {
   const found = resolveSession(rt, token);
+  if (found === ENDED) throw sessionEnded();
   if (found) return { kind: 'user', user: found.user, via: 'bearer', sessionHash: found.hash };
   {
     const { db } = rt;
@@ -73,6 +77,13 @@ function resolveBearer(rt: Runtime, token: string): Auth {
   }
 }
 
+const ENDED = 'ended' as const;
+
+/**
+ * The session of a token: its user, or `ENDED` when the session exists but has expired — idle for
+ * `sessionIdleMs`, or older than `sessionMaxMs` however often it was used — or undefined when no
+ * session has that token (or its user is disabled).
+ */
 function resolveSession(rt: Runtime, token: string) {
   const hash = sha256(token);
   const now = rt.clock.now();
@@ -80,11 +91,13 @@ function resolveSession(rt: Runtime, token: string) {
   const row = prepared(db, 'sessions.byHash', () =>
     db.select().from(sessions).where(eq(sessions.tokenHash, sql.placeholder('hash'))).prepare(),
   ).get({ hash });
-  if (!row || row.expiresAt <= now) return undefined;
+  if (!row) return undefined;
+  const endsAt = row.createdAt + rt.config.sessionMaxMs;
+  if (row.expiresAt <= now || endsAt <= now) return ENDED;
   const user = loadSessionUser(rt.db, row.userId);
   if (!user) return undefined;
   if (now - row.lastSeenAt > 60_000) {
-    rt.db.update(sessions).set({ lastSeenAt: now, expiresAt: now + rt.config.sessionIdleMs }).where(eq(sessions.tokenHash, hash)).run();
+    rt.db.update(sessions).set({ lastSeenAt: now, expiresAt: Math.min(now + rt.config.sessionIdleMs, endsAt) }).where(eq(sessions.tokenHash, hash)).run();
   }
   return { user, hash, csrfHash: row.csrfHash };
 }

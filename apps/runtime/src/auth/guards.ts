@@ -7,7 +7,13 @@ export function requireUser(c: Context<AppEnv>): SessionUser {
   const auth = c.get('auth');
   if (auth.kind === 'user') return auth.user;
   if (auth.kind === 'ingest') throw forbidden('An ingest token may only post mentions');
+  if (auth.sessionEnded) throw sessionEnded();
   throw new ApiError(401, 'UNAUTHENTICATED', 'Sign in first (POST /api/session)');
+}
+
+/** 401 for a session past its idle or absolute lifetime (`sessionIdleMs`, `sessionMaxMs`). */
+export function sessionEnded(): ApiError {
+  return new ApiError(401, 'SESSION_ENDED', 'Your session has ended; sign in again');
 }
 
 /** The signed-in user holding at least one of `roles`, or 401/403. Admin passes only where listed. */

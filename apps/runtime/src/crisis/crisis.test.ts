@@ -36,7 +36,7 @@ describe('crisis', () => {
   it('sets on the threshold-th matching mention, tells crisis.notify once, lets backups claim, and clears after the cooldown', async () => {
     const hooks = await receiver();
     cleanup = hooks.close;
-    const t = await testRuntime();
+    const t = await testRuntime({ config: { webhookAllowPrivate: true } }); // the receiver is on 127.0.0.1
     const map = complaintMap({ crisis: { window: 'PT10M', threshold: 3, notify: [{ webhook: `${hooks.url}/crisis` }] } });
     const { hub, backup } = await withApprovedMap(t, map);
     const ids: string[] = [];
@@ -68,7 +68,7 @@ describe('outbox', () => {
   it('delivers end notifications by webhook, retrying with backoff until the receiver answers', async () => {
     const hooks = await receiver(2);
     cleanup = hooks.close;
-    const t = await testRuntime({ outbox: { baseDelayMs: 1000 } });
+    const t = await testRuntime({ outbox: { baseDelayMs: 1000 }, config: { webhookAllowPrivate: true } }); // the receiver is on 127.0.0.1
     const map = complaintMap({ crisis: undefined });
     map.nodes = map.nodes.map((n) => (n.id === 'done' ? { ...n, notify: [{ webhook: `${hooks.url}/end` }, { team: 'supervisors' }] } : n));
     const { hub, care1, sup } = await withApprovedMap(t, map);

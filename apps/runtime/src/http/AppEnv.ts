@@ -21,7 +21,8 @@ export interface SessionUser {
 export type Auth =
   | { kind: 'user'; user: SessionUser; via: 'cookie' | 'bearer'; sessionHash: string }
   | { kind: 'ingest'; tokenId: string }
-  | { kind: 'none' };
+  /** `sessionEnded`: a session cookie was sent, but that session has expired (idle or absolute). */
+  | { kind: 'none'; sessionEnded?: boolean };
 
 /** Hono environment of every runtime route. */
 export interface AppEnv {

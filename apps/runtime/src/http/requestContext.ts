@@ -30,3 +30,8 @@ export function requestContext(rt: Runtime): MiddlewareHandler<AppEnv> {
 export function currentRequest(): RequestContext | undefined {
   return store.getStore();
 }
+
+/** Runs `fn` (and what it starts) outside any request, e.g. background work a request woke up. */
+export function outsideRequest<T>(fn: () => T): T {
+  return store.exit(fn);
+}

@@ -1,14 +1,22 @@
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { audit } from '../audit.ts';
 import { prepared } from '../db/prepared.ts';
 import { inbox, outbox, teamMembers, users } from '../db/schema.ts';
+import { outsideRequest } from '../http/requestContext.ts';
 import type { Runtime } from '../Runtime.ts';
+import { checkWebhook, postWebhook, WebhookRefused, type Resolve } from './webhookGuard.ts';
 
 type OutboxRow = typeof outbox.$inferSelect;
 
 /** Delivery settings. */
 export interface OutboxOptions {
-  /** The fetch used for webhooks (tests pass their own receiver's). */
+  /**
+   * A fetch to post webhooks with instead of the built-in poster (tests only: it is called after
+   * the address check but does not connect to the checked address, see `postWebhook`).
+   */
   fetch?: typeof fetch;
+  /** How webhook host names are resolved (tests pass their own; default `dns.lookup`). */
+  resolve?: Resolve;
   /** Attempts before a notification is given up (marked failed). */
   maxAttempts?: number;
   /** First retry delay; each later one doubles, up to an hour. */
@@ -19,6 +27,15 @@ export interface OutboxOptions {
 
 class Permanent extends Error {}
 
+/** The host of a webhook URL for the audit log (not the path, which may hold the receiver's secret). */
+function hostOf(url: unknown): string | null {
+  try {
+    return new URL(String(url)).host;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Delivers notifications written to the outbox: team and member recipients get an in-app inbox
  * entry (and a live `notification` event), webhooks a JSON POST. A failed delivery is retried with
@@ -28,15 +45,16 @@ export class OutboxWorker {
   private timer: NodeJS.Timeout | null = null;
   private busy: Promise<number> | null = null;
   private wakePending = false;
-  private readonly opts: Required<OutboxOptions>;
+  private readonly opts: Required<Omit<OutboxOptions, 'fetch' | 'resolve'>> & Pick<OutboxOptions, 'fetch' | 'resolve'>;
 
   constructor(private readonly rt: Runtime, opts: OutboxOptions = {}) {
-    this.opts = { fetch: opts.fetch ?? fetch, maxAttempts: opts.maxAttempts ?? 8, baseDelayMs: opts.baseDelayMs ?? 1000, timeoutMs: opts.timeoutMs ?? 10_000 };
+    this.opts = { fetch: opts.fetch, resolve: opts.resolve, maxAttempts: opts.maxAttempts ?? 8, baseDelayMs: opts.baseDelayMs ?? 1000, timeoutMs: opts.timeoutMs ?? 10_000 };
   }
 
   /** Delivers everything due now; resolves to the number delivered. One run at a time. */
   deliverDue(): Promise<number> {
-    this.busy ??= this.run().finally(() => (this.busy = null));
+    // Outside the request that woke the worker: its audit entries are not that request's.
+    this.busy ??= outsideRequest(() => this.run()).finally(() => (this.busy = null));
     return this.busy;
   }
 
@@ -56,10 +74,17 @@ export class OutboxWorker {
       } catch (e) {
         const attempts = row.attempts + 1;
         const now = this.rt.clock.now();
-        const giveUp = e instanceof Permanent || attempts >= this.opts.maxAttempts;
+        const giveUp = e instanceof Permanent || e instanceof WebhookRefused || attempts >= this.opts.maxAttempts;
         const delay = Math.min(this.opts.baseDelayMs * 2 ** (attempts - 1), 3_600_000);
         this.rt.db.update(outbox).set({ attempts, lastError: String(e instanceof Error ? e.message : e).slice(0, 500), nextAttemptAt: now + delay, ...(giveUp ? { failedAt: now } : {}) })
           .where(eq(outbox.id, row.id)).run();
+        if (e instanceof WebhookRefused) {
+          const p = row.payload;
+          audit(this.rt.db, now, {
+            actor: null, action: 'webhook.refused', target: `outbox:${row.id}`,
+            data: { ...e.details, host: hostOf(row.recipient.webhook), message: e.message, kind: p.kind, mapId: p.mapId, caseId: p.caseId, node: p.node },
+          });
+        }
         this.rt.log.info({ msg: giveUp ? 'notification failed' : 'notification will be retried', outbox: row.id, attempts, error: String(e) });
       }
     }
@@ -70,13 +95,14 @@ export class OutboxWorker {
     const r = row.recipient as { team?: string; member?: string; webhook?: string; email?: string };
     const p = row.payload;
     if (r.webhook) {
-      const res = await this.opts.fetch(r.webhook, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'baton-runtime', 'x-baton-delivery': String(row.id) },
-        body: JSON.stringify({ type: 'baton.notification', id: row.id, ...p }),
-        signal: AbortSignal.timeout(this.opts.timeoutMs),
-      });
-      if (!res.ok) throw new Error(`webhook answered ${res.status}`);
+      // Checked at every attempt (DNS answers change); refusals are WebhookRefused, never retried.
+      const target = await checkWebhook(r.webhook, this.rt.config.webhookAllowPrivate, this.opts.resolve);
+      const headers = { 'content-type': 'application/json', 'user-agent': 'baton-runtime', 'x-baton-delivery': String(row.id) };
+      const body = JSON.stringify({ type: 'baton.notification', id: row.id, ...p });
+      const status = this.opts.fetch
+        ? (await this.opts.fetch(target.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(this.opts.timeoutMs) })).status
+        : await postWebhook(target, body, headers, this.opts.timeoutMs);
+      if (status < 200 || status > 299) throw new Error(`webhook answered ${status}`);
       return;
     }
     let people: string[] = [];
