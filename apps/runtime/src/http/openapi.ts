@@ -45,7 +45,7 @@ const err = (description: string) => ({ description, content: { 'application/jso
 /** The error responses most routes can give. */
 export const errors = {
   400: err('Bad JSON or a body/query that does not fit the schema'),
-  401: err('Not signed in, or an unknown token'),
+  401: err('Not signed in, an unknown token, or a session that has ended (SESSION_ENDED)'),
   403: err('Signed in without the needed role (or a missing CSRF header)'),
   404: err('No such thing, or not yours to see'),
 } as const;
