@@ -3,7 +3,8 @@
  * cases arrive live, opens one, claims it, ticks the pre-action checklist, reports an outcome and
  * watches it leave the queue; a claim on a colleague's case is refused naming them; an end that
  * asks for a lesson gets one; the hub tags, dismisses and starts cases from the triage inbox;
- * mention text that looks like HTML stays text everywhere.
+ * mention text that looks like HTML stays text everywhere; two agents see each other's avatars on a
+ * case one of them has open (presence), live, and the avatar goes when they leave.
  * Screenshots land in test-results/console/.
  */
 import { mkdirSync } from 'node:fs';
@@ -311,6 +312,70 @@ describe('team console', () => {
     await shot('08d-triage-started-case');
     expect((await admin('GET', `/api/cases/${caseId}`)).body).toMatchObject({ mentionId: dan!.id, status: 'preparing', team: 'social', tags: ['press'] });
     expect((await admin('GET', '/api/mentions/unrouted')).body.mentions).toEqual([]);
+  });
+
+  it("presence: an agent's queue row shows a colleague's avatar while they have the case open, and loses it when they leave", async () => {
+    const [r] = await ingest(mention('The blender arrived broken', { author: { handle: '@gus', name: 'Gus Buyer', followers: 80 } }));
+    const id = r!.caseId!;
+    const benId = (await ben('GET', '/api/session')).body.user.id as string;
+    await page.getByTestId('sign-out').click();
+    await signInPage(page, server.url, ANA.email, ANA.password);
+    await page.goto(`${server.url}/#/console`);
+    await row(id).waitFor();
+    // Hana signed out while she had a case open: she left it at once, no ghost lingers for 40 s.
+    expect(await page.getByTestId('viewers').count()).toBe(0);
+
+    // Ben, in a browser of his own, opens the case.
+    const second = await launchBrowser({ width: 1280, height: 900 });
+    try {
+      const benPage = await second.newPage();
+      benPage.on('pageerror', (e) => pageErrors.push(e.message));
+      await signInPage(benPage, server.url, BEN.email, BEN.password);
+      await benPage.goto(`${server.url}/#/console/case/${id}`);
+      await benPage.locator(`.case-page[data-case-id="${id}"]`).waitFor();
+      // Ana's queue row shows his avatar within a few seconds, without a reload; his own view does not show him.
+      const avatar = row(id).locator(`.viewer-avatar[data-viewer="${benId}"]`);
+      await avatar.waitFor({ timeout: 5_000 });
+      expect(await avatar.textContent()).toBe('BA');
+      expect(await avatar.getAttribute('aria-label')).toBe('Ben Agent is looking at this');
+      expect(await avatar.getAttribute('title')).toBe('Ben Agent is looking at this');
+      expect(await benPage.getByTestId('viewers').count()).toBe(0);
+      await shot('12-presence-queue-row');
+
+      // Ana opens it too: each sees the other in the case header, never themselves.
+      await row(id).click();
+      await page.locator(`.case-page[data-case-id="${id}"]`).waitFor();
+      await expect.poll(() => page.locator('.case-head [data-testid="viewers"]').textContent()).toContain('Ben Agent is looking at this');
+      await expect.poll(() => benPage.locator('.case-head .viewers-caption').textContent()).toBe('Ana Agent is looking at this');
+      await shot('13-presence-case-header');
+      await page.getByRole('link', { name: '← Back to the queue' }).click();
+      await avatar.waitFor();
+
+      // A crowd stays calm: three avatars, then "+N".
+      const extra = [];
+      for (const name of ['Cleo Care', 'Dara Desk', 'Eli Evening']) {
+        const email = `${name.split(' ')[0]!.toLowerCase()}@example.test`;
+        expect((await admin('POST', '/api/users', { email, name, password: 'presence-pass-1234', roles: ['agent'], teams: ['social'] })).status).toBe(201);
+        const who = await signIn(server.url, email, 'presence-pass-1234');
+        expect((await who('POST', `/api/cases/${id}/viewing`)).status).toBe(200);
+        extra.push(who);
+      }
+      await expect.poll(() => row(id).locator('.viewer-avatar').count()).toBe(4);
+      expect(await row(id).locator('.viewer-avatar:not(.viewer-more)').count()).toBe(3);
+      expect(await row(id).locator('.viewer-more').textContent()).toBe('+1');
+      expect(await row(id).locator('.viewer-more').getAttribute('title')).toBe('Also looking: Eli Evening');
+      await shot('14-presence-crowd');
+      for (const who of extra) expect((await who('DELETE', `/api/cases/${id}/viewing`)).status).toBe(204);
+      await expect.poll(() => row(id).locator('.viewer-avatar').count()).toBe(1);
+
+      // Ben goes back to his queue: the avatar leaves Ana's row.
+      await benPage.getByRole('link', { name: '← Back to the queue' }).click();
+      await benPage.waitForURL(/#\/console$/);
+      await expect.poll(() => row(id).getByTestId('viewers').count(), { timeout: 5_000 }).toBe(0);
+      await shot('15-presence-gone');
+    } finally {
+      await second.close();
+    }
   });
 
   it('never ran mention text as HTML', () => {

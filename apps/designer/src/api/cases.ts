@@ -10,6 +10,9 @@ import { request } from './client.ts';
 /** The mention fields a queue row carries. */
 export type RowMention = Pick<Mention, 'id' | 'network' | 'author' | 'text' | 'createdAt'>;
 
+/** Someone who has a case open now (presence). */
+export interface Viewer { id: string; name: string }
+
 /** A case in a queue (`GET /api/cases`). */
 export interface CaseSummary {
   id: string;
@@ -31,6 +34,8 @@ export interface CaseSummary {
   endedAt: string | null;
   mentionId: string;
   mention?: RowMention;
+  /** Who has the case open now, oldest first, the caller included (presence). */
+  viewers: Viewer[];
 }
 
 /** One pre-action item at the current pass, and who ticked it. */
@@ -90,6 +95,10 @@ export const casesApi = {
   note: (id: string, text: string) => post(id, 'notes', { text }),
   retag: (id: string, change: { add?: string[]; remove?: string[] }) => post(id, 'tags', change),
   lesson: (id: string, text: string) => post(id, 'lessons', { text }),
+  /** Presence heartbeat from an open case view (every 15 s); answers who is looking at it now. */
+  viewing: (id: string) => request<{ caseId: string; viewers: Viewer[] }>('POST', `/api/cases/${enc(id)}/viewing`),
+  /** The case view closed (quiet on 401: after signing out, the view closes without a session). */
+  leave: (id: string) => request<void>('DELETE', `/api/cases/${enc(id)}/viewing`, undefined, { quiet401: true }),
   unrouted: () => request<{ mentions: UnroutedMention[] }>('GET', '/api/mentions/unrouted'),
   /** Starts a case on an approved map; without `trigger`, at the map's highest-priority trigger. */
   startFromTriage: (mentionId: string, mapId: string, trigger?: string) =>

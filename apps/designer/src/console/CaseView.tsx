@@ -16,12 +16,15 @@ import type { Directory } from './useDirectory.ts';
 import { useCase } from './useCase.ts';
 import { useMapDocument } from './useMapDocument.ts';
 import { useNow } from './useNow.ts';
+import { useViewingHeartbeat } from './presence.ts';
+import { ViewerAvatars } from './ViewerAvatars.tsx';
 
 const STATUS_WORDS: Record<string, string> = { preparing: 'Preparing', waiting: 'Waiting', held: 'In hand', closing: 'Closing — lesson needed', ended: 'Ended' };
 
 /** One case: the thread on the left, the work on the right. */
 export function CaseView({ caseId, user, directory }: { caseId: string; user: User; directory: Directory }) {
   const state = useCase(caseId);
+  useViewingHeartbeat(caseId);
   const { detail: c } = state;
   const doc = useMapDocument(c?.mapId, c?.mapVersion);
   const now = useNow();
@@ -66,6 +69,7 @@ export function CaseView({ caseId, user, directory }: { caseId: string; user: Us
         <h1 id="case-title">Case from {author}</h1>
         <span className={`status-chip status-${c.status}`} data-testid="case-status">{STATUS_WORDS[c.status] ?? c.status}</span>
         {c.breached && <span className="status-chip status-breached">Breached</span>}
+        <ViewerAvatars caseId={c.id} me={user.id} caption />
       </div>
       <div className="case-layout">
         <div className="case-left">

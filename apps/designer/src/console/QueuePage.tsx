@@ -3,6 +3,7 @@ import type { User } from '../api/client.ts';
 import { casesApi, type CaseSummary } from '../api/cases.ts';
 import { showError } from '../shell/toasts.ts';
 import { LiveIndicator } from './LiveIndicator.tsx';
+import { presenceNow, seedViewers } from './presence.ts';
 import { QueueRow } from './QueueRow.tsx';
 import type { Directory } from './useDirectory.ts';
 import { useLiveRefresh } from './useLiveRefresh.ts';
@@ -20,8 +21,10 @@ export function QueuePage({ user, directory }: { user: User; directory: Director
   const all = seesAllTeams(user);
 
   const load = useCallback(() => {
+    const startedAt = presenceNow();
     casesApi.list({ status: 'open' }).then(
       ({ cases }) => {
+        seedViewers(cases, startedAt);
         setCases(cases);
         setFailed(false);
       },

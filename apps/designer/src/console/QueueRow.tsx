@@ -4,6 +4,7 @@ import { caseHash } from './consoleRoute.ts';
 import { Countdown } from './Countdown.tsx';
 import { HolderBadge } from './HolderBadge.tsx';
 import { NetworkIcon } from './NetworkIcon.tsx';
+import { ViewerAvatars } from './ViewerAvatars.tsx';
 import { firstLine, followersText } from './network.ts';
 
 /** One row's case and the names it shows, resolved by the queue. */
@@ -36,6 +37,7 @@ export const QueueRow = memo(function QueueRow({ c, now, me, mapName, nodeLabel,
           <span className="muted small">{STATUS_WORDS[c.status] ?? c.status}</span>
         </span>
         <span className="queue-deadline"><Countdown c={c} now={now} /></span>
+        <span className="queue-viewers"><ViewerAvatars caseId={c.id} me={me} /></span>
         <span className="queue-holder"><HolderBadge holder={c.holder} name={holderName} me={me} /></span>
       </a>
     </li>

@@ -3,6 +3,7 @@ import { ApiError } from '../api/client.ts';
 import { casesApi, type CaseDetail } from '../api/cases.ts';
 import { navigate } from '../shell/route.ts';
 import { showError, showToast } from '../shell/toasts.ts';
+import { presenceNow, seedViewers } from './presence.ts';
 import { useLiveRefresh } from './useLiveRefresh.ts';
 
 /** What a case view holds: the case, whether a change is on its way, and how to make one. */
@@ -22,8 +23,10 @@ export function useCase(id: string): CaseState {
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(() => {
+    const startedAt = presenceNow();
     casesApi.get(id).then(
       (c) => {
+        seedViewers([c], startedAt);
         setDetail(c);
         setProblem(null);
       },
@@ -37,7 +40,8 @@ export function useCase(id: string): CaseState {
     );
   }, [id]);
   useEffect(load, [load]);
-  useLiveRefresh(load, (type, data) => data.id === id || data.caseId === id);
+  // Presence changes are not changes to the case: the header's avatars follow them by themselves.
+  useLiveRefresh(load, (type, data) => type !== 'presence' && (data.id === id || data.caseId === id));
 
   const act = useCallback(async (what: string, change: () => Promise<CaseDetail>) => {
     setBusy(true);

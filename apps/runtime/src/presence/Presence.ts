@@ -70,6 +70,11 @@ export class Presence {
     this.stopTimerIfIdle();
   }
 
+  /** `userId` signed out: they leave every case they were viewing. */
+  forget(userId: string): void {
+    for (const caseId of [...this.byCase.keys()]) if (this.byCase.get(caseId)?.has(userId)) this.leave(caseId, userId);
+  }
+
   /** Drops every lapsed view and announces each case whose viewers changed; returns how many cases changed. */
   sweep(): number {
     let n = 0;

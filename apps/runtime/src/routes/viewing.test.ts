@@ -57,6 +57,15 @@ describe('who is looking at a case', () => {
     expect(events).toHaveLength(2);
   });
 
+  it('signing out leaves every case at once', async () => {
+    const { care1, care2, caseId, events } = await setup();
+    await care1('POST', `/api/cases/${caseId}/viewing`);
+    await care2('POST', `/api/cases/${caseId}/viewing`);
+    expect((await care1('DELETE', '/api/session')).status).toBe(204);
+    expect((await care2('GET', `/api/cases/${caseId}`)).body.viewers).toEqual([{ id: care2.id, name: 'care2' }]);
+    expect(events.at(-1)!.data).toEqual({ caseId, viewers: [{ id: care2.id, name: 'care2' }] });
+  });
+
   it('a view lapses 40 s after its last heartbeat; heartbeats keep it', async () => {
     const { t, care1, care2, caseId, events } = await setup();
     await care1('POST', `/api/cases/${caseId}/viewing`);
