@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { simulateMap } from '@baton/engine';
+import type { BatonMap, Scenario } from '@baton/engine';
 import { startServer } from './helpers/startServer.ts';
 import type { RunningServer } from './helpers/startServer.ts';
 import { ensureDesignerBuilt } from './browser/buildDesigner.ts';
@@ -165,6 +167,16 @@ describe('designer', () => {
     await page.getByTestId('diff-summary').waitFor();
     // Nothing is active yet, so every step is new.
     await expect.poll(() => page.locator('.react-flow__node.diff-added').count()).toBe(3);
+    // No shipped scenario rehearses a hand-drawn map: the evidence panel says so and offers the builders.
+    await expect.poll(() => page.getByTestId('review-evidence').textContent()).toContain('No rehearsal was run');
+    expect(await page.getByTestId('rehearsal-none').textContent()).toContain('Build a quick spike');
+    await screenshot(page, '07a-review-no-scenario');
+    // A quick spike built right there is rehearsed on this version.
+    await page.getByTestId('rehearsal-none').locator('summary').click();
+    await page.getByTestId('review-evidence').getByRole('button', { name: 'Use this spike' }).click();
+    const spikeCard = page.locator('[data-rehearsal-scenario="spike"]');
+    await expect.poll(() => spikeCard.getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+    expect(await spikeCard.locator('[data-measure="breaches"]').getAttribute('data-submitted')).toMatch(/^\d+$/);
     await page.locator('textarea[name=comment]').fill('Clear and complete.');
     await screenshot(page, '07-approver-review');
     await page.getByTestId('approve-version').click();
@@ -299,5 +311,69 @@ describe('designer', () => {
     await page.getByTestId('inspector').locator('input[name=expected-action]').fill('reply');
     await expect.poll(() => page.locator(`.react-flow__node[data-id="${pass.id}"]`).textContent()).toContain('Expected: reply');
     expect(await page.getByTestId('render-error').count()).toBe(0);
+  });
+
+  it('rehearses the shipped scenarios on the submitted and the active version, side by side, without holding up the decision', async () => {
+    const dir = join(import.meta.dirname, '..', 'examples', 'customer-complaint');
+    const v1 = JSON.parse(readFileSync(join(dir, 'customer-complaint.map.json'), 'utf8')) as BatonMap;
+    const monday = JSON.parse(readFileSync(join(dir, 'monday-morning.scenario.json'), 'utf8')) as Scenario;
+    const id = v1.id;
+    for (const team of [{ id: 'billing', name: 'Billing' }, { id: 'supervisors', name: 'Supervisors' }]) {
+      expect((await asAdmin('POST', '/api/teams', team)).status).toBe(201);
+    }
+    expect((await asAdmin('POST', '/api/maps', v1)).status).toBe(201);
+    expect((await asAdmin('POST', `/api/maps/${id}/submit`)).status).toBe(200);
+    const evidence = page.getByTestId('review-evidence');
+    const mondayCard = evidence.locator('[data-rehearsal-scenario="customer-complaint/monday-morning"]');
+
+    // First version: nothing is active, so the panel shows this version's own numbers.
+    await signOut(page);
+    await signIn(page, server.url, APPROVER.email, APPROVER.password);
+    await page.goto(`${server.url}/#/maps/${id}`);
+    await expect.poll(() => page.getByTestId('designer').getAttribute('data-editor-mode')).toBe('review');
+    await evidence.waitFor();
+    // The decision never waits for the rehearsal.
+    expect(await page.getByTestId('approve-version').isDisabled()).toBe(false);
+    await expect.poll(() => mondayCard.getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+    expect(await evidence.textContent()).toContain('Nothing is active yet');
+    const alone = simulateMap(v1, monday).metrics;
+    expect(await mondayCard.locator('[data-measure="breaches"]').getAttribute('data-submitted')).toBe(String(alone.breaches));
+    expect(await mondayCard.locator('[data-measure="breaches"]').getAttribute('data-change')).toBeNull();
+    await page.getByTestId('approve-version').click();
+    await expect.poll(() => page.getByTestId('map-version').getAttribute('data-state')).toBe('approved');
+
+    // Second version: a looser deadline for care, compared with the active first version.
+    const v2: BatonMap = { ...v1, nodes: v1.nodes.map((n) => (n.id === 'p_care' && n.type === 'pass' ? { ...n, expected: { ...n.expected, within: 'PT8H' } } : n)) };
+    expect((await asAdmin('PUT', `/api/maps/${id}`, v2)).status).toBe(200);
+    expect((await asAdmin('POST', `/api/maps/${id}/submit`)).status).toBe(200);
+    await page.goto(`${server.url}/#/maps`);
+    await page.goto(`${server.url}/#/maps/${id}`);
+    await expect.poll(() => page.getByTestId('designer').getAttribute('data-editor-mode')).toBe('review');
+    await evidence.waitFor();
+    expect(await page.getByTestId('approve-version').isDisabled()).toBe(false);
+    if ((await evidence.getAttribute('data-rehearsal-state')) === 'running') await screenshot(page, '14-review-rehearsal-running');
+    await expect.poll(() => evidence.getAttribute('data-rehearsal-state'), { timeout: 60_000 }).toBe('done');
+
+    const before = simulateMap(v1, monday).metrics;
+    const after = simulateMap(v2, monday).metrics;
+    expect(before.breaches).toBeGreaterThan(after.breaches);
+    const breaches = mondayCard.locator('[data-measure="breaches"]');
+    expect(await breaches.getAttribute('data-active')).toBe(String(before.breaches));
+    expect(await breaches.getAttribute('data-submitted')).toBe(String(after.breaches));
+    expect(await breaches.getAttribute('data-change')).toBe('better');
+    expect(await breaches.getAttribute('title')).toBe(`Missed deadlines ${before.breaches} → ${after.breaches} (better)`);
+    expect(await breaches.locator('.change-better').textContent()).toContain('better');
+    expect(await mondayCard.locator('[data-measure="ended"]').getAttribute('data-submitted')).toBe(String(after.ended));
+    expect(await mondayCard.locator('[data-measure="maxQueue:care"] th').textContent()).toBe('Customer Care');
+    expect(await mondayCard.locator('[data-measure="maxQueue:care"]').getAttribute('title')).toMatch(/^Most waiting for Customer Care \d+ → \d+ \(/);
+    expect(await mondayCard.locator('thead').textContent()).toContain('Active v1');
+    expect(await mondayCard.locator('thead').textContent()).toContain('v2');
+    // Every shipped scenario of the map ran on both versions.
+    expect(await evidence.locator('[data-rehearsal-scenario]').count()).toBe(2);
+    const spike = evidence.locator('[data-rehearsal-scenario="customer-complaint/black-friday-delivery-spike"] [data-measure="breaches"]');
+    expect(await spike.getAttribute('data-active')).toBe(String(simulateMap(v1, JSON.parse(readFileSync(join(dir, 'black-friday-delivery-spike.scenario.json'), 'utf8'))).metrics.breaches));
+    await page.waitForTimeout(300);
+    await screenshot(page, '15-review-rehearsal-compared');
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -29,6 +29,7 @@ import type { MapStore } from './mapStore.ts';
 import { Palette } from './Palette.tsx';
 import { ProblemsContext, createProblemStore } from './problems.ts';
 import { ProblemsDrawer } from './ProblemsDrawer.tsx';
+import { RehearsalPanel } from './review/RehearsalPanel.tsx';
 import { ReviewPanel } from './review/ReviewPanel.tsx';
 import { toFlowMap, toMapDocument } from './toMapDocument.ts';
 import { MapStoreContext, useMapStore } from './useMapStore.ts';
@@ -151,7 +152,7 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
     if (waiting?.state === 'submitted' && user.roles.includes('approver') && !mine) send({ type: 'REVIEW' });
   }, [initialDetail, user, send]);
 
-  const { diff, overlay, active } = useReviewOverlay(mode === 'review', detail, store, revision);
+  const { diff, overlay, active, ready: activeReady } = useReviewOverlay(mode === 'review', detail, store, revision);
 
   // A layout drawn for other card sizes (or by a script) is tidied once, quietly, when first shown.
   const nodesMeasured = useNodesInitialized();
@@ -282,6 +283,9 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
             )}
             <MapCanvas editable={editable} overlay={mode === 'review' ? overlay : null} />
             {mode === 'simulate' && <SimulationResults />}
+            {mode === 'review' && (
+              <RehearsalPanel active={activeReady ? active : undefined} activeVersion={detail?.activeVersion ?? null} version={latest?.version ?? null} dirty={revision !== savedRevision || !detail} />
+            )}
             <ProblemsDrawer problems={problems} onPick={pickProblem} />
           </div>
           {mode === 'review' ? (

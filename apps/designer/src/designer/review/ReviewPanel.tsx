@@ -125,7 +125,7 @@ export function ReviewPanel(props: {
           </div>
         )}
         <p className={errors ? 'field-error' : 'muted'}>
-          {errors ? `The validator finds ${errors} error${errors > 1 ? 's' : ''}.` : 'The validator finds no errors.'} Simulation evidence will appear here once the simulate mode lands.
+          {errors ? `The validator finds ${errors} error${errors > 1 ? 's' : ''}.` : 'The validator finds no errors.'} The rehearsal under the map shows how this version copes with its scenarios{activeVersion ? ', next to the active one' : ''}; you need not wait for it to decide.
         </p>
         <div className="field">
           <label htmlFor="review-comment">Comment</label>

@@ -13,7 +13,7 @@ import type { MapStore } from '../mapStore.ts';
 import { toMapDocument } from '../toMapDocument.ts';
 import { reviewOverlay } from './reviewOverlay.ts';
 
-/** The diff and canvas overlay while `reviewing`; nulls otherwise. */
+/** The diff and canvas overlay while `reviewing` (nulls otherwise); `ready` once the active version is in. */
 export function useReviewOverlay(reviewing: boolean, detail: MapDetail | null, store: MapStore, revision: number) {
   const [reviewBase, setReviewBase] = useState<{ active: BatonMap | null } | null>(null);
   // Entering review compares the map with the active version.
@@ -43,5 +43,5 @@ export function useReviewOverlay(reviewing: boolean, detail: MapDetail | null, s
   );
   const overlay = useMemo(() => (diff && reviewBase ? reviewOverlay(diff, reviewBase.active) : null), [diff, reviewBase]);
 
-  return { diff, overlay, active: reviewBase?.active ?? null };
+  return { diff, overlay, active: reviewBase?.active ?? null, ready: reviewBase !== null };
 }
