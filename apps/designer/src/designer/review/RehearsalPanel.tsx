@@ -53,15 +53,14 @@ function ScenarioCard({ scenario, runs, hasActive, activeLabel, submittedLabel, 
     <article className="rehearsal-card" data-rehearsal-scenario={scenario.key} data-status={status} aria-busy={!finished}>
       <header className="rehearsal-card-head">
         <h3>{scenario.label}</h3>
-        {scenario.mentions !== null && <span className="muted small">{scenario.mentions.toLocaleString('en')} mentions</span>}
+        {submitted?.status === 'done' ? (
+          <span className="muted small rehearsal-routed" title={`On ${submittedLabel}`}>
+            {submitted.metrics.mentions.toLocaleString('en')} mentions → {submitted.metrics.cases.toLocaleString('en')} cases
+            {submitted.metrics.unrouted > 0 ? `, ${submitted.metrics.unrouted.toLocaleString('en')} to triage` : ''}
+          </span>
+        ) : scenario.mentions !== null && <span className="muted small">{scenario.mentions.toLocaleString('en')} mentions</span>}
         {verdict && <span className={`rehearsal-verdict${/worse/.test(verdict) ? ' has-worse' : ''}`} data-testid="rehearsal-verdict">{verdict}</span>}
       </header>
-      {finished && submitted?.status === 'done' && (
-        <p className="muted small rehearsal-routed">
-          {submittedLabel}: {submitted.metrics.cases.toLocaleString('en')} of {submitted.metrics.mentions.toLocaleString('en')} mentions became cases
-          {submitted.metrics.unrouted > 0 ? `; ${submitted.metrics.unrouted.toLocaleString('en')} went to triage` : ''}.
-        </p>
-      )}
       {!finished && (
         <>
           <RunProgress run={submitted} label={submittedLabel} />
