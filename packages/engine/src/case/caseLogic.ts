@@ -1,7 +1,7 @@
 import { assign, emit, setup } from 'xstate';
 import type { Condition } from '../schema/condition.ts';
-import type { ConditionFacts } from '../conditions/facts.ts';
 import { evaluateCondition } from '../conditions/evaluateCondition.ts';
+import { conditionView } from '../conditions/conditionView.ts';
 import type { CaseContext, CaseEffect, CaseEvent, CaseInput } from './caseTypes.ts';
 
 /** The event a case machine emits for every effect the outside world must carry out. */
@@ -18,23 +18,6 @@ interface QueueParams {
   withinMs: number;
 }
 
-const conditionViews = new WeakMap<object, ConditionFacts>();
-
-/**
- * What a condition sees: the mention's facts plus the case's tags, crisis flag and pass count.
- * One view object per mention, refreshed in place, so per-text caches in the condition code hit.
- */
-function factsOf(context: CaseContext): ConditionFacts {
-  let view = conditionViews.get(context.facts);
-  if (!view) {
-    view = { ...context.facts, tags: context.tags, crisis: context.crisis, passCount: context.passCount };
-    conditionViews.set(context.facts, view);
-  }
-  view.tags = context.tags;
-  view.crisis = context.crisis;
-  view.passCount = context.passCount;
-  return view;
-}
 
 /**
  * The behaviour shared by every compiled map: named guards and actions that the JSON machine
@@ -49,7 +32,8 @@ export const caseLogic = setup({
   },
   guards: {
     isTrigger: ({ context }, params: { trigger: string }) => context.trigger === params.trigger,
-    when: ({ context }, params: { when: Condition }) => evaluateCondition(params.when, factsOf(context)),
+    when: ({ context }, params: { when: Condition }) =>
+      evaluateCondition(params.when, conditionView(context.facts, context.tags, context.crisis, context.passCount)),
     outcomeIs: ({ event }, params: { outcome: string }) =>
       event.type === 'outcome' && event.outcome === params.outcome,
     canClaim: ({ context, event }) =>

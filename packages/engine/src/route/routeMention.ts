@@ -1,7 +1,7 @@
 import type { CompiledMap } from '../compile/compileMap.ts';
 import type { MentionFacts } from '../conditions/facts.ts';
 import { evaluateCondition } from '../conditions/evaluateCondition.ts';
-import type { ConditionFacts } from '../conditions/facts.ts';
+import { conditionView } from '../conditions/conditionView.ts';
 import type { TriggerNode } from '../schema/map.ts';
 
 /** A map that may route mentions, with its crisis flag at this instant. */
@@ -19,7 +19,6 @@ export interface RouteMatch {
 
 const NO_TAGS: readonly string[] = [];
 const sortedTriggers = new WeakMap<CompiledMap, readonly TriggerNode[]>();
-const freshCaseViews = new WeakMap<MentionFacts, ConditionFacts>();
 
 /** The triggers of a map, highest priority first, ties by node id (computed once per map). */
 export function triggersOf(compiled: CompiledMap): readonly TriggerNode[] {
@@ -39,14 +38,8 @@ function compare(a: string, b: string): number {
 
 /** Whether a trigger's condition holds for a fresh mention. */
 export function triggerMatches(trigger: TriggerNode, facts: MentionFacts, crisis: boolean): boolean {
-  // One view per mention, refreshed in place: a fresh case has no tags and no passes yet.
-  let view = freshCaseViews.get(facts);
-  if (!view) {
-    view = { ...facts, tags: NO_TAGS, passCount: 0, crisis };
-    freshCaseViews.set(facts, view);
-  }
-  view.crisis = crisis;
-  return evaluateCondition(trigger.when, view);
+  // A fresh case has no tags and no passes yet.
+  return evaluateCondition(trigger.when, conditionView(facts, NO_TAGS, crisis, 0));
 }
 
 /**
