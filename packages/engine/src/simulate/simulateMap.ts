@@ -1,4 +1,3 @@
-import type { AnyMachineSnapshot } from 'xstate';
 import { compileMap, type CompiledMap } from '../compile/compileMap.ts';
 import { mentionFacts } from '../conditions/mentionFacts.ts';
 import { CrisisTracker } from '../crisis/CrisisTracker.ts';
@@ -12,10 +11,12 @@ import { caseStatus } from '../case/caseView.ts';
 import { runnerFor } from '../case/runCase.ts';
 import type { CaseRunner } from '../case/CaseRunner.ts';
 import { expandScenario } from './expandScenario.ts';
+import { CrisisSpans } from './CrisisSpans.ts';
+import { CRISIS, DEADLINE, OUTCOME, type SimCase, type SimEvent } from './simulationRecords.ts';
 import { Heap } from './Heap.ts';
 import { seededRandom } from './random.ts';
-import { percentiles, type SimulatedCase, type SimulationResult } from './simulationResult.ts';
-import { createTeam, drawOutcome, drawResponseMs, type Member, type QueueEntry, type SimTeam } from './staff.ts';
+import { caseMetrics, orderRow, type SimulatedCase, type SimulationResult } from './simulationResult.ts';
+import { createTeam, drawOutcome, drawResponseMs, teamMetrics, type Member, type QueueEntry, type SimTeam } from './staff.ts';
 
 /** Options of a simulation run. */
 export interface SimulateOptions {
@@ -25,34 +26,6 @@ export interface SimulateOptions {
   shouldStop?: () => boolean;
   /** The map already compiled (callers that cache compiled maps save the work). */
   compiled?: CompiledMap;
-}
-
-// Event classes, in the order they run at equal instants (SPEC §5): the crisis flag is brought
-// up to date first, then outcomes, deadlines; arrivals (kept out of the heap) come last.
-const CRISIS = 0;
-const OUTCOME = 1;
-const DEADLINE = 2;
-
-interface SimEvent {
-  at: number;
-  kind: number;
-  seq: number;
-  index: number;
-  token: number;
-  member?: Member;
-}
-
-interface SimCase {
-  row: SimulatedCase;
-  arrivalAt: number;
-  /** The case machine's snapshot while the case is live; null once ended. */
-  snapshot: AnyMachineSnapshot | null;
-  visit: number;
-  pathSeen: number;
-  breachesSeen: number;
-  entry: QueueEntry | null;
-  worker: Member | null;
-  teamSet: Set<string>;
 }
 
 /**
@@ -84,12 +57,9 @@ class SimulationRun {
   private readonly parentOf = new Map<string, string | undefined>();
   private readonly byNode: Record<string, { entered: number; breaches: number }> = {};
   private readonly crisis: CrisisTracker | null;
-  private readonly crisisWindows: { fromSec: number; toSec: number | null }[] = [];
   private crisisCheckPending = false;
-  private crisisMs = 0;
-  private crisisSince = 0;
   /** Crisis spans in ms from the start (`to` null while on), for backup availability. */
-  private readonly crisisSpans: { from: number; to: number | null }[] = [];
+  private readonly crisisSpans = new CrisisSpans();
   private readonly scripted = new Map<string, { outcome: string; afterMs?: number }[]>();
   private arrivalsDone = 0;
   private mentions = 0;
@@ -177,11 +147,7 @@ class SimulationRun {
     this.crisisCheckPending = false;
     if (!this.crisis) return;
     if (this.crisis.advance(this.start + this.now) === 'cleared') {
-      const open = this.crisisWindows[this.crisisWindows.length - 1];
-      if (open) open.toSec = this.now / 1000;
-      const span = this.crisisSpans[this.crisisSpans.length - 1];
-      if (span) span.to = this.now;
-      this.crisisMs += this.now - this.crisisSince;
+      this.crisisSpans.close(this.now);
     } else this.scheduleCrisisCheck();
   }
 
@@ -206,9 +172,7 @@ class SimulationRun {
       return;
     }
     if (this.crisis?.record(this.start + this.now) === 'onset') {
-      this.crisisWindows.push({ fromSec: this.now / 1000, toSec: null });
-      this.crisisSpans.push({ from: this.now, to: null });
-      this.crisisSince = this.now;
+      this.crisisSpans.open(this.now);
       for (const team of this.teams.values()) this.dispatch(team);
     }
     this.scheduleCrisisCheck();
@@ -374,7 +338,7 @@ class SimulationRun {
   private free(member: Member): void {
     const team = this.teams.get(member.team)!;
     team.busyMs += this.now - member.busySince;
-    if (member.backup) team.backupAfterCrisisMs += this.outsideCrisis(member.busySince, this.now);
+    if (member.backup) team.backupAfterCrisisMs += this.crisisSpans.outside(member.busySince, this.now);
     const sim = member.caseIndex !== null ? this.cases[member.caseIndex] : undefined;
     if (sim) sim.worker = null;
     member.caseIndex = null;
@@ -384,12 +348,6 @@ class SimulationRun {
   }
 
   /** How much of [from, to) fell outside every crisis: a backup finishing work it took during one. */
-  private outsideCrisis(from: number, to: number): number {
-    let inside = 0;
-    for (const span of this.crisisSpans) inside += Math.max(0, Math.min(to, span.to ?? to) - Math.max(from, span.from));
-    return to - from - inside;
-  }
-
   private onOutcome(e: SimEvent): boolean {
     const member = e.member!;
     if (member.token !== e.token || member.caseIndex !== e.index) return false;
@@ -420,59 +378,23 @@ class SimulationRun {
   // ---- the result -----------------------------------------------------------------------
 
   private result(endMs: number): SimulationResult {
-    const map = this.compiled.map;
-    const crisisMs = this.crisisMs + (this.crisis?.on ? Math.max(0, endMs - this.crisisSince) : 0);
+    const crisisMs = this.crisisSpans.totalMs(endMs);
     const byTeam: SimulationResult['metrics']['byTeam'] = {};
     for (const team of this.teams.values()) {
-      let busy = team.busyMs;
-      let backupAfterCrisis = team.backupAfterCrisisMs;
-      for (const m of team.members) {
-        if (m.caseIndex === null) continue;
-        busy += Math.max(0, endMs - m.busySince);
-        if (m.backup) backupAfterCrisis += this.outsideCrisis(m.busySince, Math.max(m.busySince, endMs));
-      }
-      // Regular members are available the whole run; backups during a crisis and while they finish
-      // the work they took in it.
-      const backups = team.members.filter((m) => m.backup).length;
-      const available = (team.members.length - backups) * endMs + backups * crisisMs + backupAfterCrisis;
-      const utilization = available > 0 ? Math.min(1, Math.round((busy / available) * 10000) / 10000) : 0;
-      byTeam[team.id] = { handled: team.handled, maxQueue: team.maxQueue, utilization };
+      byTeam[team.id] = teamMetrics(team, endMs, crisisMs, (from, to) => this.crisisSpans.outside(from, to));
     }
-    const cases = this.rows;
-    const routed = this.cases.map((c) => c.row);
     return {
-      map: map.id,
+      map: this.compiled.map.id,
       scenario: this.scenario.name,
-      cases: cases.map(orderRow),
+      cases: this.rows.map(orderRow),
       attached: this.attached,
       metrics: {
         mentions: this.mentions,
-        cases: routed.length,
-        unrouted: cases.length - routed.length,
-        ended: routed.filter((c) => c.status === 'ended').length,
-        open: routed.filter((c) => c.status !== 'ended').length,
-        breaches: routed.reduce((n, c) => n + c.breaches.length, 0),
-        pickupSec: percentiles(routed.flatMap((c) => (c.pickupSec !== undefined ? [c.pickupSec] : []))),
-        resolvedSec: percentiles(routed.flatMap((c) => (c.resolvedSec !== undefined ? [c.resolvedSec] : []))),
+        ...caseMetrics(this.rows),
         byNode: this.byNode,
         byTeam,
-        crisis: this.crisisWindows,
+        crisis: this.crisisSpans.windows(),
       },
     };
   }
-}
-
-/** Puts a row's keys in the order SPEC §5 lists them, so the JSON reads the same everywhere. */
-function orderRow(row: SimulatedCase): SimulatedCase {
-  const out: SimulatedCase = { mention: row.mention } as SimulatedCase;
-  if (row.case !== undefined) out.case = row.case;
-  if (row.trigger !== undefined) out.trigger = row.trigger;
-  out.path = row.path;
-  out.status = row.status;
-  if (row.end !== undefined) out.end = row.end;
-  out.breaches = row.breaches;
-  out.teams = row.teams;
-  if (row.pickupSec !== undefined) out.pickupSec = row.pickupSec;
-  if (row.resolvedSec !== undefined) out.resolvedSec = row.resolvedSec;
-  return out;
 }

@@ -47,3 +47,32 @@ export function percentiles(values: number[]): Percentiles {
   const rank = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] as number;
   return { p50: rank(50), p90: rank(90), max: sorted[sorted.length - 1] as number };
 }
+
+/** The case counts and times of a run's metrics, from its rows (unrouted rows included). */
+export function caseMetrics(rows: readonly SimulatedCase[]) {
+  const routed = rows.filter((c) => c.status !== 'unrouted');
+  return {
+    cases: routed.length,
+    unrouted: rows.length - routed.length,
+    ended: routed.filter((c) => c.status === 'ended').length,
+    open: routed.filter((c) => c.status !== 'ended').length,
+    breaches: routed.reduce((n, c) => n + c.breaches.length, 0),
+    pickupSec: percentiles(routed.flatMap((c) => (c.pickupSec !== undefined ? [c.pickupSec] : []))),
+    resolvedSec: percentiles(routed.flatMap((c) => (c.resolvedSec !== undefined ? [c.resolvedSec] : []))),
+  };
+}
+
+/** Puts a row's keys in the order SPEC §5 lists them, so the JSON reads the same everywhere. */
+export function orderRow(row: SimulatedCase): SimulatedCase {
+  const out: SimulatedCase = { mention: row.mention } as SimulatedCase;
+  if (row.case !== undefined) out.case = row.case;
+  if (row.trigger !== undefined) out.trigger = row.trigger;
+  out.path = row.path;
+  out.status = row.status;
+  if (row.end !== undefined) out.end = row.end;
+  out.breaches = row.breaches;
+  out.teams = row.teams;
+  if (row.pickupSec !== undefined) out.pickupSec = row.pickupSec;
+  if (row.resolvedSec !== undefined) out.resolvedSec = row.resolvedSec;
+  return out;
+}

@@ -98,3 +98,23 @@ export function drawOutcome(team: SimTeam, declared: readonly string[], random: 
   }
   return declared[0] as string;
 }
+
+/**
+ * A team's line in the metrics: outcomes reported, the longest queue, and utilization — busy
+ * member-time over available member-time, where regular members are available the whole run and
+ * backups during a crisis and while they finish the work they took in it. Work still in hand at
+ * the end counts up to `endMs`.
+ */
+export function teamMetrics(team: SimTeam, endMs: number, crisisMs: number, outsideCrisis: (from: number, to: number) => number) {
+  let busy = team.busyMs;
+  let backupAfterCrisis = team.backupAfterCrisisMs;
+  for (const m of team.members) {
+    if (m.caseIndex === null) continue;
+    busy += Math.max(0, endMs - m.busySince);
+    if (m.backup) backupAfterCrisis += outsideCrisis(m.busySince, Math.max(m.busySince, endMs));
+  }
+  const backups = team.members.filter((m) => m.backup).length;
+  const available = (team.members.length - backups) * endMs + backups * crisisMs + backupAfterCrisis;
+  const utilization = available > 0 ? Math.min(1, Math.round((busy / available) * 10000) / 10000) : 0;
+  return { handled: team.handled, maxQueue: team.maxQueue, utilization };
+}

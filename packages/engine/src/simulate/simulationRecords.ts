@@ -1,0 +1,33 @@
+import type { AnyMachineSnapshot } from 'xstate';
+import type { SimulatedCase } from './simulationResult.ts';
+import type { Member, QueueEntry } from './staff.ts';
+
+// Event classes, in the order they run at equal instants (SPEC §5): the crisis flag is brought
+// up to date first, then outcomes, deadlines; arrivals (kept out of the heap) come last.
+export const CRISIS = 0;
+export const OUTCOME = 1;
+export const DEADLINE = 2;
+
+/** Something due at an instant: a crisis check, a member's outcome, a pass deadline. */
+export interface SimEvent {
+  at: number;
+  kind: number;
+  seq: number;
+  index: number;
+  token: number;
+  member?: Member;
+}
+
+/** What the run keeps of one case. */
+export interface SimCase {
+  row: SimulatedCase;
+  arrivalAt: number;
+  /** The case machine's snapshot while the case is live; null once ended. */
+  snapshot: AnyMachineSnapshot | null;
+  visit: number;
+  pathSeen: number;
+  breachesSeen: number;
+  entry: QueueEntry | null;
+  worker: Member | null;
+  teamSet: Set<string>;
+}
