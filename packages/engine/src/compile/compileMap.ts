@@ -74,14 +74,22 @@ export function compileMap(map: BatonMap): CompiledMap {
 
   const states: Json = {};
   const triggers = map.nodes.filter((n) => n.type === 'trigger');
+  // A case enters its trigger and walks on in one microstep: the start state's transition does
+  // what the trigger state would (record the node) and goes straight to the trigger's successor.
   states[START_STATE] = {
-    always: triggers.map((t) => ({ guard: { type: 'isTrigger', params: { trigger: t.id } }, target: target(t.id) })),
+    always: triggers.map((t) => ({
+      guard: { type: 'isTrigger', params: { trigger: t.id } },
+      target: target(only(t).target),
+      actions: [{ type: 'enter', params: { node: t.id } }],
+    })),
   };
   for (const node of map.nodes) {
     const key = keyOf(node.id);
     const enter = { type: 'enter', params: { node: node.id } };
     switch (node.type) {
       case 'trigger':
+        // Cases pass through it from the start state; the state stays so that the machine has a
+        // state per node and a snapshot resting at a trigger (none does today) still walks on.
         states[key] = { id: key, entry: [enter], always: { target: target(only(node).target) } };
         break;
       case 'action':
