@@ -24,9 +24,11 @@ const CASE_COLUMNS = [
 /** Inserts a new case row (a prepared statement: ingest runs it once per routed mention). */
 function insertCase(w: Work, row: CaseRow): CaseRow {
   const { db } = w.rt;
-  return prepared(db, 'cases.insert', () =>
-    db.insert(cases).values(Object.fromEntries(CASE_COLUMNS.map((c) => [c, sql.placeholder(c)])) as never).returning().prepare(),
-  ).get(row as never) as CaseRow;
+  // Every column is given, so the row written is the row passed: no RETURNING to parse back.
+  prepared(db, 'cases.insert', () =>
+    db.insert(cases).values(Object.fromEntries(CASE_COLUMNS.map((c) => [c, sql.placeholder(c)])) as never).prepare(),
+  ).run(row as never);
+  return row;
 }
 
 /** Identity of a new case (only for the step that starts it). */

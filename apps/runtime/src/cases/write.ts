@@ -18,7 +18,9 @@ export interface Work {
  */
 export function write<T>(rt: Runtime, fn: (w: Work) => T, now = rt.clock.now()): T {
   const events: LiveEvent[] = [];
-  const result = rt.db.transaction(() => fn({ rt, now, emit: (e) => events.push(e) }));
+  // better-sqlite3's own transaction (BEGIN … COMMIT, a savepoint when nested): drizzle's wrapper
+  // builds its BEGIN and COMMIT statements afresh on every call, and this runs on every request.
+  const result = rt.db.$client.transaction(() => fn({ rt, now, emit: (e) => events.push(e) }))();
   for (const e of events) rt.bus.publish(e);
   if (events.length) rt.wake();
   return result;
