@@ -60,6 +60,17 @@ describe('baton validate', () => {
   });
 });
 
+describe('baton validate, a map without its format line', () => {
+  it('is still read as a map: the missing format is a listed problem (exit 1), not a refusal', () => {
+    const map = { id: 'x', name: 'X', hub: 'social', teams: [{ id: 'social', name: 'Social' }], nodes: [], edges: [] };
+    const r = baton('validate', write('no-format.map.json', JSON.stringify(map)), '--json');
+    expect(r.code).toBe(1);
+    const result = JSON.parse(r.out);
+    expect(result.problems[0]).toMatchObject({ code: 'E_SCHEMA', severity: 'error' });
+    expect(result.problems[0].message).toMatch(/format/);
+  });
+});
+
 describe('baton compile', () => {
   it('prints the XState machine config with a state per node', () => {
     const r = baton('compile', example('customer-complaint'));

@@ -14,7 +14,13 @@ export class CliError extends Error {
  * Reads a JSON document and checks its `format` tag, so that a missing file, bad JSON or the
  * wrong kind of document each get one clear line instead of a stack trace.
  */
-export async function loadDocument(path: string | undefined, format: string, what: string): Promise<Record<string, unknown>> {
+export async function loadDocument(
+  path: string | undefined,
+  format: string,
+  what: string,
+  /** Keys that mark the document as this kind even without its `format` tag (then the validator explains). */
+  ownKeys: readonly string[] = [],
+): Promise<Record<string, unknown>> {
   if (!path) throw new CliError(`missing ${what} file argument`);
   let text: string;
   try {
@@ -35,7 +41,8 @@ export async function loadDocument(path: string | undefined, format: string, wha
     throw new CliError(`${path}: not a ${what} (expected a JSON object with "format": "${format}")`);
   }
   const tag = (doc as Record<string, unknown>).format;
-  if (tag !== format) {
+  const looksLikeIt = tag === undefined && ownKeys.some((k) => k in (doc as object));
+  if (tag !== format && !looksLikeIt) {
     const found = typeof tag === 'string' ? `"${tag}"` : 'no format';
     throw new CliError(`${path}: not a ${what} (found ${found}, expected "format": "${format}")`);
   }

@@ -7,7 +7,8 @@ import { formatProblems } from './formatProblems.ts';
  * (exit 1) listing the problems when the map has errors and `allowInvalid` is false.
  */
 export async function loadMap(path: string | undefined, allowInvalid = false) {
-  const doc = await loadDocument(path, MAP_FORMAT, 'Baton map');
+  // A map that forgot its format line is still a map: validation lists that with everything else.
+  const doc = await loadDocument(path, MAP_FORMAT, 'Baton map', ['nodes', 'edges']);
   const validation = validateMap(doc);
   if (!validation.valid && !allowInvalid) {
     throw new CliError(`${path}: the map has errors:\n${formatProblems(validation.problems)}`, 1);
