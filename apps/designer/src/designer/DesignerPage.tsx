@@ -23,7 +23,8 @@ import type { Problem } from './engine.ts';
 import { exportImage } from './exportImage.ts';
 import { Inspector } from './inspector/Inspector.tsx';
 import { DirectoryContext } from './inspector/directory.ts';
-import { MapCanvas, OPEN_MIN_ZOOM } from './MapCanvas.tsx';
+import { MapCanvas } from './MapCanvas.tsx';
+import { openingView } from './openingView.ts';
 import { createMapStore } from './mapStore.ts';
 import type { MapStore } from './mapStore.ts';
 import { Palette } from './Palette.tsx';
@@ -166,7 +167,7 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
       (positions) => {
         store.placeQuietly(positions);
         // Opening a map keeps its labels readable: a large map opens at its top, the minimap shows the rest.
-        requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1, minZoom: OPEN_MIN_ZOOM }));
+        requestAnimationFrame(() => flow.fitView(openingView(store.getState().nodes)));
       },
       () => undefined,
     );

@@ -9,9 +9,7 @@ import { PALETTE_MIME } from './Palette.tsx';
 import type { ReviewOverlay } from './review/reviewOverlay.ts';
 import type { FlowEdge, FlowNode } from './toMapDocument.ts';
 import { useMapStore, useMapStoreApi } from './useMapStore.ts';
-
-/** The least zoom a map opens at: below it labels stop being readable (the minimap shows the rest). */
-export const OPEN_MIN_ZOOM = 0.6;
+import { openingView } from './openingView.ts';
 
 const MINIMAP_COLOURS: Record<string, string> = {
   trigger: '#0f766e', decision: '#6d28d9', action: '#64748b', pass: '#1d4ed8', end: '#1f2937',
@@ -30,6 +28,7 @@ export function MapCanvas({ editable, overlay }: { editable: boolean; overlay: R
   const { screenToFlowPosition } = useReactFlow();
   // Fit a map that has steps when it opens; a blank canvas keeps zoom 100% so drops land where aimed.
   const [fitOnOpen] = useState(() => store.getState().nodes.length > 0);
+  const [fitOptions] = useState(() => openingView(store.getState().nodes));
 
   const shownNodes = useMemo(() => (overlay ? overlay.decorateNodes(nodes) : nodes), [nodes, overlay]);
   const shownEdges = useMemo(() => (overlay ? overlay.decorateEdges(edges) : edges), [edges, overlay]);
@@ -79,7 +78,7 @@ export function MapCanvas({ editable, overlay }: { editable: boolean; overlay: R
         snapToGrid
         snapGrid={SNAP}
         fitView={fitOnOpen}
-        fitViewOptions={{ padding: 0.2, maxZoom: 1, minZoom: OPEN_MIN_ZOOM }}
+        fitViewOptions={fitOptions}
         minZoom={0.1}
         maxZoom={2}
         proOptions={{ hideAttribution: false }}
