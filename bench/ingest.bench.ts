@@ -20,17 +20,25 @@ function mention(id: string, i: number) {
   return { id, network: 'twitter', author: { handle: `@user${i % 997}`, followers: i % 20000 }, text: texts[i % texts.length], createdAt: '2026-03-02T09:00:00Z', directedAtBrand: true };
 }
 
+/** Waits for a line on the child's output, then stops collecting it (the server logs every request). */
 function waitFor(child: ChildProcess, pattern: RegExp): Promise<string> {
   return new Promise((ok, fail) => {
     let out = '';
-    const on = (d: Buffer) => {
+    const collect = (d: Buffer) => {
       out += d.toString();
       const m = pattern.exec(out);
-      if (m) ok(m[1] ?? m[0]);
+      if (!m) return;
+      child.stdout?.off('data', collect);
+      child.stderr?.off('data', collect);
+      child.off('exit', exited);
+      child.stdout?.resume(); // keep draining, without keeping it
+      child.stderr?.resume();
+      ok(m[1] ?? m[0]);
     };
-    child.stdout?.on('data', on);
-    child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => fail(new Error(`exited ${code}: ${out}`)));
+    const exited = (code: number | null) => fail(new Error(`exited ${code}: ${out}`));
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    child.once('exit', exited);
   });
 }
 
