@@ -1,4 +1,5 @@
-import { count } from 'drizzle-orm';
+import { isNull } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
 import { audit } from '../audit.ts';
 import { apiTokens, users } from '../db/schema.ts';
 import type { Runtime } from '../Runtime.ts';
@@ -14,9 +15,16 @@ export const FIRST_ADMIN_ROLES = ['admin', 'approver', 'manager'] as const;
  * create that admin (and `BATON_INGEST_TOKEN` as an ingest token); otherwise set a one-time setup
  * secret for `POST /api/setup` and return it so start-up can print it. No default passwords.
  */
+/**
+ * Whether an active administrator exists. Setup is about the first admin, not the first account:
+ * demo agents or imported people must not lock the owner out of creating one.
+ */
+export function hasAdmin(db: Db): boolean {
+  return db.select({ roles: users.roles }).from(users).where(isNull(users.disabledAt)).all().some((u) => u.roles.includes('admin'));
+}
+
 export async function bootstrap(rt: Runtime, env: Record<string, string | undefined>): Promise<{ created?: string; setupSecret?: string }> {
-  const users0 = rt.db.select({ n: count() }).from(users).get()?.n ?? 0;
-  if (users0 > 0) {
+  if (hasAdmin(rt.db)) {
     rt.setupSecret = null;
     return {};
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { bootstrap } from '../auth/bootstrap.ts';
+import { createUser } from '../auth/createUser.ts';
 import { openDb } from '../db/client.ts';
 import { silentLogger } from '../logger.ts';
 import { testRuntime } from '../testing/testApp.ts';
@@ -73,6 +74,21 @@ describe('first start', () => {
     expect((await post({ secret: setupSecret, email: 'me2@example.test', name: 'Me', password: 'long enough' })).status).toBe(409);
     const signIn = await app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'me@example.test', password: 'long enough' }) });
     expect(signIn.status).toBe(200);
+  });
+
+  it('still offers setup when accounts exist but none is an admin (demo agents, say)', async () => {
+    const db = openDb(':memory:');
+    const app = createApp({ db, log: silentLogger() });
+    await createUser(db, { email: 'care1@demo.test', name: 'Care One', password: 'long enough', roles: ['agent'] }, 0);
+    const { setupSecret } = await bootstrap(app.rt, {});
+    expect(setupSecret).toMatch(/^setup_/);
+    expect(await (await app.request('/api/setup')).json()).toEqual({ needed: true });
+    const post = await app.request('/api/setup', { method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ secret: setupSecret, email: 'lead@example.test', name: 'Lea', password: 'long enough' }) });
+    expect(post.status).toBe(201);
+    expect(await (await app.request('/api/setup')).json()).toEqual({ needed: false });
+    // Once an admin exists, a restart prints no new secret.
+    expect((await bootstrap(app.rt, {})).setupSecret).toBeUndefined();
   });
 
   it('ingest tokens are stored hashed and can be revoked', async () => {

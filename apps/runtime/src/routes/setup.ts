@@ -1,10 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { count } from 'drizzle-orm';
 import { audit } from '../audit.ts';
-import { FIRST_ADMIN_ROLES } from '../auth/bootstrap.ts';
+import { FIRST_ADMIN_ROLES, hasAdmin } from '../auth/bootstrap.ts';
 import { createUser, passwordSchema } from '../auth/createUser.ts';
 import { safeEqual } from '../auth/secrets.ts';
-import { users } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import { conflict, errors, json, jsonBody, newRouter } from '../http/openapi.ts';
 import { userSchema } from '../http/schemas.ts';
@@ -24,14 +22,12 @@ export function setupRoutes() {
   const app = newRouter();
   app.openapi(status, (c) => {
     const rt = c.get('rt');
-    const n = rt.db.select({ n: count() }).from(users).get()?.n ?? 0;
-    return c.json({ needed: n === 0 && rt.setupSecret !== null }, 200);
+    return c.json({ needed: !hasAdmin(rt.db) && rt.setupSecret !== null }, 200);
   });
   app.openapi(setup, async (c) => {
     const rt = c.get('rt');
     const body = c.req.valid('json');
-    const n = rt.db.select({ n: count() }).from(users).get()?.n ?? 0;
-    if (n > 0 || !rt.setupSecret) throw new ApiError(409, 'SETUP_DONE', 'Baton is already set up; sign in instead');
+    if (hasAdmin(rt.db) || !rt.setupSecret) throw new ApiError(409, 'SETUP_DONE', 'Baton is already set up; sign in instead');
     if (!safeEqual(body.secret, rt.setupSecret)) throw new ApiError(403, 'BAD_SECRET', 'That is not the setup secret printed when Baton started');
     const secret = rt.setupSecret;
     rt.setupSecret = null; // one use: a second request racing this one gets 409
