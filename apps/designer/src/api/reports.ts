@@ -2,10 +2,10 @@
  * Typed calls for the Reports section (docs/api.md "Reports"): the summary of a period and the
  * lessons learned in it.
  */
+import type { Percentiles } from '@baton/engine';
 import { request } from './client.ts';
 
-/** Nearest-rank percentiles in seconds; `null` when no case had the value. */
-export interface Percentiles { p50: number | null; p90: number | null; max: number | null }
+export type { Percentiles };
 
 /** One team's line of the summary. */
 export interface ReportTeam {

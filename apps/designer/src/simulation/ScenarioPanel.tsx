@@ -5,8 +5,8 @@ import type { Scenario } from '@baton/engine';
 import type { Problem } from '../designer/engine.ts';
 import { toMapDocument } from '../designer/toMapDocument.ts';
 import { useMapStore, useMapStoreApi } from '../designer/useMapStore.ts';
-import { showError } from '../shell/toasts.ts';
 import { scenariosForMap } from './exampleScenarios.ts';
+import { readScenarioFile } from './readScenarioFile.ts';
 import { RunControls } from './RunControls.tsx';
 import { SpikeForm } from './SpikeForm.tsx';
 import { TeamTable } from './TeamTable.tsx';
@@ -41,16 +41,8 @@ export const ScenarioPanel = memo(function ScenarioPanel({ problems }: { problem
 
   const pick = (next: ScenarioChoice) => sim.choose(next);
   const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    try {
-      const document: unknown = JSON.parse(await file.text());
-      const name = typeof (document as { name?: unknown })?.name === 'string' ? (document as { name: string }).name : file.name;
-      pick({ key: `file:${file.name}`, label: name, source: 'file', document });
-    } catch (e) {
-      showError(`Could not read ${file.name} (a scenario is a JSON file)`, e);
-    }
+    const choice = await readScenarioFile(event.target);
+    if (choice) pick(choice);
   };
 
   let blocked: string | null = null;

@@ -1,8 +1,8 @@
 import { memo, useMemo, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import type { BatonMap, Team } from '@baton/engine';
-import { showError } from '../../shell/toasts.ts';
 import { scenariosForMap } from '../../simulation/exampleScenarios.ts';
+import { readScenarioFile } from '../../simulation/readScenarioFile.ts';
 import { SpikeForm } from '../../simulation/SpikeForm.tsx';
 import type { ScenarioChoice } from '../../simulation/simulationStore.ts';
 import { toMapDocument } from '../toMapDocument.ts';
@@ -144,16 +144,8 @@ export const RehearsalPanel = memo(function RehearsalPanel({ active, activeVersi
   const running = active !== undefined && scenarios.length > 0 && done < total;
 
   const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    try {
-      const document: unknown = JSON.parse(await file.text());
-      const name = typeof (document as { name?: unknown })?.name === 'string' ? (document as { name: string }).name : file.name;
-      setExtra({ key: `file:${file.name}`, label: name, source: 'file', document });
-    } catch (e) {
-      showError(`Could not read ${file.name} (a scenario is a JSON file)`, e);
-    }
+    const choice = await readScenarioFile(event.target);
+    if (choice) setExtra(choice);
   };
 
   return (
