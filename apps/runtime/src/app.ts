@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { authenticate } from './auth/authenticate.ts';
 import { verifySignature } from './auth/verifySignature.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -7,9 +6,9 @@ import type { Db } from './db/client.ts';
 import { ApiError } from './errors.ts';
 import { EventBus } from './events/EventBus.ts';
 import type { AppEnv } from './http/AppEnv.ts';
-import { limitJsonDepth } from './http/jsonDepth.ts';
 import { onError } from './http/onError.ts';
 import { rateLimitByIp, rateLimitByToken } from './http/rateLimit.ts';
+import { readBody } from './http/readBody.ts';
 import { requestContext } from './http/requestContext.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import { limitStreams } from './http/streamLimit.ts';
@@ -90,13 +89,7 @@ export function createApp(opts: AppOptions): BatonApp {
   app.use('*', securityHeaders());
   app.use('*', requestContext(rt));
   app.use('/api/*', rateLimitByIp(rt));
-  app.use('/api/*', bodyLimit({
-    maxSize: rt.config.bodyLimit,
-    onError: () => {
-      throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${rt.config.bodyLimit} bytes`);
-    },
-  }));
-  app.use('/api/*', limitJsonDepth());
+  app.use('/api/*', readBody(rt.config.bodyLimit));
   app.use('/api/*', authenticate(rt));
   app.use('/api/*', rateLimitByToken(rt));
   app.use('/api/mentions', verifySignature(rt));

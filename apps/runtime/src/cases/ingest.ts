@@ -5,7 +5,7 @@ import type { Db } from '../db/client.ts';
 import { cases, mentions } from '../db/schema.ts';
 import { CrisisBook } from '../crisis/CrisisBook.ts';
 import type { Runtime } from '../Runtime.ts';
-import { openCase } from './openCase.ts';
+import { openCase, type ActiveMap } from './openCase.ts';
 import { addHistory } from './persistStep.ts';
 import { write, type Work } from './write.ts';
 
@@ -70,52 +70,65 @@ function threadCase(w: Work, inReplyTo: string | undefined): string | null {
  * `unrouted` in the hub's triage inbox. Everything is committed before this returns.
  */
 export function ingestMentions(rt: Runtime, batch: Mention[]): IngestResult[] {
+  return ingestGroup(rt, [batch])[0]!;
+}
+
+/**
+ * Ingests several requests' batches in one transaction, one after the other exactly as if each
+ * had its own (a later batch sees what an earlier one stored: a repeated id is a `duplicate`, a
+ * reply can attach to a case opened just before), at one instant. One result list per batch.
+ */
+export function ingestGroup(rt: Runtime, batches: Mention[][]): IngestResult[][] {
   return write(rt, (w) => {
-    const { db } = rt;
-    const now = w.now;
-    const known = knownIds(db, batch);
     const active = rt.maps.active();
     const book = new CrisisBook(w);
-    for (const a of active) book.advance(a.mapId, a.compiled, now);
-    const results: IngestResult[] = [];
-
-    for (const mention of batch) {
-      if (known.has(mention.id)) {
-        results.push({ id: mention.id, status: 'duplicate' });
-        continue;
-      }
-      known.add(mention.id);
-      const base = { id: mention.id, receivedAt: now, inReplyTo: mention.inReplyTo ?? null, document: mention as Record<string, unknown> };
-
-      const attachedTo = threadCase(w, mention.inReplyTo);
-      if (attachedTo) {
-        insertMention(db, { ...base, status: 'attached', caseId: attachedTo });
-        addHistory(w, attachedTo, 'mention.attached', null, { mention: mention.id, author: mention.author.handle });
-        w.emit({ type: 'mention', data: { id: mention.id, status: 'attached', caseId: attachedTo } });
-        results.push({ id: mention.id, status: 'attached', caseId: attachedTo });
-        continue;
-      }
-
-      const facts = mentionFacts(mention);
-      const routable = active.map((a) => ({ mapId: a.mapId, compiled: a.compiled, crisis: book.on(a.mapId, a.compiled) }));
-      // Crisis counts every map whose triggers matched, before the case walks (match, count, walk).
-      for (const r of routable) {
-        if (r.compiled.map.crisis && routeMention([r], facts)) book.record(r.mapId, r.compiled, now);
-      }
-      const match = routeMention(routable, facts);
-      if (!match) {
-        insertMention(db, { ...base, status: 'unrouted', caseId: null });
-        w.emit({ type: 'mention', data: { id: mention.id, status: 'unrouted' } });
-        results.push({ id: mention.id, status: 'unrouted' });
-        continue;
-      }
-      const target = active.find((a) => a.mapId === match.mapId)!;
-      const caseId = openCase(w, book, target, mention.id, match.trigger.id, facts).id;
-      insertMention(db, { ...base, status: 'routed', caseId });
-      w.emit({ type: 'mention', data: { id: mention.id, status: 'routed', caseId } });
-      results.push({ id: mention.id, status: 'routed', caseId });
-    }
+    for (const a of active) book.advance(a.mapId, a.compiled, w.now);
+    const results = batches.map((batch) => ingestBatch(w, book, active, batch));
     book.save();
     return results;
   });
+}
+
+function ingestBatch(w: Work, book: CrisisBook, active: ActiveMap[], batch: Mention[]): IngestResult[] {
+  const { db } = w.rt;
+  const now = w.now;
+  const known = knownIds(db, batch);
+  const results: IngestResult[] = [];
+  for (const mention of batch) {
+    if (known.has(mention.id)) {
+      results.push({ id: mention.id, status: 'duplicate' });
+      continue;
+    }
+    known.add(mention.id);
+    const base = { id: mention.id, receivedAt: now, inReplyTo: mention.inReplyTo ?? null, document: mention as Record<string, unknown> };
+
+    const attachedTo = threadCase(w, mention.inReplyTo);
+    if (attachedTo) {
+      insertMention(db, { ...base, status: 'attached', caseId: attachedTo });
+      addHistory(w, attachedTo, 'mention.attached', null, { mention: mention.id, author: mention.author.handle });
+      w.emit({ type: 'mention', data: { id: mention.id, status: 'attached', caseId: attachedTo } });
+      results.push({ id: mention.id, status: 'attached', caseId: attachedTo });
+      continue;
+    }
+
+    const facts = mentionFacts(mention);
+    const routable = active.map((a) => ({ mapId: a.mapId, compiled: a.compiled, crisis: book.on(a.mapId, a.compiled) }));
+    // Crisis counts every map whose triggers matched, before the case walks (match, count, walk).
+    for (const r of routable) {
+      if (r.compiled.map.crisis && routeMention([r], facts)) book.record(r.mapId, r.compiled, now);
+    }
+    const match = routeMention(routable, facts);
+    if (!match) {
+      insertMention(db, { ...base, status: 'unrouted', caseId: null });
+      w.emit({ type: 'mention', data: { id: mention.id, status: 'unrouted' } });
+      results.push({ id: mention.id, status: 'unrouted' });
+      continue;
+    }
+    const target = active.find((a) => a.mapId === match.mapId)!;
+    const caseId = openCase(w, book, target, mention.id, match.trigger.id, facts).id;
+    insertMention(db, { ...base, status: 'routed', caseId });
+    w.emit({ type: 'mention', data: { id: mention.id, status: 'routed', caseId } });
+    results.push({ id: mention.id, status: 'routed', caseId });
+  }
+  return results;
 }

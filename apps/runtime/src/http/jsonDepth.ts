@@ -1,7 +1,3 @@
-import type { MiddlewareHandler } from 'hono';
-import { ApiError } from '../errors.ts';
-import type { AppEnv } from './AppEnv.ts';
-
 /** Deepest nesting of arrays and objects a JSON body may have (a map's conditions need far less). */
 export const MAX_JSON_DEPTH = 64;
 
@@ -25,20 +21,4 @@ export function jsonDepth(text: string, limit = Infinity): number {
     } else if (ch === 125 /* } */ || ch === 93 /* ] */) depth--;
   }
   return max;
-}
-
-/**
- * Refuses request bodies nested deeper than `MAX_JSON_DEPTH` with 400 before any route parses them:
- * deep nesting is never a real map or mention, and recursive code (schemas, JSON.stringify) would
- * otherwise spend its stack on it. Mount after the body limit.
- */
-export function limitJsonDepth(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    // Every body, whatever its declared type: some routes explain a refused body by parsing it anyway.
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.raw.body) {
-      const depth = jsonDepth(await c.req.text(), MAX_JSON_DEPTH);
-      if (depth > MAX_JSON_DEPTH) throw new ApiError(400, 'TOO_DEEP', `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels`);
-    }
-    await next();
-  };
 }

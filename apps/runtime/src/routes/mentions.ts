@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { mentionSchema, type Mention } from '@baton/engine';
 import type { Context, MiddlewareHandler } from 'hono';
 import { requireUser } from '../auth/guards.ts';
-import { ingestMentions } from '../cases/ingest.ts';
+import { IngestQueue } from '../cases/IngestQueue.ts';
 import { unroutedMentions } from '../cases/triage.ts';
 import { ApiError, forbidden } from '../errors.ts';
 import type { AppEnv } from '../http/AppEnv.ts';
@@ -59,12 +59,14 @@ async function explain(c: Context<AppEnv>): Promise<never> {
 /** `/api/mentions`: ingest and the triage inbox. */
 export function mentionRoutes() {
   const app = newRouter();
+  let queue: IngestQueue | undefined;
   app.openapi(
     ingest,
-    (c) => {
+    async (c) => {
       const body = c.req.valid('json');
       const batch: Mention[] = Array.isArray(body) ? body : [body];
-      return c.json({ results: ingestMentions(c.get('rt'), batch) }, 200);
+      queue ??= new IngestQueue(c.get('rt'));
+      return c.json({ results: await queue.submit(batch) }, 200);
     },
     (result, c) => (result.success ? undefined : explain(c)),
   );
