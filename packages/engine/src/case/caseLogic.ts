@@ -10,14 +10,35 @@ export interface CaseEffectEvent {
   effect: CaseEffect;
 }
 
-interface EnterParams {
-  node: string;
-}
-interface QueueParams {
-  team: string;
-  withinMs: number;
+/**
+ * What one transition does to a case on its way to where it rests: first what the event itself
+ * does (report an outcome, record a missed deadline that moves the case on), then the nodes it
+ * enters and the tags actions put on it, then the pass it queues at or the end it reaches.
+ * `compileMap` folds a whole walk through decisions and actions into one of these.
+ */
+interface AdvanceParams {
+  report?: true;
+  /** The pass whose deadline was missed; the case leaves it (a timeout edge). */
+  breach?: string;
+  nodes: string[];
+  tags?: string[];
+  /** Entering a pass: its team and deadline when it queues at once, none when a checklist comes first. */
+  pass?: { team?: string; withinMs?: number };
+  end?: true;
 }
 
+/** A transition's guard with decision conditions folded in (see `compileMap`). */
+interface RouteParams {
+  trigger?: string;
+  outcome?: string;
+  due?: true;
+  when?: Condition[];
+  /** The event stamps its crisis flag before the conditions are read: they see the event's. */
+  stamped?: true;
+}
+
+const isDue = (context: CaseContext, event: CaseEvent): boolean =>
+  !context.overdue && context.dueAt !== null && event.at >= context.dueAt;
 
 /**
  * The behaviour shared by every compiled map: named guards and actions that the JSON machine
@@ -32,33 +53,76 @@ export const caseLogic = setup({
   },
   guards: {
     isTrigger: ({ context }, params: { trigger: string }) => context.trigger === params.trigger,
-    when: ({ context }, params: { when: Condition }) =>
-      evaluateCondition(params.when, conditionView(context.facts, context.tags, context.crisis, context.passCount)),
+    route: ({ context, event }, params: RouteParams) => {
+      if (params.trigger !== undefined && context.trigger !== params.trigger) return false;
+      if (params.outcome !== undefined && (event.type !== 'outcome' || event.outcome !== params.outcome)) return false;
+      if (params.due && !isDue(context, event)) return false;
+      if (params.when) {
+        const view = conditionView(context.facts, context.tags, params.stamped ? event.crisis : context.crisis, context.passCount);
+        for (const condition of params.when) if (!evaluateCondition(condition, view)) return false;
+      }
+      return true;
+    },
     outcomeIs: ({ event }, params: { outcome: string }) =>
       event.type === 'outcome' && event.outcome === params.outcome,
     canClaim: ({ context, event }) =>
       event.type === 'claim' && (context.holder === null || context.holder === event.member),
-    isDue: ({ context, event }) => !context.overdue && context.dueAt !== null && event.at >= context.dueAt,
+    isDue: ({ context, event }) => isDue(context, event),
   },
   actions: {
     stamp: assign(({ event }) => ({ at: event.at, crisis: event.crisis })),
-    enter: assign(({ context }, params: EnterParams) => ({
-      node: params.node,
-      path: [...context.path, params.node],
-    })),
-    // A pass with no checklist joins the receiving queue as it is entered (one assign, not two).
-    enterPass: assign(({ context }, params: EnterParams & Partial<QueueParams>) => ({
-      node: params.node,
-      path: [...context.path, params.node],
-      passCount: context.passCount + 1,
-      holder: null,
-      overdue: false,
-      ...(params.team !== undefined
-        ? { team: params.team, queuedAt: context.at, dueAt: context.at + (params.withinMs ?? 0) }
-        : { queuedAt: null, dueAt: null }),
-    })),
+    advance: assign(({ context, event }, params: AdvanceParams) => {
+      const update: Partial<CaseContext> = {};
+      let at = context.at;
+      if (params.report) {
+        at = event.at;
+        update.at = at;
+        update.crisis = event.crisis;
+        update.lastHolder = context.holder;
+        update.holder = null;
+        update.dueAt = null;
+        // An outcome after a deadline nobody sent `timeout` for still missed it: a breach too.
+        if (!context.overdue && context.dueAt !== null && event.at > context.dueAt) update.breaches = [...context.breaches, context.node];
+      } else if (params.breach !== undefined) {
+        at = event.at;
+        update.at = at;
+        update.crisis = event.crisis;
+        update.breaches = [...context.breaches, params.breach];
+        update.overdue = true;
+        update.lastHolder = context.holder;
+        update.holder = null;
+        update.dueAt = null;
+      }
+      const nodes = params.nodes;
+      update.node = nodes[nodes.length - 1]!;
+      update.path = context.path.concat(nodes);
+      if (params.tags) {
+        let tags = context.tags;
+        for (const tag of params.tags) if (!tags.includes(tag)) tags = [...tags, tag];
+        if (tags !== context.tags) update.tags = tags;
+      }
+      const pass = params.pass;
+      if (pass) {
+        update.passCount = context.passCount + 1;
+        update.holder = null;
+        update.overdue = false;
+        if (pass.team !== undefined) {
+          update.team = pass.team;
+          update.queuedAt = at;
+          update.dueAt = at + (pass.withinMs ?? 0);
+        } else {
+          update.queuedAt = null;
+          update.dueAt = null;
+        }
+      } else if (params.end) {
+        update.holder = null;
+        update.dueAt = null;
+        update.queuedAt = null;
+      }
+      return update;
+    }),
     // The checklist is done: the case joins the receiving team's queue and its deadline starts.
-    prepared: assign(({ event }, params: QueueParams) => ({
+    prepared: assign(({ event }, params: { team: string; withinMs: number }) => ({
       at: event.at,
       crisis: event.crisis,
       team: params.team,
@@ -69,32 +133,18 @@ export const caseLogic = setup({
     })),
     claim: assign(({ event }) => (event.type === 'claim' ? { at: event.at, crisis: event.crisis, holder: event.member } : {})),
     release: assign(({ event }) => ({ at: event.at, crisis: event.crisis, holder: null })),
-    // An outcome after a deadline nobody sent `timeout` for still missed it: that is a breach too.
-    report: assign(({ context, event }) => ({
-      at: event.at,
-      crisis: event.crisis,
-      lastHolder: context.holder,
-      holder: null,
-      dueAt: null,
-      ...(!context.overdue && context.dueAt !== null && event.at > context.dueAt ? { breaches: [...context.breaches, context.node] } : {}),
-    })),
-    // A missed deadline: recorded on the pass; with a timeout edge the holder loses the case too.
-    breach: assign(({ context, event }, params: EnterParams & { moves: boolean }) => ({
+    // A missed deadline with no timeout edge: recorded on the pass; the case stays where it is.
+    breach: assign(({ context, event }, params: { node: string }) => ({
       at: event.at,
       crisis: event.crisis,
       breaches: [...context.breaches, params.node],
       overdue: true,
-      ...(params.moves ? { lastHolder: context.holder, holder: null, dueAt: null } : {}),
     })),
     addTag: assign(({ context, event }) => {
       const tag = event.type === 'tag' ? event.tag : undefined;
       const stamp = { at: event.at, crisis: event.crisis };
       return tag && !context.tags.includes(tag) ? { ...stamp, tags: [...context.tags, tag] } : stamp;
     }),
-    tagEffect: assign(({ context }, params: { tag: string }) =>
-      context.tags.includes(params.tag) ? {} : { tags: [...context.tags, params.tag] },
-    ),
     effect: emit((_, params: { effect: CaseEffect }) => ({ type: 'effect' as const, effect: params.effect })),
-    finish: assign({ holder: null, dueAt: null, queuedAt: null }),
   },
 });

@@ -46,7 +46,7 @@ function dottedMap(): BatonMap {
   });
 }
 
-const start = (map: BatonMap, text: string, followers?: number): CaseStep =>
+const startIn = (map: BatonMap, text: string, followers?: number): CaseStep =>
   startCase(compileMap(map), { caseId: 'c1', mentionId: 'm1', trigger: 'in.bound', facts: facts(text, followers), at: T0, crisis: false });
 
 describe('compileMap', () => {
@@ -61,7 +61,7 @@ describe('compileMap', () => {
 
   it('runs maps whose node ids contain dots', () => {
     const compiled = compileMap(dottedMap());
-    const step = start(dottedMap(), 'hello', 50);
+    const step = startIn(dottedMap(), 'hello', 50);
     expect(step.view).toMatchObject({ node: 'pass.care', status: 'waiting', team: 'care' });
     expect(step.entered).toEqual(['in.bound', 'route.it', 'pass.care']);
     const done = stepCase(compiled, step.snapshot, { type: 'outcome', outcome: 'done', at: T0 + 1000, crisis: false });
@@ -70,11 +70,29 @@ describe('compileMap', () => {
 
   it('tries decision edges in document order and takes the else edge last, wherever it is listed', () => {
     // Both `big` and `angry` hold: `big` is listed first, so it wins.
-    expect(start(dottedMap(), 'I am furious', 20000).view.node).toBe('pass.vip');
+    expect(startIn(dottedMap(), 'I am furious', 20000).view.node).toBe('pass.vip');
     // Only `angry` holds; the else edge is listed before it but is tried last.
-    expect(start(dottedMap(), 'I am furious', 50).view.node).toBe('pass.angry');
+    expect(startIn(dottedMap(), 'I am furious', 50).view.node).toBe('pass.angry');
     // Nothing holds: the else edge.
-    expect(start(dottedMap(), 'I am calm', 50).view.node).toBe('pass.care');
+    expect(startIn(dottedMap(), 'I am calm', 50).view.node).toBe('pass.care');
+  });
+
+  it('folds the decisions a case walks through into the transition that leads to them', () => {
+    const { config } = compileMap(dottedMap());
+    const start = (config.states as Record<string, { always: { target: string; guard: unknown }[] }>)['(start)']!;
+    // One transition per way on, in the order the decision tries its edges: each rests at a pass.
+    expect(start.always.map((t) => t.target)).toEqual(['#pass·vip', '#pass·angry', '#pass·care']);
+  });
+
+  it('stops the fold at a decision that reads a tag an action on the way put on the case', () => {
+    const map = dottedMap();
+    map.nodes.push({ id: 'tagger', type: 'action', label: 'Tag', position: at, do: [{ tag: 'vip' }] });
+    map.edges[0] = { id: 'e.1', source: 'in.bound', target: 'tagger' };
+    map.edges.push({ id: 'e.2', source: 'tagger', target: 'route.it' });
+    const { config } = compileMap(map);
+    const start = (config.states as Record<string, { always: { target: string }[] }>)['(start)']!;
+    expect(start.always.map((t) => t.target)).toEqual(['#route·it']);
+    expect(startIn(map, 'hello', 20000)).toMatchObject({ view: { node: 'pass.vip' }, entered: ['in.bound', 'tagger', 'route.it', 'pass.vip'] });
   });
 
   it('gives a machine config that is plain JSON', () => {
