@@ -2,8 +2,7 @@ import type { Context } from 'hono';
 import { audit } from '../audit.ts';
 import { ApiError } from '../errors.ts';
 import type { AppEnv } from '../http/AppEnv.ts';
-import { LOCAL_IP, limitKey } from '../http/clientIp.ts';
-import { currentRequest } from '../http/requestContext.ts';
+import { limitKey } from '../http/clientIp.ts';
 import type { Runtime } from '../Runtime.ts';
 
 /** When repeated wrong passwords lock sign-in, and for how long. */
@@ -117,7 +116,7 @@ function locked(c: Context<AppEnv>, waitMs: number): ApiError {
 /** 429 with `Retry-After` while sign-in is locked for this e-mail from this address. Call before checking the password. */
 export function refuseWhileLocked(c: Context<AppEnv>, email: string): void {
   const rt = c.get('rt');
-  const wait = loginThrottle(rt).retryAfter(email, currentRequest()?.ip ?? LOCAL_IP, rt.clock.now());
+  const wait = loginThrottle(rt).retryAfter(email, c.get('from').ip, rt.clock.now());
   if (wait) throw locked(c, wait);
 }
 
@@ -125,14 +124,15 @@ export function refuseWhileLocked(c: Context<AppEnv>, email: string): void {
 export function loginFailed(c: Context<AppEnv>, email: string, userId: string | null): ApiError {
   const rt = c.get('rt');
   const now = rt.clock.now();
-  const lock = loginThrottle(rt).failed(email, currentRequest()?.ip ?? LOCAL_IP, now);
-  audit(rt.db, now, { actor: userId, action: 'session.login.failed', target: email.trim().toLowerCase().slice(0, 254), ...(lock ? { data: { lockedForSec: Math.ceil(lock / 1000) } } : {}) });
+  const lock = loginThrottle(rt).failed(email, c.get('from').ip, now);
+  audit(rt.db, now, { actor: userId, action: 'session.login.failed', target: email.trim().toLowerCase().slice(0, 254), from: c.get('from'), ...(lock ? { data: { lockedForSec: Math.ceil(lock / 1000) } } : {}) });
   return lock ? locked(c, lock) : new ApiError(401, 'INVALID_CREDENTIALS', 'Wrong e-mail or password');
 }
 
 /** Clears the account's failure count and audits the sign-in. */
 export function loginSucceeded(c: Context<AppEnv>, email: string, userId: string): void {
   const rt = c.get('rt');
-  loginThrottle(rt).succeeded(email, currentRequest()?.ip ?? LOCAL_IP);
-  audit(rt.db, rt.clock.now(), { actor: userId, action: 'session.login', target: userId, ...(currentRequest()?.userAgent ? { data: { userAgent: currentRequest()!.userAgent } } : {}) });
+  const from = c.get('from');
+  loginThrottle(rt).succeeded(email, from.ip);
+  audit(rt.db, rt.clock.now(), { actor: userId, action: 'session.login', target: userId, from, ...(from.userAgent ? { data: { userAgent: from.userAgent } } : {}) });
 }

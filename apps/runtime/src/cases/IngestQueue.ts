@@ -1,5 +1,4 @@
 import type { Mention } from '@baton/engine';
-import { outsideRequest } from '../http/requestContext.ts';
 import type { Runtime } from '../Runtime.ts';
 import { ingestGroup, ingestMentions, type IngestResult } from './ingest.ts';
 
@@ -32,8 +31,7 @@ export class IngestQueue {
       this.waiting.push({ batch, done, failed });
       if (!this.scheduled) {
         this.scheduled = true;
-        // Outside the request that happened to arrive first: the work belongs to all of them.
-        outsideRequest(() => setImmediate(() => this.flush()));
+        setImmediate(() => this.flush());
       }
     });
   }

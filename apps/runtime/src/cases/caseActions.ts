@@ -4,6 +4,7 @@ import { checklistTicks, lessons, notes, tags, type CaseRow } from '../db/schema
 import { CrisisBook } from '../crisis/CrisisBook.ts';
 import { ApiError, forbidden } from '../errors.ts';
 import type { SessionUser } from '../http/AppEnv.ts';
+import type { RequestContext } from '../http/requestContext.ts';
 import type { Runtime } from '../Runtime.ts';
 import { mayWork, visibleCase } from './caseAccess.ts';
 import { claimCase, claimedError, releaseCase } from './claimCase.ts';
@@ -39,24 +40,24 @@ function mustWork(user: SessionUser, ctx: Ctx): { backup: boolean } {
 }
 
 /** Claims a case (or renews the caller's lease). 409 CLAIMED naming the holder when someone else has it. */
-export function claim(rt: Runtime, user: SessionUser, caseId: string, leaseMs: number): void {
+export function claim(rt: Runtime, user: SessionUser, caseId: string, leaseMs: number, from?: RequestContext): void {
   act(rt, user, caseId, (ctx) => {
     if (ctx.row.status === 'ended' || ctx.row.status === 'closing') throw new ApiError(409, 'REFUSED', `The case is ${ctx.row.status}`);
     if (ctx.row.holder && ctx.row.holder !== user.id) throw claimedError(ctx.w, ctx.row.holder);
     const { backup } = mustWork(user, ctx);
     claimCase(ctx.w, ctx.book, ctx.row, user.id, { actor: user.id, leaseMs, backup });
-    audit(rt.db, ctx.w.now, { actor: user.id, action: 'case.claim', target: caseId, data: { node: ctx.row.node, team: ctx.row.team, ...(backup ? { backup } : {}) } });
+    audit(rt.db, ctx.w.now, { actor: user.id, action: 'case.claim', target: caseId, from, data: { node: ctx.row.node, team: ctx.row.team, ...(backup ? { backup } : {}) } });
   });
 }
 
 /** Releases the caller's claim (admins and managers may release anyone's). */
-export function release(rt: Runtime, user: SessionUser, caseId: string): void {
+export function release(rt: Runtime, user: SessionUser, caseId: string, from?: RequestContext): void {
   act(rt, user, caseId, (ctx) => {
     if (!ctx.row.holder) throw new ApiError(409, 'NOT_CLAIMED', 'Nobody holds this case');
     const supervisor = user.roles.includes('admin') || user.roles.includes('manager');
     if (ctx.row.holder !== user.id && !supervisor) throw claimedError(ctx.w, ctx.row.holder);
     releaseCase(ctx.w, ctx.book, ctx.row, user.id, 'released');
-    audit(rt.db, ctx.w.now, { actor: user.id, action: 'case.release', target: caseId, data: { node: ctx.row.node, holder: ctx.row.holder } });
+    audit(rt.db, ctx.w.now, { actor: user.id, action: 'case.release', target: caseId, from, data: { node: ctx.row.node, holder: ctx.row.holder } });
   });
 }
 
@@ -89,7 +90,7 @@ export function tick(rt: Runtime, user: SessionUser, caseId: string, item: strin
  * Reports an outcome. Refused (409) while the checklist is open or someone else holds the case;
  * 422 for an outcome the pass does not declare. An unclaimed waiting case is claimed first.
  */
-export function reportOutcome(rt: Runtime, user: SessionUser, caseId: string, outcome: string, note?: string): void {
+export function reportOutcome(rt: Runtime, user: SessionUser, caseId: string, outcome: string, note?: string, from?: RequestContext): void {
   act(rt, user, caseId, (ctx) => {
     let { row } = ctx;
     const view = row.view as { outcomes: string[] };
@@ -103,7 +104,7 @@ export function reportOutcome(rt: Runtime, user: SessionUser, caseId: string, ou
     addHistory(ctx.w, caseId, 'outcome', user.id, { node: row.node, outcome });
     const result = stepStored(ctx.w, ctx.book, row, { type: 'outcome', outcome });
     if ('refused' in result) throw new ApiError(409, 'REFUSED', result.refused);
-    audit(rt.db, ctx.w.now, { actor: user.id, action: 'case.outcome', target: caseId, data: { node: row.node, outcome } });
+    audit(rt.db, ctx.w.now, { actor: user.id, action: 'case.outcome', target: caseId, from, data: { node: row.node, outcome } });
   });
 }
 

@@ -7,6 +7,7 @@ import type { Db } from '../db/client.ts';
 import { mentions, mentionTags, type MentionRow } from '../db/schema.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
 import type { SessionUser } from '../http/AppEnv.ts';
+import type { RequestContext } from '../http/requestContext.ts';
 import type { Runtime } from '../Runtime.ts';
 import { openCase } from './openCase.ts';
 import { write, type Work } from './write.ts';
@@ -69,7 +70,7 @@ export interface StartedCase { id: string; status: 'routed'; caseId: string }
  * with the tags the hub put on the mention, and its history names who started it. 422
  * NO_APPROVED_VERSION when the map has none, 422 UNKNOWN_TRIGGER for a node that is not its trigger.
  */
-export function startFromTriage(rt: Runtime, user: SessionUser, id: string, mapId: string, trigger?: string): StartedCase {
+export function startFromTriage(rt: Runtime, user: SessionUser, id: string, mapId: string, trigger?: string, from?: RequestContext): StartedCase {
   return triage(rt, user, id, (w, row) => {
     const target = rt.maps.active().find((a) => a.mapId === mapId);
     if (!target) throw new ApiError(422, 'NO_APPROVED_VERSION', `Map '${mapId}' has no approved version to start a case on`);
@@ -86,20 +87,20 @@ export function startFromTriage(rt: Runtime, user: SessionUser, id: string, mapI
     const caseRow = openCase(w, book, target, id, start, facts, { startedBy: user.id, tags: carried.map((t) => ({ tag: t.tag, addedBy: t.addedBy })) });
     w.rt.db.update(mentions).set({ status: 'routed', caseId: caseRow.id }).where(eq(mentions.id, id)).run();
     book.save();
-    audit(rt.db, w.now, { actor: user.id, action: 'mention.start', target: id, data: { caseId: caseRow.id, mapId, version: target.version, trigger: start } });
+    audit(rt.db, w.now, { actor: user.id, action: 'mention.start', target: id, from, data: { caseId: caseRow.id, mapId, version: target.version, trigger: start } });
     w.emit({ type: 'mention', data: { id, status: 'routed', caseId: caseRow.id } });
     return { id, status: 'routed', caseId: caseRow.id };
   });
 }
 
 /** Adds and removes tags on an unrouted mention; answers it as the inbox lists it. */
-export function retagMention(rt: Runtime, user: SessionUser, id: string, add: string[], remove: string[]): TriageMention {
+export function retagMention(rt: Runtime, user: SessionUser, id: string, add: string[], remove: string[], from?: RequestContext): TriageMention {
   return triage(rt, user, id, (w, row) => {
     const { db } = w.rt;
     const added = add.filter((tag) => db.insert(mentionTags).values({ mentionId: id, tag, addedBy: user.id, at: w.now }).onConflictDoNothing().run().changes > 0);
     const removed = remove.filter((tag) => db.delete(mentionTags).where(and(eq(mentionTags.mentionId, id), eq(mentionTags.tag, tag))).run().changes > 0);
     if (added.length || removed.length) {
-      audit(db, w.now, { actor: user.id, action: 'mention.tags', target: id, data: { ...(added.length ? { added } : {}), ...(removed.length ? { removed } : {}) } });
+      audit(db, w.now, { actor: user.id, action: 'mention.tags', target: id, from, data: { ...(added.length ? { added } : {}), ...(removed.length ? { removed } : {}) } });
       w.emit({ type: 'mention', data: { id, status: 'unrouted' } });
     }
     return triageMention(row, tagsOf(db, [id]).get(id) ?? []);
@@ -110,10 +111,10 @@ export function retagMention(rt: Runtime, user: SessionUser, id: string, add: st
 export interface DismissedMention { id: string; status: 'dismissed'; reason: string; dismissedBy: string; dismissedAt: string }
 
 /** Takes a mention out of the inbox for good, keeping the reason, who and when. */
-export function dismissMention(rt: Runtime, user: SessionUser, id: string, reason: string): DismissedMention {
+export function dismissMention(rt: Runtime, user: SessionUser, id: string, reason: string, from?: RequestContext): DismissedMention {
   return triage(rt, user, id, (w) => {
     w.rt.db.update(mentions).set({ status: 'dismissed', dismissedBy: user.id, dismissedAt: w.now, dismissReason: reason }).where(eq(mentions.id, id)).run();
-    audit(rt.db, w.now, { actor: user.id, action: 'mention.dismiss', target: id, data: { reason } });
+    audit(rt.db, w.now, { actor: user.id, action: 'mention.dismiss', target: id, from, data: { reason } });
     w.emit({ type: 'mention', data: { id, status: 'dismissed' } });
     return { id, status: 'dismissed', reason, dismissedBy: user.id, dismissedAt: iso(w.now)! };
   });

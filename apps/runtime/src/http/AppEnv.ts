@@ -1,4 +1,5 @@
 import type { Runtime } from '../Runtime.ts';
+import type { RequestContext } from './requestContext.ts';
 
 /** A role a user can hold. */
 export type Role = 'admin' | 'approver' | 'manager' | 'agent';
@@ -26,5 +27,5 @@ export type Auth =
 
 /** Hono environment of every runtime route. */
 export interface AppEnv {
-  Variables: { requestId: string; auth: Auth; rt: Runtime };
+  Variables: { requestId: string; auth: Auth; rt: Runtime; from: RequestContext };
 }

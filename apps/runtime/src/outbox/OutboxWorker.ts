@@ -2,7 +2,6 @@ import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { audit } from '../audit.ts';
 import { prepared } from '../db/prepared.ts';
 import { inbox, outbox, teamMembers, users } from '../db/schema.ts';
-import { outsideRequest } from '../http/requestContext.ts';
 import type { Runtime } from '../Runtime.ts';
 import { checkWebhook, postWebhook, WebhookRefused, type Resolve } from './webhookGuard.ts';
 
@@ -53,8 +52,7 @@ export class OutboxWorker {
 
   /** Delivers everything due now; resolves to the number delivered. One run at a time. */
   deliverDue(): Promise<number> {
-    // Outside the request that woke the worker: its audit entries are not that request's.
-    this.busy ??= outsideRequest(() => this.run()).finally(() => (this.busy = null));
+    this.busy ??= this.run().finally(() => (this.busy = null));
     return this.busy;
   }
 

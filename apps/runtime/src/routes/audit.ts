@@ -91,7 +91,7 @@ export function auditRoutes() {
     const { format, ...f } = c.req.valid('query');
     if (f.from !== undefined && f.to !== undefined && f.from > f.to) throw new ApiError(400, 'INVALID', '`from` is after `to`');
     const rows = entries(rt.db, f, false, EXPORT_LIMIT);
-    audit(rt.db, rt.clock.now(), { actor: admin.id, action: 'audit.export', requestId: c.get('requestId'), data: { format, entries: rows.length } });
+    audit(rt.db, rt.clock.now(), { actor: admin.id, action: 'audit.export', from: c.get('from'), data: { format, entries: rows.length } });
     const stamp = new Date(rt.clock.now()).toISOString().slice(0, 10);
     c.header('Content-Disposition', `attachment; filename="baton-audit-${stamp}.${format === 'csv' ? 'csv' : 'ndjson'}"`);
     c.header('Cache-Control', 'no-store');

@@ -103,7 +103,7 @@ export function caseRoutes() {
       if (!mayWork(user, row, crisis).ok) continue;
       allowed++;
       try {
-        claim(rt, user, row.id, leaseMs(c, l));
+        claim(rt, user, row.id, leaseMs(c, l), c.get('from'));
         return c.json({ case: detail(c, row.id, true) }, 200);
       } catch (e) {
         if (e instanceof ApiError && e.status === 409) continue; // taken meanwhile: try the next one
@@ -117,12 +117,12 @@ export function caseRoutes() {
   app.openapi(routes.claim, (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json') ?? {};
-    claim(c.get('rt'), requireUser(c), id, leaseMs(c, body.lease));
+    claim(c.get('rt'), requireUser(c), id, leaseMs(c, body.lease), c.get('from'));
     return c.json(detail(c, id, true), 200);
   });
   app.openapi(routes.release, (c) => {
     const { id } = c.req.valid('param');
-    release(c.get('rt'), requireUser(c), id);
+    release(c.get('rt'), requireUser(c), id, c.get('from'));
     return c.json(detail(c, id, true), 200);
   });
   app.openapi(routes.checklist, (c) => {
@@ -134,7 +134,7 @@ export function caseRoutes() {
   app.openapi(routes.outcome, (c) => {
     const { id } = c.req.valid('param');
     const { outcome, note: text } = c.req.valid('json');
-    reportOutcome(c.get('rt'), requireUser(c), id, outcome, text);
+    reportOutcome(c.get('rt'), requireUser(c), id, outcome, text, c.get('from'));
     return c.json(detail(c, id, true), 200);
   });
   app.openapi(routes.notes, (c) => {

@@ -61,7 +61,7 @@ export function mapReviewRoutes() {
       const missing = missingTeams(tx, row.document as unknown as BatonMap);
       if (missing.length) throw new ApiError(422, 'UNKNOWN_TEAM', `The map names teams the directory lacks: ${missing.join(', ')}`, { teams: missing });
       setState(tx, row, 'submitted', user.id, now);
-      audit(tx, now, { actor: user.id, action: 'map.submit', target: `${id}@${row.version}`, requestId: c.get('requestId') });
+      audit(tx, now, { actor: user.id, action: 'map.submit', target: `${id}@${row.version}`, from: c.get('from') });
       return row.version;
     });
     rt.bus.publish({ type: 'map', data: { id, version, state: 'submitted', change: 'submitted' } });
@@ -81,7 +81,7 @@ export function mapReviewRoutes() {
         rt.maps.get(id, row.version);
       }
       setState(tx, row, to, user.id, now, body.comment);
-      audit(tx, now, { actor: user.id, action: `map.${to}`, target: `${id}@${row.version}`, requestId: c.get('requestId'), ...(body.comment ? { data: { comment: body.comment } } : {}) });
+      audit(tx, now, { actor: user.id, action: `map.${to}`, target: `${id}@${row.version}`, from: c.get('from'), ...(body.comment ? { data: { comment: body.comment } } : {}) });
       return row;
     });
     rt.bus.publish({ type: 'map', data: { id, version: row.version, state: to, change: to } });

@@ -99,7 +99,7 @@ export function mapRoutes() {
     const now = rt.clock.now();
     const version = rt.db.transaction((tx) => {
       const v = createMapWithDraft(tx, doc, user.id, now);
-      audit(tx, now, { actor: user.id, action: 'map.create', target: doc.id, requestId: c.get('requestId') });
+      audit(tx, now, { actor: user.id, action: 'map.create', target: doc.id, from: c.get('from') });
       return v;
     });
     rt.bus.publish({ type: 'map', data: { id: doc.id, version, state: 'draft', change: 'created' } });
@@ -136,7 +136,7 @@ export function mapRoutes() {
     const now = rt.clock.now();
     const version = rt.db.transaction((tx) => {
       const v = saveDraft(tx, id, doc, user.id, now);
-      audit(tx, now, { actor: user.id, action: 'map.draft', target: `${id}@${v}`, requestId: c.get('requestId') });
+      audit(tx, now, { actor: user.id, action: 'map.draft', target: `${id}@${v}`, from: c.get('from') });
       return v;
     });
     rt.bus.publish({ type: 'map', data: { id, version, state: 'draft', change: 'draft' } });

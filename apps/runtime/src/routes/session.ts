@@ -63,7 +63,7 @@ export function sessionRoutes() {
     const auth = c.get('auth');
     if (auth.kind === 'user') {
       c.get('rt').db.delete(sessions).where(eq(sessions.tokenHash, auth.sessionHash)).run();
-      audit(c.get('rt').db, c.get('rt').clock.now(), { actor: auth.user.id, action: 'session.logout', target: auth.user.id });
+      audit(c.get('rt').db, c.get('rt').clock.now(), { actor: auth.user.id, action: 'session.logout', target: auth.user.id, from: c.get('from') });
       c.get('rt').presence.forget(auth.user.id); // no longer looking at anything (the case view's own "left" comes too late)
     }
     deleteCookie(c, SESSION_COOKIE, { path: '/' });

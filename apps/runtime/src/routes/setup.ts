@@ -39,7 +39,7 @@ export function setupRoutes() {
       rt.setupSecret = secret;
       throw e;
     }
-    audit(rt.db, now, { actor: user.id, action: 'setup.secret', target: user.id, requestId: c.get('requestId') });
+    audit(rt.db, now, { actor: user.id, action: 'setup.secret', target: user.id, from: c.get('from') });
     return c.json({ user }, 201);
   });
   return app;

@@ -53,7 +53,7 @@ export function teamRoutes() {
     rt.db.transaction((tx) => {
       if (tx.select({ id: teams.id }).from(teams).where(eq(teams.id, id)).get()) throw new ApiError(409, 'TEAM_EXISTS', `Team ${id} already exists`);
       tx.insert(teams).values({ id, name, createdAt: now }).run();
-      audit(tx, now, { actor: admin.id, action: 'team.create', target: id, requestId: c.get('requestId'), data: { name } });
+      audit(tx, now, { actor: admin.id, action: 'team.create', target: id, from: c.get('from'), data: { name } });
     });
     return c.json({ id, name }, 201);
   });
@@ -68,7 +68,7 @@ export function teamRoutes() {
       if (!team) throw notFound('Team');
       if (!tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get()) throw notFound('User');
       tx.insert(teamMembers).values({ teamId: id, userId, backup }).onConflictDoUpdate({ target: [teamMembers.teamId, teamMembers.userId], set: { backup } }).run();
-      audit(tx, now, { actor: admin.id, action: 'team.member', target: id, requestId: c.get('requestId'), data: { userId, backup } });
+      audit(tx, now, { actor: admin.id, action: 'team.member', target: id, from: c.get('from'), data: { userId, backup } });
     });
     const members = rt.db
       .select({ id: users.id, name: users.name, email: users.email, backup: teamMembers.backup })
@@ -83,7 +83,7 @@ export function teamRoutes() {
     const now = rt.clock.now();
     const res = rt.db.delete(teamMembers).where(and(eq(teamMembers.teamId, id), eq(teamMembers.userId, userId))).run();
     if (res.changes === 0) throw notFound('Membership');
-    audit(rt.db, now, { actor: admin.id, action: 'team.member.remove', target: id, requestId: c.get('requestId'), data: { userId } });
+    audit(rt.db, now, { actor: admin.id, action: 'team.member.remove', target: id, from: c.get('from'), data: { userId } });
     return c.body(null, 204);
   });
   return app;

@@ -48,7 +48,7 @@ export function tokenRoutes() {
     const now = rt.clock.now();
     rt.db.transaction((tx) => {
       tx.insert(apiTokens).values({ id, name, scope, tokenHash: sha256(token), signingSecret, createdBy: admin.id, createdAt: now }).run();
-      audit(tx, now, { actor: admin.id, action: 'token.create', target: id, requestId: c.get('requestId'), data: { name, scope, signed: signed === true } });
+      audit(tx, now, { actor: admin.id, action: 'token.create', target: id, from: c.get('from'), data: { name, scope, signed: signed === true } });
     });
     return c.json({ id, token, ...(signingSecret ? { signingSecret } : {}) }, 201);
   });
@@ -59,7 +59,7 @@ export function tokenRoutes() {
     const now = rt.clock.now();
     const res = rt.db.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).run();
     if (res.changes === 0) throw notFound('Token');
-    audit(rt.db, now, { actor: admin.id, action: 'token.revoke', target: id, requestId: c.get('requestId') });
+    audit(rt.db, now, { actor: admin.id, action: 'token.revoke', target: id, from: c.get('from') });
     return c.body(null, 204);
   });
   return app;

@@ -41,12 +41,12 @@ export function triageRoutes() {
   const app = newRouter();
   app.openapi(routes.start, (c) => {
     const { mapId, trigger } = c.req.valid('json');
-    return c.json(startFromTriage(c.get('rt'), requireUser(c), c.req.valid('param').id, mapId, trigger), 201);
+    return c.json(startFromTriage(c.get('rt'), requireUser(c), c.req.valid('param').id, mapId, trigger, c.get('from')), 201);
   });
   app.openapi(routes.tags, (c) => {
     const { add = [], remove = [] } = c.req.valid('json');
-    return c.json(retagMention(c.get('rt'), requireUser(c), c.req.valid('param').id, add, remove), 200);
+    return c.json(retagMention(c.get('rt'), requireUser(c), c.req.valid('param').id, add, remove, c.get('from')), 200);
   });
-  app.openapi(routes.dismiss, (c) => c.json(dismissMention(c.get('rt'), requireUser(c), c.req.valid('param').id, c.req.valid('json').reason), 200));
+  app.openapi(routes.dismiss, (c) => c.json(dismissMention(c.get('rt'), requireUser(c), c.req.valid('param').id, c.req.valid('json').reason, c.get('from')), 200));
   return app;
 }

@@ -46,7 +46,7 @@ export function userAdminRoutes() {
       const known = wanted.length ? tx.select({ id: teams.id }).from(teams).where(inArray(teams.id, wanted)).all().map((t) => t.id) : [];
       const missing = wanted.filter((t) => !known.includes(t));
       if (missing.length) throw new ApiError(422, 'UNKNOWN_TEAM', `No such team: ${missing.join(', ')}`, { teams: missing });
-      const entry = (action: string, data: Record<string, unknown>) => audit(tx, now, { actor: admin.id, action, target: id, requestId: c.get('requestId'), data });
+      const entry = (action: string, data: Record<string, unknown>) => audit(tx, now, { actor: admin.id, action, target: id, from: c.get('from'), data });
 
       if (body.name !== undefined && body.name !== row.name) {
         tx.update(users).set({ name: body.name }).where(eq(users.id, id)).run();

@@ -34,7 +34,7 @@ export function userRoutes() {
     const rt = c.get('rt');
     const now = rt.clock.now();
     const user = await createUser(rt.db, c.req.valid('json'), now);
-    audit(rt.db, now, { actor: admin.id, action: 'user.create', target: user.id, requestId: c.get('requestId'), data: { email: user.email, roles: user.roles, teams: user.teams } });
+    audit(rt.db, now, { actor: admin.id, action: 'user.create', target: user.id, from: c.get('from'), data: { email: user.email, roles: user.roles, teams: user.teams } });
     return c.json({ user }, 201);
   });
   return app;
