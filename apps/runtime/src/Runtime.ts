@@ -5,6 +5,7 @@ import type { EventBus } from './events/EventBus.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './http/rateLimit.ts';
 import type { Logger } from './logger.ts';
 import type { MapCache } from './maps/MapCache.ts';
+import type { MailConfig } from './outbox/mailer.ts';
 import type { Presence } from './presence/Presence.ts';
 
 /** Settings the runtime reads from its environment (or tests pass in). */
@@ -32,6 +33,8 @@ export interface RuntimeConfig {
    * (`BATON_WEBHOOK_ALLOW_PRIVATE=1`; off by default, so a map cannot point the server at itself or its network).
    */
   webhookAllowPrivate: boolean;
+  /** Where e-mail notifications go out (`BATON_SMTP_URL`); null: e-mail recipients with an account get the in-app inbox only. */
+  mail: MailConfig | null;
 }
 
 /** Default settings. */
@@ -46,6 +49,7 @@ export const DEFAULT_CONFIG: RuntimeConfig = {
   loginThrottle: DEFAULT_LOGIN_THROTTLE,
   trustProxy: false,
   webhookAllowPrivate: false,
+  mail: null,
 };
 
 /**

@@ -7,6 +7,7 @@ import { bootstrap } from './auth/bootstrap.ts';
 import { openDb } from './db/client.ts';
 import { parseRateLimit } from './http/rateLimit.ts';
 import { consoleLogger } from './logger.ts';
+import { mailFromEnv } from './outbox/mailer.ts';
 
 /** Where the built web app lives. */
 export const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../designer/dist');
@@ -56,6 +57,7 @@ export async function startServer(opts: ServeOptions): Promise<{ app: BatonApp; 
       rateLimit: parseRateLimit(opts.env.BATON_RATE_LIMIT),
       trustProxy: opts.env.BATON_TRUST_PROXY === '1',
       webhookAllowPrivate: opts.env.BATON_WEBHOOK_ALLOW_PRIVATE === '1',
+      mail: mailFromEnv(opts.env),
       ...(opts.env.BATON_SESSION_MAX_DAYS ? { sessionMaxMs: sessionMaxMs(opts.env.BATON_SESSION_MAX_DAYS) } : {}),
     },
   });

@@ -3,6 +3,8 @@ import { audit } from '../audit.ts';
 import { prepared } from '../db/prepared.ts';
 import { inbox, outbox, teamMembers, users } from '../db/schema.ts';
 import type { Runtime } from '../Runtime.ts';
+import type { NotificationPayload } from './enqueue.ts';
+import { Mailer, MailRefused } from './mailer.ts';
 import { checkWebhook, postWebhook, WebhookRefused, type Resolve } from './webhookGuard.ts';
 
 type OutboxRow = typeof outbox.$inferSelect;
@@ -20,7 +22,7 @@ export interface OutboxOptions {
   maxAttempts?: number;
   /** First retry delay; each later one doubles, up to an hour. */
   baseDelayMs?: number;
-  /** Webhook timeout. */
+  /** Webhook and SMTP timeout. */
   timeoutMs?: number;
 }
 
@@ -37,17 +39,21 @@ function hostOf(url: unknown): string | null {
 
 /**
  * Delivers notifications written to the outbox: team and member recipients get an in-app inbox
- * entry (and a live `notification` event), webhooks a JSON POST. A failed delivery is retried with
- * exponential backoff; after `maxAttempts` it is marked failed with its last error.
+ * entry (and a live `notification` event), webhooks a JSON POST, e-mail recipients a mail over
+ * SMTP when `BATON_SMTP_URL` is set (and, if they have an account, the in-app inbox too). A failed
+ * delivery is retried with exponential backoff; after `maxAttempts` it is marked failed with its
+ * last error. A refusal (webhook address not allowed, mail server's 5xx) fails at once.
  */
 export class OutboxWorker {
   private timer: NodeJS.Timeout | null = null;
   private busy: Promise<number> | null = null;
   private wakePending = false;
+  private readonly mailer: Mailer | null;
   private readonly opts: Required<Omit<OutboxOptions, 'fetch' | 'resolve'>> & Pick<OutboxOptions, 'fetch' | 'resolve'>;
 
   constructor(private readonly rt: Runtime, opts: OutboxOptions = {}) {
     this.opts = { fetch: opts.fetch, resolve: opts.resolve, maxAttempts: opts.maxAttempts ?? 8, baseDelayMs: opts.baseDelayMs ?? 1000, timeoutMs: opts.timeoutMs ?? 10_000 };
+    this.mailer = rt.config.mail ? new Mailer(rt.config.mail, this.opts.timeoutMs) : null;
   }
 
   /** Delivers everything due now; resolves to the number delivered. One run at a time. */
@@ -72,7 +78,7 @@ export class OutboxWorker {
       } catch (e) {
         const attempts = row.attempts + 1;
         const now = this.rt.clock.now();
-        const giveUp = e instanceof Permanent || e instanceof WebhookRefused || attempts >= this.opts.maxAttempts;
+        const giveUp = e instanceof Permanent || e instanceof WebhookRefused || e instanceof MailRefused || attempts >= this.opts.maxAttempts;
         const delay = Math.min(this.opts.baseDelayMs * 2 ** (attempts - 1), 3_600_000);
         this.rt.db.update(outbox).set({ attempts, lastError: String(e instanceof Error ? e.message : e).slice(0, 500), nextAttemptAt: now + delay, ...(giveUp ? { failedAt: now } : {}) })
           .where(eq(outbox.id, row.id)).run();
@@ -109,8 +115,10 @@ export class OutboxWorker {
       const key = (r.member ?? r.email)!;
       const u = this.rt.db.select({ id: users.id }).from(users).where(eq(users.id, key)).get()
         ?? this.rt.db.select({ id: users.id }).from(users).where(eq(users.email, key.toLowerCase())).get();
-      if (!u) throw new Permanent(r.email ? 'no e-mail transport is configured and no user has this address' : `no user ${key}`);
-      people = [u.id];
+      // Mail first: if it fails, nothing was delivered and the retry starts over (no double inbox entries).
+      if (r.email && this.mailer) await this.mailer.send(r.email, p as NotificationPayload);
+      else if (!u) throw new Permanent(r.email ? 'no e-mail transport is configured (set BATON_SMTP_URL) and no user has this address' : `no user ${key}`);
+      people = u ? [u.id] : [];
     }
     const at = this.rt.clock.now();
     const message = String(p.message ?? '');
@@ -140,5 +148,6 @@ export class OutboxWorker {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.busy?.catch(() => {});
+    this.mailer?.close();
   }
 }

@@ -1,0 +1,81 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { NotificationPayload } from './enqueue.ts';
+
+/** Where e-mail notifications go out (`BATON_SMTP_URL`, `BATON_MAIL_FROM`, `BATON_PUBLIC_URL`). */
+export interface MailConfig {
+  /** `smtp://user:pass@host:587` (STARTTLS when the server offers it) or `smtps://…:465`. */
+  smtpUrl: string;
+  /** The From header, e.g. `Baton <baton@brand.example>`. */
+  from: string;
+  /** The web app's address, for a link to the case in each message (optional). */
+  publicUrl: string | null;
+}
+
+/**
+ * Reads the mail settings from the environment; null when `BATON_SMTP_URL` is not set (e-mail
+ * recipients who have an account then get the in-app inbox only).
+ */
+export function mailFromEnv(env: Record<string, string | undefined>): MailConfig | null {
+  const smtpUrl = env.BATON_SMTP_URL?.trim();
+  if (!smtpUrl) return null;
+  let url: URL;
+  try {
+    url = new URL(smtpUrl);
+  } catch {
+    throw new Error('BATON_SMTP_URL must be a URL such as smtp://user:password@mail.example:587');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error(`BATON_SMTP_URL must start with smtp:// or smtps://, not ${url.protocol}//`);
+  return { smtpUrl, from: env.BATON_MAIL_FROM?.trim() || `Baton <baton@${url.hostname}>`, publicUrl: env.BATON_PUBLIC_URL?.trim().replace(/\/+$/, '') || null };
+}
+
+/** A mail that failed for good (the server refused the address or the message: 5xx). */
+export class MailRefused extends Error {}
+
+const SUBJECTS: Record<NotificationPayload['kind'], string> = {
+  end: 'Case closed',
+  effect: 'Case update',
+  crisis: 'Crisis',
+  breach: 'Deadline missed',
+};
+
+/** The message Baton sends for a notification: a short subject and a plain-text body. */
+export function notificationMail(payload: NotificationPayload, publicUrl: string | null): { subject: string; text: string } {
+  const firstLine = payload.message.split('\n')[0]!.slice(0, 120);
+  const subject = `[Baton] ${SUBJECTS[payload.kind] ?? 'Notification'}: ${firstLine}`;
+  const facts = [
+    payload.mapId ? `Map: ${payload.mapId}` : null,
+    payload.caseId ? `Case: ${payload.caseId}` : null,
+    payload.node ? `Step: ${payload.node}` : null,
+    typeof payload.at === 'string' ? `At: ${payload.at}` : null,
+    payload.caseId && publicUrl ? `Open it: ${publicUrl}/#/console/case/${encodeURIComponent(payload.caseId)}` : null,
+  ].filter((x): x is string => x !== null);
+  return { subject, text: `${payload.message}\n\n${facts.join('\n')}\n\n— Baton (you are listed as a recipient in this handoff map)\n` };
+}
+
+/** Sends notification e-mails over SMTP, one connection pool per runtime. */
+export class Mailer {
+  private transport: Transporter | null = null;
+
+  constructor(private readonly config: MailConfig, private readonly timeoutMs: number) {}
+
+  /** Sends one notification to `to`; a 5xx answer is `MailRefused` (do not retry), anything else retriable. */
+  async send(to: string, payload: NotificationPayload): Promise<void> {
+    this.transport ??= nodemailer.createTransport(this.config.smtpUrl, {
+      connectionTimeout: this.timeoutMs, greetingTimeout: this.timeoutMs, socketTimeout: this.timeoutMs,
+    });
+    const { subject, text } = notificationMail(payload, this.config.publicUrl);
+    try {
+      await this.transport.sendMail({ from: this.config.from, to, subject, text, headers: { 'X-Baton-Kind': payload.kind } });
+    } catch (e) {
+      const code = (e as { responseCode?: number }).responseCode;
+      if (code !== undefined && code >= 500) throw new MailRefused(`the mail server refused it: ${(e as Error).message}`);
+      throw e;
+    }
+  }
+
+  /** Closes pooled connections. */
+  close(): void {
+    this.transport?.close();
+    this.transport = null;
+  }
+}
