@@ -40,6 +40,30 @@ interface RouteParams {
 const isDue = (context: CaseContext, event: CaseEvent): boolean =>
   !context.overdue && context.dueAt !== null && event.at >= context.dueAt;
 
+/** A new case's context, from what starts it (the machine's `context`; `CaseRunner` uses it too). */
+export function caseContext(input: CaseInput & { hub: string; priority: number }): CaseContext {
+  return {
+    caseId: input.caseId,
+    mentionId: input.mentionId,
+    trigger: input.trigger,
+    priority: input.priority,
+    facts: input.facts,
+    tags: [...new Set<string>(input.tags ?? [])],
+    passCount: 0,
+    crisis: input.crisis,
+    at: input.at,
+    node: input.trigger,
+    path: [],
+    breaches: [],
+    team: input.hub,
+    holder: null,
+    lastHolder: null,
+    queuedAt: null,
+    dueAt: null,
+    overdue: false,
+  };
+}
+
 /**
  * The behaviour shared by every compiled map: named guards and actions that the JSON machine
  * config refers to with parameters. `compileMap` supplies the states.

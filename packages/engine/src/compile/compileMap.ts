@@ -2,7 +2,7 @@ import type { AnyStateMachine } from 'xstate';
 import { parseDuration } from '../schema/common.ts';
 import type { Condition } from '../schema/condition.ts';
 import type { BatonMap, Effect, MapEdge, MapNode, PassNode } from '../schema/map.ts';
-import { caseLogic } from '../case/caseLogic.ts';
+import { caseContext, caseLogic } from '../case/caseLogic.ts';
 import type { CaseEffect } from '../case/caseTypes.ts';
 import { ENDED_STATE, START_STATE, stateKeys } from './stateKeys.ts';
 
@@ -206,26 +206,7 @@ export function compileMap(map: BatonMap): CompiledMap {
   };
   const machine = caseLogic.createMachine({
     ...(config as object),
-    context: ({ input }) => ({
-      caseId: input.caseId,
-      mentionId: input.mentionId,
-      trigger: input.trigger,
-      priority: input.priority,
-      facts: input.facts,
-      tags: [...new Set<string>(input.tags ?? [])],
-      passCount: 0,
-      crisis: input.crisis,
-      at: input.at,
-      node: input.trigger,
-      path: [],
-      breaches: [],
-      team: input.hub,
-      holder: null,
-      lastHolder: null,
-      queuedAt: null,
-      dueAt: null,
-      overdue: false,
-    }),
+    context: ({ input }) => caseContext(input),
   } as Parameters<typeof caseLogic.createMachine>[0]) as unknown as AnyStateMachine;
 
   return {

@@ -50,17 +50,32 @@ export function isQuestion(text: string): boolean {
 }
 
 /**
+ * What the text alone says, remembered for the texts seen last: a simulation's generated
+ * mentions repeat a handful of texts, and sentiment scoring is most of the cost of the facts.
+ * Bounded (cleared when full), so a stream of unique texts costs one map entry each, no more.
+ */
+const readings = new Map<string, { sentiment: number | undefined; isQuestion: boolean }>();
+const MAX_READINGS = 1024;
+
+/**
  * What conditions can see of a mention (SPEC §3.1): its fields flattened, `sentiment` taken from
  * the mention or computed with {@link textSentiment}, and `isQuestion` derived with
  * {@link isQuestion}. Plain JSON: absent optional fields stay absent.
  */
 export function mentionFacts(mention: Mention): MentionFacts {
+  const text = mention.text;
+  let read = readings.get(text);
+  if (read === undefined) {
+    read = { sentiment: undefined, isQuestion: isQuestion(text) };
+    if (readings.size >= MAX_READINGS) readings.clear();
+    readings.set(text, read);
+  }
   const facts: MentionFacts = {
     network: mention.network,
-    text: mention.text,
+    text,
     authorHandle: mention.author.handle,
-    sentiment: typeof mention.sentiment === 'number' ? mention.sentiment : textSentiment(mention.text),
-    isQuestion: isQuestion(mention.text),
+    sentiment: typeof mention.sentiment === 'number' ? mention.sentiment : (read.sentiment ??= textSentiment(text)),
+    isQuestion: read.isQuestion,
   };
   if (mention.author.followers !== undefined) facts.authorFollowers = mention.author.followers;
   if (mention.author.verified !== undefined) facts.authorVerified = mention.author.verified;

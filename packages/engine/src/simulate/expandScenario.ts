@@ -25,15 +25,10 @@ export function expandScenario(scenario: Scenario, random: () => number): Arriva
     const texts = batch.texts;
     times.forEach((at, i) => {
       const text = texts ? (texts[Math.floor(random() * texts.length)] as string) : batch.template.text;
-      arrivals.push({
-        at,
-        mention: {
-          ...batch.template,
-          id: `gen-${b + 1}-${i + 1}`,
-          text,
-          createdAt: new Date(start + at).toISOString(),
-        },
-      });
+      // Object.assign, not an object spread: at scale V8 gives every spread copy a map (hidden
+      // class) of its own, 100,000 of them for as many mentions, slow to make and to read.
+      const mention: Mention = Object.assign({}, batch.template, { id: `gen-${b + 1}-${i + 1}`, text, createdAt: new Date(start + at).toISOString() });
+      arrivals.push({ at, mention });
     });
   });
   // A stable sort keeps creation order at equal instants.
