@@ -8,7 +8,8 @@ export function caseStatus(compiled: CompiledMap, snapshot: AnyMachineSnapshot):
   const context = snapshot.context as CaseContext;
   const node = compiled.node(context.node);
   if (node?.type === 'end') return 'closing';
-  if (node?.type === 'pass' && snapshot.matches({ [compiled.stateKey(node.id)]: 'preparing' })) return 'preparing';
+  // Only a pass with a checklist has a preparing state.
+  if (node?.type === 'pass' && (node.preAction?.checklist ?? []).length > 0 && snapshot.matches({ [compiled.stateKey(node.id)]: 'preparing' })) return 'preparing';
   return context.holder ? 'held' : 'waiting';
 }
 

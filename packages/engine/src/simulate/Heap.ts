@@ -14,14 +14,17 @@ export class Heap<T> {
   /** Adds an item. */
   push(item: T): void {
     const { items, less } = this;
+    // Sift up with a hole: parents move down until the item's place is found.
+    let i = items.length;
     items.push(item);
-    let i = items.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!less(items[i] as T, items[parent] as T)) break;
-      [items[i], items[parent]] = [items[parent] as T, items[i] as T];
+      const p = items[parent] as T;
+      if (!less(item, p)) break;
+      items[i] = p;
       i = parent;
     }
+    items[i] = item;
   }
 
   /** The smallest item, without removing it. */
@@ -34,19 +37,21 @@ export class Heap<T> {
     const { items, less } = this;
     const top = items[0];
     const last = items.pop();
-    if (items.length > 0 && last !== undefined) {
-      items[0] = last;
+    const n = items.length;
+    if (n > 0 && last !== undefined) {
+      // Sift down with a hole: the smaller child moves up until the last item's place is found.
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= n) break;
         const r = l + 1;
-        let m = i;
-        if (l < items.length && less(items[l] as T, items[m] as T)) m = l;
-        if (r < items.length && less(items[r] as T, items[m] as T)) m = r;
-        if (m === i) break;
-        [items[i], items[m]] = [items[m] as T, items[i] as T];
+        let m = l;
+        if (r < n && less(items[r] as T, items[l] as T)) m = r;
+        if (!less(items[m] as T, last)) break;
+        items[i] = items[m] as T;
         i = m;
       }
+      items[i] = last;
     }
     return top;
   }

@@ -31,6 +31,6 @@ export function expandScenario(scenario: Scenario, random: () => number): Arriva
       arrivals.push({ at, mention });
     });
   });
-  // A stable sort keeps creation order at equal instants.
-  return arrivals.map((a, i) => ({ a, i })).sort((x, y) => x.a.at - y.a.at || x.i - y.i).map((x) => x.a);
+  // Array.prototype.sort is stable: creation order holds at equal instants.
+  return arrivals.sort((x, y) => x.at - y.at);
 }

@@ -61,6 +61,8 @@ class SimulationRun {
   /** Crisis spans in ms from the start (`to` null while on), for backup availability. */
   private readonly crisisSpans = new CrisisSpans();
   private readonly scripted = new Map<string, { outcome: string; afterMs?: number }[]>();
+  /** Passes with a timeout edge: a missed deadline there moves the case on. */
+  private readonly timeoutMoves = new Set<string>();
   private arrivalsDone = 0;
   private mentions = 0;
   private arrivalsTotal = 0;
@@ -77,6 +79,7 @@ class SimulationRun {
     this.until = scenario.until !== undefined ? (parseDuration(scenario.until) ?? null) : null;
     for (const team of map.teams) this.teams.set(team.id, createTeam(team.id, scenario.staff[team.id]));
     for (const node of map.nodes) this.byNode[node.id] = { entered: 0, breaches: 0 };
+    for (const edge of map.edges) if (edge.on === 'timeout') this.timeoutMoves.add(edge.source);
     this.crisis = map.crisis ? new CrisisTracker(map.crisis) : null;
     for (const r of scenario.responses ?? []) {
       const key = `${r.mention}\u0000${r.node}`;
@@ -130,8 +133,8 @@ class SimulationRun {
     this.events.push(event);
   }
 
-  private stamp(): { at: number; crisis: boolean } {
-    return { at: this.start + this.now, crisis: this.crisis?.on ?? false };
+  private crisisOn(): boolean {
+    return this.crisis?.on ?? false;
   }
 
   // ---- crisis ---------------------------------------------------------------------------
@@ -166,7 +169,7 @@ class SimulationRun {
       return;
     }
     const facts = mentionFacts(mention);
-    const match = routeMention([{ mapId: this.compiled.map.id, compiled: this.compiled, crisis: this.crisis?.on ?? false }], facts);
+    const match = routeMention([{ mapId: this.compiled.map.id, compiled: this.compiled, crisis: this.crisisOn() }], facts);
     if (!match) {
       this.rows.push({ mention: id, path: [], status: 'unrouted', breaches: [], teams: [] });
       return;
@@ -180,16 +183,17 @@ class SimulationRun {
     const caseId = `case-${index + 1}`;
     const row: SimulatedCase = { mention: id, case: caseId, trigger: match.trigger.id, path: [], status: 'open', breaches: [], teams: [] };
     this.rows.push(row);
-    const sim: SimCase = { row, arrivalAt: this.now, snapshot: null, visit: 0, pathSeen: 0, breachesSeen: 0, entry: null, worker: null, teamSet: new Set() };
+    const sim: SimCase = { row, arrivalAt: this.now, snapshot: null, visit: 0, pathSeen: 0, breachesSeen: 0, entry: null, worker: null };
     this.cases.push(sim);
     this.caseOfMention.set(id, index);
     sim.snapshot = this.runner.start({
-      caseId, mentionId: id, trigger: match.trigger.id, facts, ...this.stamp(), hub: this.compiled.map.hub, priority: match.trigger.priority,
+      caseId, mentionId: id, trigger: match.trigger.id, facts, at: this.start + this.now, crisis: this.crisisOn(), hub: this.compiled.map.hub, priority: match.trigger.priority,
     }).snapshot;
     this.settle(index);
   }
 
   private openCaseUpThread(parent: string | undefined): number | undefined {
+    if (parent === undefined) return undefined;
     const seen = new Set<string>();
     while (parent !== undefined && !seen.has(parent)) {
       seen.add(parent);
@@ -220,12 +224,12 @@ class SimulationRun {
       const status = caseStatus(this.compiled, snapshot);
       // Pre-action checklists and lessons take no simulated time.
       if (status === 'preparing') {
-        this.send(index, { type: 'checklist.done', ...this.stamp() });
+        this.send(index, { type: 'checklist.done', at: this.start + this.now, crisis: this.crisisOn() });
         continue;
       }
       if (status === 'closing') {
         this.reachEnd(sim, context.node);
-        this.send(index, { type: 'lesson', ...this.stamp() });
+        this.send(index, { type: 'lesson', at: this.start + this.now, crisis: this.crisisOn() });
         continue;
       }
       if (status === 'ended') {
@@ -263,10 +267,8 @@ class SimulationRun {
     const sim = this.cases[index]!;
     const pass = this.compiled.node(context.node) as PassNode;
     const team = this.teams.get(pass.to.team)!;
-    if (!sim.teamSet.has(team.id)) {
-      sim.teamSet.add(team.id);
-      sim.row.teams.push(team.id);
-    }
+    // A handful of teams at most: a list beats a Set per case.
+    if (!sim.row.teams.includes(team.id)) sim.row.teams.push(team.id);
     if (context.dueAt !== null) this.schedule(context.dueAt - this.start, DEADLINE, index, sim.visit);
     const entry: QueueEntry = { team, caseIndex: index, visit: sim.visit, priority: context.priority, queuedAt: this.now, seq: this.seq++, active: true };
     sim.entry = entry;
@@ -355,7 +357,7 @@ class SimulationRun {
     const team = this.teams.get(member.team)!;
     team.handled++;
     this.free(member);
-    this.send(e.index, { type: 'outcome', outcome, ...this.stamp() });
+    this.send(e.index, { type: 'outcome', outcome, at: this.start + this.now, crisis: this.crisisOn() });
     this.settle(e.index);
     this.dispatch(team);
     return true;
@@ -366,9 +368,9 @@ class SimulationRun {
     if (!sim.snapshot || sim.visit !== e.token) return false;
     const passId = (sim.snapshot.context as CaseContext).node;
     const member = sim.worker;
-    this.send(e.index, { type: 'timeout', ...this.stamp() });
+    this.send(e.index, { type: 'timeout', at: this.start + this.now, crisis: this.crisisOn() });
     // With a timeout edge the case moves on and its holder loses it; without, it stays, breached.
-    const moves = this.compiled.edgesFrom(passId).some((edge) => edge.on === 'timeout');
+    const moves = this.timeoutMoves.has(passId);
     if (moves && member) this.free(member);
     this.settle(e.index);
     if (moves && member) this.dispatch(this.teams.get(member.team)!);

@@ -29,5 +29,4 @@ export interface SimCase {
   breachesSeen: number;
   entry: QueueEntry | null;
   worker: Member | null;
-  teamSet: Set<string>;
 }
