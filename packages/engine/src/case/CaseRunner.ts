@@ -4,6 +4,9 @@ import { caseContext, type CaseEffectEvent } from './caseLogic.ts';
 import { START_STATE } from '../compile/stateKeys.ts';
 import type { CaseEffect, CaseEvent, CaseInput } from './caseTypes.ts';
 
+/** No history states in a case machine: one empty history for every case (XState copies it before any change). */
+const NO_HISTORY = Object.freeze({});
+
 /** A case machine's persisted snapshot: plain JSON, safe to store and restore. */
 export type CaseSnapshot = { status: string; value: unknown; context: unknown; [key: string]: unknown };
 
@@ -46,7 +49,7 @@ export class CaseRunner {
     // the root have no entry actions (`compileMap` makes them so), so the case is put at rest in
     // the start state with its context, and XState's own macrostep for the init event walks it
     // on with the start state's eventless transitions. Half the snapshots of the long way round.
-    const atStart = this.machine.resolveState({ value: START_STATE, context: caseContext(input) });
+    const atStart = this.machine.resolveState({ value: START_STATE, context: caseContext(input), historyValue: NO_HISTORY });
     const snapshot = this.machine.transition(atStart, { type: 'xstate.init', input } as never, this.scope) as AnyMachineSnapshot;
     return { snapshot, effects: this.effects };
   }

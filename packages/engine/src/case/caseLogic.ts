@@ -48,7 +48,7 @@ export function caseContext(input: CaseInput & { hub: string; priority: number }
     trigger: input.trigger,
     priority: input.priority,
     facts: input.facts,
-    tags: [...new Set<string>(input.tags ?? [])],
+    tags: input.tags?.length ? [...new Set<string>(input.tags)] : [],
     passCount: 0,
     crisis: input.crisis,
     at: input.at,
@@ -106,23 +106,24 @@ export const caseLogic = setup({
         update.holder = null;
         update.dueAt = null;
         // An outcome after a deadline nobody sent `timeout` for still missed it: a breach too.
-        if (!context.overdue && context.dueAt !== null && event.at > context.dueAt) update.breaches = [...context.breaches, context.node];
+        if (!context.overdue && context.dueAt !== null && event.at > context.dueAt) update.breaches = context.breaches.concat(context.node);
       } else if (params.breach !== undefined) {
         at = event.at;
         update.at = at;
         update.crisis = event.crisis;
-        update.breaches = [...context.breaches, params.breach];
+        update.breaches = context.breaches.concat(params.breach);
         update.overdue = true;
         update.lastHolder = context.holder;
         update.holder = null;
         update.dueAt = null;
       }
+      // concat, not a spread: arrays come out at their exact length, and a resting case keeps them.
       const nodes = params.nodes;
       update.node = nodes[nodes.length - 1]!;
       update.path = context.path.concat(nodes);
       if (params.tags) {
         let tags = context.tags;
-        for (const tag of params.tags) if (!tags.includes(tag)) tags = [...tags, tag];
+        for (const tag of params.tags) if (!tags.includes(tag)) tags = tags.concat(tag);
         if (tags !== context.tags) update.tags = tags;
       }
       const pass = params.pass;

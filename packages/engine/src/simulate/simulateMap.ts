@@ -128,9 +128,7 @@ class SimulationRun {
 
 
   private schedule(at: number, kind: number, index: number, token: number, member?: Member): void {
-    const event: SimEvent = { at, kind, seq: this.seq++, index, token };
-    if (member) event.member = member;
-    this.events.push(event);
+    this.events.push({ at, kind, seq: this.seq++, index, token, member: member ?? null });
   }
 
   private crisisOn(): boolean {

@@ -15,7 +15,8 @@ export interface SimEvent {
   seq: number;
   index: number;
   token: number;
-  member?: Member;
+  /** The member whose outcome this is; null for other events. */
+  member: Member | null;
 }
 
 /** What the run keeps of one case. */
