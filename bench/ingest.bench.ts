@@ -53,14 +53,22 @@ async function startBaton(dir: string): Promise<{ child: ChildProcess; url: stri
   return { child, url };
 }
 
-async function hammer(url: string, prefix: string) {
+async function hammer(url: string, prefix: string, pid: number) {
   let n = 0;
+  const cpu0 = cpuMsOf(pid);
   const result = await autocannon({
     url: `${url}/api/mentions`, connections: 50, duration: DURATION, method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
     requests: [{ setupRequest: (req: object) => ({ ...req, body: JSON.stringify(mention(`${prefix}:${n}`, n++)) }) }],
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  const cpuUsPerRequest = ((cpuMsOf(pid) - cpu0) * 1000) / Math.max(1, result.requests.total);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, cpuUsPerRequest };
+}
+
+/** CPU time (user + system) a process has used so far, in ms (from /proc: unaffected by how busy the other cores are). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
 }
 
 function rssOf(pid: number): number {
@@ -74,13 +82,13 @@ const floorUrl = `http://127.0.0.1:${await waitFor(floorServer, /PORT (\d+)/)}`;
 const baton = await startBaton(dir);
 try {
   // 1. single POSTs
-  await hammer(floorUrl, 'warm');
-  const floor = await hammer(floorUrl, 'floor');
-  const ours = await hammer(baton.url, 'single');
+  await hammer(floorUrl, 'warm', floorServer.pid!);
+  const floor = await hammer(floorUrl, 'floor', floorServer.pid!);
+  const ours = await hammer(baton.url, 'single', baton.child.pid!);
   console.log(`single POSTs, 50 connections, ${DURATION} s each:`);
-  console.log(`  baton: ${Math.round(ours.rps).toLocaleString('en')} req/s, p50 ${ours.p50} ms, p99 ${ours.p99} ms (non-2xx ${ours.non2xx}, errors ${ours.errors})`);
-  console.log(`  floor: ${Math.round(floor.rps).toLocaleString('en')} req/s, p50 ${floor.p50} ms, p99 ${floor.p99} ms (bare Hono + one better-sqlite3 insert)`);
-  console.log(`  ratio: ${(ours.rps / floor.rps).toFixed(2)} of the floor (goal ≥ 0.70)`);
+  console.log(`  baton: ${Math.round(ours.rps).toLocaleString('en')} req/s, p50 ${ours.p50} ms, p99 ${ours.p99} ms, server CPU ${Math.round(ours.cpuUsPerRequest)} µs/request (non-2xx ${ours.non2xx}, errors ${ours.errors})`);
+  console.log(`  floor: ${Math.round(floor.rps).toLocaleString('en')} req/s, p50 ${floor.p50} ms, p99 ${floor.p99} ms, server CPU ${Math.round(floor.cpuUsPerRequest)} µs/request (bare Hono + one better-sqlite3 insert)`);
+  console.log(`  ratio: ${(ours.rps / floor.rps).toFixed(2)} of the floor (goal ≥ 0.70); by server CPU per request ${(floor.cpuUsPerRequest / ours.cpuUsPerRequest).toFixed(2)}`);
 
   // 2. batches of 1,000
   const BATCHES = Number(process.env.BENCH_BATCHES ?? 20);
