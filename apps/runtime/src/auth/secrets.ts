@@ -10,6 +10,16 @@ export function randomId(prefix: string): string {
   return `${prefix}_${randomBytes(6).toString('hex')}`;
 }
 
+/**
+ * A new id that sorts by creation time: the instant in base 36 (fixed width) and 40 random bits.
+ * Rows keyed by such ids land at the end of their indexes instead of on a random page of each,
+ * so a commit of many new cases writes a few pages per index rather than one per case.
+ * @example timeOrderedId('case', Date.parse('2026-03-02T09:00:00Z')) // 'case_0mm8y7c00_4f1c2a9e07'
+ */
+export function timeOrderedId(prefix: string, now: number): string {
+  return `${prefix}_${Math.max(0, Math.floor(now)).toString(36).padStart(9, '0')}_${randomBytes(5).toString('hex')}`;
+}
+
 /** sha256 hex of a secret: what the database keeps instead of the secret. */
 export function sha256(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');

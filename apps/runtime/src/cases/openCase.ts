@@ -1,6 +1,6 @@
 import { startCase, type CompiledMap, type MentionFacts } from '@baton/engine';
 import { sql } from 'drizzle-orm';
-import { randomId } from '../auth/secrets.ts';
+import { timeOrderedId } from '../auth/secrets.ts';
 import type { CrisisBook } from '../crisis/CrisisBook.ts';
 import { prepared } from '../db/prepared.ts';
 import { tags as caseTags, type CaseRow } from '../db/schema.ts';
@@ -41,7 +41,7 @@ export interface OpenCaseOptions {
 export function openCase(
   w: Work, book: CrisisBook, target: ActiveMap, mentionId: string, trigger: string, facts: MentionFacts, opts: OpenCaseOptions = {},
 ): CaseRow {
-  const caseId = randomId('case');
+  const caseId = timeOrderedId('case', w.now);
   const carried = opts.tags ?? [];
   const step = startCase(target.compiled, {
     caseId, mentionId, trigger, facts, at: w.now, crisis: book.on(target.mapId, target.compiled),
