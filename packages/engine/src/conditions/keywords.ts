@@ -91,6 +91,15 @@ function tokenized(text: string): TokenizedText {
 /** A keyword list compiled once: each keyword as its token sequence. */
 export interface KeywordSet {
   readonly keywords: readonly (readonly Token[])[];
+  /** Per keyword, the index keys its first word is looked up under (worked out once). */
+  readonly heads: readonly (readonly string[])[];
+}
+
+/** A plain first word also matches its hashtag; a signed one only itself. */
+function headKeys(keyword: readonly Token[]): string[] {
+  const head = keyword[0];
+  if (!head) return [];
+  return head.sign === '' ? [head.word, '#' + head.word] : [head.sign + head.word];
 }
 
 /**
@@ -98,7 +107,8 @@ export interface KeywordSet {
  * (`"!!"`, `""`) never matches; `checkCondition` reports it.
  */
 export function compileKeywords(keywords: readonly string[]): KeywordSet {
-  return { keywords: keywords.map((k) => tokenize(k)) };
+  const tokenized = keywords.map((k) => tokenize(k));
+  return { keywords: tokenized, heads: tokenized.map(headKeys) };
 }
 
 function tokenMatches(keyword: Token, token: Token | undefined): boolean {
@@ -114,12 +124,10 @@ function startsAt(keyword: readonly Token[], tokens: readonly Token[], i: number
   return true;
 }
 
-function containsKeyword(text: TokenizedText, keyword: readonly Token[]): boolean {
-  const head = keyword[0];
-  if (!head) return false;
-  const keys = head.sign === '' ? [head.word, '#' + head.word] : [head.sign + head.word];
+function containsKeyword(text: TokenizedText, keyword: readonly Token[], keys: readonly string[]): boolean {
   for (const key of keys) {
-    for (const i of text.at.get(key) ?? []) if (startsAt(keyword, text.tokens, i)) return true;
+    const positions = text.at.get(key);
+    if (positions) for (const i of positions) if (startsAt(keyword, text.tokens, i)) return true;
   }
   return false;
 }
@@ -131,11 +139,12 @@ function containsKeyword(text: TokenizedText, keyword: readonly Token[]): boolea
  */
 export function mentionsAny(text: string, set: KeywordSet): boolean {
   const t = tokenized(text);
-  return set.keywords.some((k) => containsKeyword(t, k));
+  for (let k = 0; k < set.keywords.length; k++) if (containsKeyword(t, set.keywords[k]!, set.heads[k]!)) return true;
+  return false;
 }
 
 /** True when the text contains every keyword as a whole word or phrase (and there is at least one). */
 export function mentionsAll(text: string, set: KeywordSet): boolean {
   const t = tokenized(text);
-  return set.keywords.length > 0 && set.keywords.every((k) => containsKeyword(t, k));
+  return set.keywords.length > 0 && set.keywords.every((k, i) => containsKeyword(t, k, set.heads[i]!));
 }

@@ -1,7 +1,7 @@
 import { compileMap, type CompiledMap } from '../compile/compileMap.ts';
 import { mentionFacts } from '../conditions/mentionFacts.ts';
 import { CrisisTracker } from '../crisis/CrisisTracker.ts';
-import { routeMention } from '../route/routeMention.ts';
+import { routeMention, type RoutableMap } from '../route/routeMention.ts';
 import { parseDuration } from '../schema/common.ts';
 import type { BatonMap, PassNode } from '../schema/map.ts';
 import type { Mention } from '../schema/mention.ts';
@@ -13,7 +13,7 @@ import type { CaseRunner } from '../case/CaseRunner.ts';
 import { expandScenario } from './expandScenario.ts';
 import { CrisisSpans } from './CrisisSpans.ts';
 import { CRISIS, DEADLINE, OUTCOME, type SimCase, type SimEvent } from './simulationRecords.ts';
-import { Heap } from './Heap.ts';
+import { EventQueue } from './EventQueue.ts';
 import { seededRandom } from './random.ts';
 import { caseMetrics, orderRow, type SimulatedCase, type SimulationResult } from './simulationResult.ts';
 import { createTeam, drawOutcome, drawResponseMs, teamMetrics, type Member, type QueueEntry, type SimTeam } from './staff.ts';
@@ -41,9 +41,7 @@ class SimulationRun {
   private readonly random: () => number;
   private readonly start: number;
   private readonly until: number | null;
-  private readonly events = new Heap<SimEvent>((a, b) =>
-    a.at !== b.at ? a.at < b.at : a.kind !== b.kind ? a.kind < b.kind : a.seq < b.seq,
-  );
+  private readonly events = new EventQueue();
   private seq = 0;
   private now = 0;
   /** The instant of the last event that changed something: the run's end when no `until`. */
@@ -61,6 +59,8 @@ class SimulationRun {
   /** Crisis spans in ms from the start (`to` null while on), for backup availability. */
   private readonly crisisSpans = new CrisisSpans();
   private readonly scripted = new Map<string, { outcome: string; afterMs?: number }[]>();
+  /** The one map mentions are routed to, its crisis flag brought up to date before each use. */
+  private readonly routable: RoutableMap[];
   /** Passes with a timeout edge: a missed deadline there moves the case on. */
   private readonly timeoutMoves = new Set<string>();
   private arrivalsDone = 0;
@@ -74,6 +74,7 @@ class SimulationRun {
   ) {
     const map = compiled.map;
     this.runner = runnerFor(compiled);
+    this.routable = [{ mapId: map.id, compiled, crisis: false }];
     this.random = seededRandom(scenario.seed ?? 1);
     this.start = Date.parse(scenario.start);
     this.until = scenario.until !== undefined ? (parseDuration(scenario.until) ?? null) : null;
@@ -127,8 +128,8 @@ class SimulationRun {
   }
 
 
-  private schedule(at: number, kind: number, index: number, token: number, member?: Member): void {
-    this.events.push({ at, kind, seq: this.seq++, index, token, member: member ?? null });
+  private schedule(at: number, kind: number, index: number, token: number, member?: Member, lane?: string): void {
+    this.events.push({ at, kind, seq: this.seq++, index, token, member: member ?? null }, lane);
   }
 
   private crisisOn(): boolean {
@@ -167,7 +168,8 @@ class SimulationRun {
       return;
     }
     const facts = mentionFacts(mention);
-    const match = routeMention([{ mapId: this.compiled.map.id, compiled: this.compiled, crisis: this.crisisOn() }], facts);
+    this.routable[0]!.crisis = this.crisisOn();
+    const match = routeMention(this.routable, facts);
     if (!match) {
       this.rows.push({ mention: id, path: [], status: 'unrouted', breaches: [], teams: [] });
       return;
@@ -267,7 +269,8 @@ class SimulationRun {
     const team = this.teams.get(pass.to.team)!;
     // A handful of teams at most: a list beats a Set per case.
     if (!sim.row.teams.includes(team.id)) sim.row.teams.push(team.id);
-    if (context.dueAt !== null) this.schedule(context.dueAt - this.start, DEADLINE, index, sim.visit);
+    // One lane per pass: its deadlines come due in the order its cases entered its queue.
+    if (context.dueAt !== null) this.schedule(context.dueAt - this.start, DEADLINE, index, sim.visit, undefined, pass.id);
     const entry: QueueEntry = { team, caseIndex: index, visit: sim.visit, priority: context.priority, queuedAt: this.now, seq: this.seq++, active: true };
     sim.entry = entry;
     const member = team.waiting === 0 ? this.freeMember(team) : undefined;
