@@ -1,5 +1,6 @@
 import { compileMap, type CompiledMap } from '../compile/compileMap.ts';
 import { mentionFacts } from '../conditions/mentionFacts.ts';
+import type { MentionFacts } from '../conditions/facts.ts';
 import { CrisisTracker } from '../crisis/CrisisTracker.ts';
 import { routeMention, type RoutableMap } from '../route/routeMention.ts';
 import { parseDuration } from '../schema/common.ts';
@@ -10,7 +11,7 @@ import type { CaseContext, CaseEvent } from '../case/caseTypes.ts';
 import { caseStatus } from '../case/caseView.ts';
 import { runnerFor } from '../case/runCase.ts';
 import type { CaseRunner } from '../case/CaseRunner.ts';
-import { expandScenario } from './expandScenario.ts';
+import { ArrivalCursor, batchMention, planArrivals, type ArrivalPlan } from './expandScenario.ts';
 import { CrisisSpans } from './CrisisSpans.ts';
 import { CRISIS, DEADLINE, OUTCOME, type SimCase, type SimEvent } from './simulationRecords.ts';
 import { EventQueue } from './EventQueue.ts';
@@ -51,6 +52,13 @@ class SimulationRun {
   private readonly cases: SimCase[] = [];
   private readonly rows: SimulatedCase[] = [];
   private readonly attached: { mention: string; case: string }[] = [];
+  /** Every mention id seen: a duplicate changes nothing. */
+  private readonly seen = new Set<string>();
+  /**
+   * Ids some mention of the run replies to. Only they need the thread bookkeeping below: a walk
+   * up a thread only ever looks up a mention that another replies to.
+   */
+  private readonly replyTargets = new Set<string>();
   private readonly caseOfMention = new Map<string, number>();
   private readonly parentOf = new Map<string, string | undefined>();
   private readonly byNode: Record<string, { entered: number; breaches: number }> = {};
@@ -92,25 +100,27 @@ class SimulationRun {
   }
 
   run(): SimulationResult {
-    const arrivals = expandScenario(this.scenario, this.random);
-    this.arrivalsTotal = arrivals.length;
+    const plan = planArrivals(this.scenario, this.random);
+    const arrivals = new ArrivalCursor(plan);
+    this.arrivalsTotal = plan.total;
+    for (const a of plan.scripted) if (a.mention.inReplyTo !== undefined) this.replyTargets.add(a.mention.inReplyTo);
+    for (const b of plan.batches) if (b.times.length > 0 && b.template.inReplyTo !== undefined) this.replyTargets.add(b.template.inReplyTo);
     const stop = this.options.shouldStop;
     let processed = 0;
     // Arrivals come sorted, so they stay out of the event heap: the next one is taken when it is
     // earlier than every pending event (at an equal instant the heap's outcomes, deadlines and
     // crisis checks go first, as SPEC §5 orders them).
-    let next = 0;
     for (;;) {
       const top = this.events.peek();
-      const arrival = arrivals[next];
-      const takeArrival = arrival !== undefined && (top === undefined || arrival.at < top.at);
-      const at = takeArrival ? arrival.at : top?.at;
+      const takeArrival = !arrivals.done && (top === undefined || arrivals.at < top.at);
+      const at = takeArrival ? arrivals.at : top?.at;
       if (at === undefined || (this.until !== null && at > this.until)) break;
       this.now = at;
       let acted = true;
       if (takeArrival) {
-        next++;
-        this.onArrival(arrival.mention);
+        const next = arrivals.take();
+        if (next.mention) this.onArrival(next.mention.id, next.mention.inReplyTo, next.mention, null);
+        else this.onArrival(`gen-${next.batch.number}-${next.index + 1}`, next.batch.template.inReplyTo, null, this.generatedFacts(plan, next.batch, next.index));
       } else {
         const e = this.events.pop()!;
         if (e.kind === CRISIS) this.onCrisisCheck();
@@ -155,19 +165,37 @@ class SimulationRun {
 
   // ---- arrivals -------------------------------------------------------------------------
 
-  private onArrival(mention: Mention): void {
+  /**
+   * The facts of a generated mention. They depend on the batch's template and the text alone (not
+   * on the id or the instant), so the mentions of a batch that share a text share their facts:
+   * read once, no mention object built.
+   */
+  private generatedFacts(plan: ArrivalPlan, batch: ArrivalPlan['batches'][number], index: number): MentionFacts {
+    const key = batch.textOf ? batch.textOf[index]! : -1;
+    let byText = this.batchFacts.get(batch);
+    if (!byText) this.batchFacts.set(batch, (byText = new Map()));
+    let facts = byText.get(key);
+    if (!facts) byText.set(key, (facts = mentionFacts(batchMention(plan, batch, index))));
+    return facts;
+  }
+
+  private readonly batchFacts = new Map<object, Map<number, MentionFacts>>();
+
+  /** A mention arrives: given whole (scripted; its facts are read here), or by id with its facts (generated). */
+  private onArrival(id: string, inReplyTo: string | undefined, mention: Mention | null, generated: MentionFacts | null): void {
     this.arrivalsDone++;
-    const id = mention.id;
-    if (this.parentOf.has(id)) return; // a duplicate changes nothing
+    if (this.seen.has(id)) return; // a duplicate changes nothing
+    this.seen.add(id);
     this.mentions++;
-    this.parentOf.set(id, mention.inReplyTo);
-    const openCase = this.openCaseUpThread(mention.inReplyTo);
+    const inThread = this.replyTargets.has(id);
+    if (inThread) this.parentOf.set(id, inReplyTo);
+    const openCase = this.openCaseUpThread(inReplyTo);
     if (openCase !== undefined) {
-      this.caseOfMention.set(id, openCase);
+      if (inThread) this.caseOfMention.set(id, openCase);
       this.attached.push({ mention: id, case: this.cases[openCase]!.row.case as string });
       return;
     }
-    const facts = mentionFacts(mention);
+    const facts = mention ? mentionFacts(mention) : generated!;
     this.routable[0]!.crisis = this.crisisOn();
     const match = routeMention(this.routable, facts);
     if (!match) {
@@ -185,7 +213,7 @@ class SimulationRun {
     this.rows.push(row);
     const sim: SimCase = { row, arrivalAt: this.now, snapshot: null, visit: 0, pathSeen: 0, breachesSeen: 0, entry: null, worker: null };
     this.cases.push(sim);
-    this.caseOfMention.set(id, index);
+    if (inThread) this.caseOfMention.set(id, index);
     sim.snapshot = this.runner.start({
       caseId, mentionId: id, trigger: match.trigger.id, facts, at: this.start + this.now, crisis: this.crisisOn(), hub: this.compiled.map.hub, priority: match.trigger.priority,
     }).snapshot;
@@ -282,7 +310,7 @@ class SimulationRun {
     }
     // Others wait already: a member who is free at this instant (one who just finished) takes the
     // best of them by priority, then time in queue, which may not be this case.
-    team.queue.push(entry);
+    team.queue.push(entry, entry.priority);
     team.waiting++;
     this.dispatch(team);
     if (team.waiting > team.maxQueue) team.maxQueue = team.waiting;

@@ -1,6 +1,6 @@
 import { parseDuration } from '../schema/common.ts';
 import type { StaffSettings } from '../schema/scenario.ts';
-import { Heap } from './Heap.ts';
+import { LaneQueue } from './EventQueue.ts';
 
 /** A simulated person: works one case at a time. */
 export interface Member {
@@ -33,7 +33,8 @@ export interface SimTeam {
   free: Member[];
   /** Free backup members, longest idle first. */
   freeBackups: Member[];
-  queue: Heap<QueueEntry>;
+  /** Waiting cases by `byQueueOrder`; one FIFO lane per priority (queued at an ever later now). */
+  queue: LaneQueue<QueueEntry>;
   waiting: number;
   maxQueue: number;
   handled: number;
@@ -66,7 +67,7 @@ export function createTeam(id: string, staff: StaffSettings | undefined): SimTea
     members,
     free: members.filter((m) => !m.backup),
     freeBackups: members.filter((m) => m.backup),
-    queue: new Heap(byQueueOrder),
+    queue: new LaneQueue(byQueueOrder),
     waiting: 0,
     maxQueue: 0,
     handled: 0,
