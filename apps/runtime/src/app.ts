@@ -41,6 +41,38 @@ import { Scheduler } from './scheduler.ts';
 import { OutboxWorker, type OutboxOptions } from './outbox/OutboxWorker.ts';
 import { serveWebApp } from './webApp.ts';
 
+/**
+ * Mounts every resource's sub-app under `/api`, in one chain so that its type carries every route:
+ * that type is {@link AppType}.
+ */
+function mountApi(app: OpenAPIHono<AppEnv>) {
+  return app
+    .route('/api/health', healthRoutes())
+    .route('/api/setup', setupRoutes())
+    .route('/api/session', sessionRoutes())
+    .route('/api/users', userRoutes())
+    .route('/api/users', userAdminRoutes())
+    .route('/api/teams', teamRoutes())
+    .route('/api/tokens', tokenRoutes())
+    .route('/api/audit', auditRoutes())
+    .route('/api/maps', mapRoutes())
+    .route('/api/maps', mapReviewRoutes())
+    .route('/api/maps', mapSimulateRoutes())
+    .route('/api/mentions', mentionRoutes())
+    .route('/api/mentions', triageRoutes())
+    .route('/api/cases', caseRoutes())
+    .route('/api/cases', viewingRoutes())
+    .route('/api/events', eventRoutes())
+    .route('/api/notifications', notificationRoutes())
+    .route('/api/reports', reportRoutes());
+}
+
+/**
+ * The runtime's API as a typed client sees it: every route with its request and response types.
+ * The web app imports this type only (`hc<AppType>` from hono/client), never runtime code.
+ */
+export type AppType = ReturnType<typeof mountApi>;
+
 /** What `createApp` needs; everything but `db` has a default. */
 export interface AppOptions {
   db: Db;
@@ -94,24 +126,7 @@ export function createApp(opts: AppOptions): BatonApp {
   app.use('/api/*', rateLimitByToken(rt));
   app.use('/api/mentions', verifySignature(rt));
   app.use('/api/events', limitStreams());
-  app.route('/api/health', healthRoutes());
-  app.route('/api/setup', setupRoutes());
-  app.route('/api/session', sessionRoutes());
-  app.route('/api/users', userRoutes());
-  app.route('/api/users', userAdminRoutes());
-  app.route('/api/teams', teamRoutes());
-  app.route('/api/tokens', tokenRoutes());
-  app.route('/api/audit', auditRoutes());
-  app.route('/api/maps', mapRoutes());
-  app.route('/api/maps', mapReviewRoutes());
-  app.route('/api/maps', mapSimulateRoutes());
-  app.route('/api/mentions', mentionRoutes());
-  app.route('/api/mentions', triageRoutes());
-  app.route('/api/cases', caseRoutes());
-  app.route('/api/cases', viewingRoutes());
-  app.route('/api/events', eventRoutes());
-  app.route('/api/notifications', notificationRoutes());
-  app.route('/api/reports', reportRoutes());
+  mountApi(app);
   app.route('/api', openapiRoutes(app));
   app.all('/api/*', () => {
     throw new ApiError(404, 'NOT_FOUND', 'No such API route');

@@ -77,31 +77,30 @@ export const EXPORT_LIMIT = 100_000;
 
 /** `/api/audit`: read and export the audit log (admin only). */
 export function auditRoutes() {
-  const app = newRouter();
-  app.openapi(list, (c) => {
-    requireRole(c, 'admin');
-    const { limit, ...f } = c.req.valid('query');
-    const n = Math.min(Math.max(limit, 1), 1000);
-    const rows = entries(c.get('rt').db, f, true, n);
-    return c.json({ entries: rows, next: rows.length === n ? rows[rows.length - 1]!.id : null }, 200);
-  });
-  app.openapi(exportLog, (c) => {
-    const admin = requireRole(c, 'admin');
-    const rt = c.get('rt');
-    const { format, ...f } = c.req.valid('query');
-    if (f.from !== undefined && f.to !== undefined && f.from > f.to) throw new ApiError(400, 'INVALID', '`from` is after `to`');
-    const rows = entries(rt.db, f, false, EXPORT_LIMIT);
-    audit(rt.db, rt.clock.now(), { actor: admin.id, action: 'audit.export', from: c.get('from'), data: { format, entries: rows.length } });
-    const stamp = new Date(rt.clock.now()).toISOString().slice(0, 10);
-    c.header('Content-Disposition', `attachment; filename="baton-audit-${stamp}.${format === 'csv' ? 'csv' : 'ndjson'}"`);
-    c.header('Cache-Control', 'no-store');
-    if (format === 'ndjson') {
-      c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
-      return c.body(rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''), 200) as never;
-    }
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    const lines = [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((k) => cell(r[k])).join(','))];
-    return c.body(lines.join('\r\n') + '\r\n', 200) as never;
-  });
-  return app;
+  return newRouter()
+    .openapi(list, (c) => {
+      requireRole(c, 'admin');
+      const { limit, ...f } = c.req.valid('query');
+      const n = Math.min(Math.max(limit, 1), 1000);
+      const rows = entries(c.get('rt').db, f, true, n);
+      return c.json({ entries: rows, next: rows.length === n ? rows[rows.length - 1]!.id : null }, 200);
+    })
+    .openapi(exportLog, (c) => {
+      const admin = requireRole(c, 'admin');
+      const rt = c.get('rt');
+      const { format, ...f } = c.req.valid('query');
+      if (f.from !== undefined && f.to !== undefined && f.from > f.to) throw new ApiError(400, 'INVALID', '`from` is after `to`');
+      const rows = entries(rt.db, f, false, EXPORT_LIMIT);
+      audit(rt.db, rt.clock.now(), { actor: admin.id, action: 'audit.export', from: c.get('from'), data: { format, entries: rows.length } });
+      const stamp = new Date(rt.clock.now()).toISOString().slice(0, 10);
+      c.header('Content-Disposition', `attachment; filename="baton-audit-${stamp}.${format === 'csv' ? 'csv' : 'ndjson'}"`);
+      c.header('Cache-Control', 'no-store');
+      if (format === 'ndjson') {
+        c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
+        return c.body(rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''), 200) as never;
+      }
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      const lines = [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((k) => cell(r[k])).join(','))];
+      return c.body(lines.join('\r\n') + '\r\n', 200) as never;
+    });
 }

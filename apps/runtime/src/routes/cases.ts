@@ -10,43 +10,31 @@ import { cases, mapCrisis } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import type { AppEnv } from '../http/AppEnv.ts';
 import { conflict, errors, idParam, json, jsonBody, newRouter, signedIn, unprocessable } from '../http/openapi.ts';
-import { anyObject } from '../http/schemas.ts';
-import { viewerSchema } from './viewing.ts';
+import { caseDetailSchema, caseSummarySchema, type CaseDetail, type CaseSummary } from './caseSchemas.ts';
 
-const caseSchema = z.looseObject({
-  id: z.string(), mapId: z.string(), mapVersion: z.number(), node: z.string(), nodeType: z.string(),
-  status: z.string().openapi({ description: 'preparing | waiting | held | closing | ended' }), team: z.string().nullable(), holder: z.string().nullable(),
-  claimExpiresAt: z.string().nullable(), deadline: z.string().nullable(), breached: z.boolean(), priority: z.number(),
-  viewers: z.array(viewerSchema).openapi({ description: 'Who has the case open now (POST /api/cases/{id}/viewing), oldest first' }),
-}).openapi('CaseSummary');
-const detailSchema = caseSchema.extend({
-  checklist: z.array(z.object({ item: z.string(), done: z.boolean(), by: z.string().nullable(), at: z.string().nullable() })),
-  outcomes: z.array(z.string()), tags: z.array(z.string()), notes: z.array(anyObject), lessons: z.array(anyObject),
-  mention: anyObject.nullable(), thread: z.array(anyObject),
-  history: z.array(z.object({ at: z.string(), type: z.string(), actor: z.string().nullable(), data: anyObject })),
-}).openapi('Case');
 const MAX_LEASE_MS = 8 * 3_600_000;
 const lease = z.string().max(32).refine((s) => { const ms = parseDuration(s); return ms !== undefined && ms > 0 && ms <= MAX_LEASE_MS; }, 'must be an ISO 8601 duration up to PT8H');
 
-const caseResponses = { 200: json(detailSchema, 'The case after the change'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: conflict, 422: unprocessable };
-const post = (path: string, summary: string) => ({ method: 'post' as const, path, tags: ['cases'], summary, security: signedIn, responses: caseResponses });
+const caseResponses = { 200: json(caseDetailSchema, 'The case after the change'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: conflict, 422: unprocessable };
+/** A case action; generic in the path so each route keeps its own literal path in the app's type. */
+const post = <P extends string>(path: P, summary: string) => ({ method: 'post' as const, path, tags: ['cases'], summary, security: signedIn, responses: caseResponses });
 const limit = z.string().regex(/^\d{1,4}$/).transform(Number).optional();
 
 const routes = {
   list: createRoute({
     method: 'get', path: '/', tags: ['cases'], summary: 'Cases you may see; with `team`, in queue order (priority, then time in queue)', security: signedIn,
     request: { query: z.object({ team: z.string().max(128).optional(), status: z.string().max(100).optional(), map: z.string().max(128).optional(), holder: z.string().max(128).optional(), limit }) },
-    responses: { 200: json(z.object({ cases: z.array(caseSchema) }), 'Cases'), 400: errors[400], 401: errors[401] },
+    responses: { 200: json(z.object({ cases: z.array(caseSummarySchema) }), 'Cases'), 400: errors[400], 401: errors[401] },
   }),
   next: createRoute({
     method: 'post', path: '/next', tags: ['cases'], summary: "Claim the next waiting case of a team's queue", security: signedIn,
     request: { body: jsonBody(z.object({ team: z.string().max(128), lease: lease.optional() })) },
-    responses: { 200: json(z.object({ case: detailSchema.nullable() }), 'The claimed case, or null when the queue is empty'), 400: errors[400], 401: errors[401], 403: errors[403] },
+    responses: { 200: json(z.object({ case: caseDetailSchema.nullable() }), 'The claimed case, or null when the queue is empty'), 400: errors[400], 401: errors[401], 403: errors[403] },
   }),
   get: createRoute({
     method: 'get', path: '/{id}', tags: ['cases'], summary: 'One case with its checklist, notes, tags, lessons, thread and full history', security: signedIn,
     request: { params: idParam },
-    responses: { 200: json(detailSchema, 'The case'), 401: errors[401], 404: errors[404] },
+    responses: { 200: json(caseDetailSchema, 'The case'), 401: errors[401], 404: errors[404] },
   }),
   claim: createRoute({
     ...post('/{id}/claim', 'Claim the case with a lease (default PT10M); claiming again renews it. 409 CLAIMED names the holder'),
@@ -69,11 +57,14 @@ const routes = {
   lessons: createRoute({ ...post('/{id}/lessons', 'Write a lesson; a case closing for want of one ends'), request: { params: idParam, body: jsonBody(z.object({ text: z.string().min(1).max(10_000) })) } }),
 };
 
-/** The case as the caller sees it; `acted` skips the visibility check (they just worked it, e.g. passed it on). */
-function detail(c: Context<AppEnv>, id: string, acted = false) {
+/**
+ * The case as the caller sees it; `acted` skips the visibility check (they just worked it, e.g. passed it on).
+ * Typed as the schema says: the store keeps statuses as text and mentions as JSON, validated on the way in.
+ */
+function detail(c: Context<AppEnv>, id: string, acted = false): CaseDetail {
   const rt = c.get('rt');
   const row = acted ? rt.db.select().from(cases).where(eq(cases.id, id)).get()! : visibleCase(rt.db, requireUser(c), id);
-  return { ...caseDetail(rt.db, row, (node) => rt.maps.get(row.mapId, row.mapVersion).node(node)?.label), viewers: rt.presence.viewers(row.id) };
+  return { ...caseDetail(rt.db, row, (node) => rt.maps.get(row.mapId, row.mapVersion).node(node)?.label), viewers: rt.presence.viewers(row.id) } as CaseDetail;
 }
 
 function leaseMs(c: Context<AppEnv>, text?: string): number {
@@ -82,76 +73,76 @@ function leaseMs(c: Context<AppEnv>, text?: string): number {
 
 /** `/api/cases`: queues, case detail, and the work done on a case. */
 export function caseRoutes() {
-  const app = newRouter();
-  app.openapi(routes.list, (c) => {
-    const { db, presence } = c.get('rt');
-    return c.json({ cases: listCases(db, requireUser(c), c.req.valid('query')).map((x) => ({ ...x, viewers: presence.viewers(x.id) })) }, 200);
-  });
-  app.openapi(routes.next, (c) => {
-    const user = requireUser(c);
-    const rt = c.get('rt');
-    const { team, lease: l } = c.req.valid('json');
-    // Outsiders learn nothing about another team's queue, not even whether it is empty.
-    const supervisor = user.roles.includes('admin') || user.roles.includes('manager');
-    if (!supervisor && !user.teams.includes(team) && !user.backupTeams.includes(team)) throw new ApiError(403, 'FORBIDDEN', `Only members of ${team} may take its work`);
-    const waiting = rt.db.select().from(cases)
-      .where(and(eq(cases.team, team), eq(cases.status, 'waiting'), isNull(cases.holder)))
-      .orderBy(desc(cases.priority), asc(cases.queuedAt), asc(cases.id)).all();
-    let allowed = 0;
-    for (const row of waiting) {
-      const crisis = rt.db.select({ on: mapCrisis.on }).from(mapCrisis).where(eq(mapCrisis.mapId, row.mapId)).get()?.on ?? false;
-      if (!mayWork(user, row, crisis).ok) continue;
-      allowed++;
-      try {
-        claim(rt, user, row.id, leaseMs(c, l), c.get('from'));
-        return c.json({ case: detail(c, row.id, true) }, 200);
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 409) continue; // taken meanwhile: try the next one
-        throw e;
+  return newRouter()
+    .openapi(routes.list, (c) => {
+      const { db, presence } = c.get('rt');
+      const listed = listCases(db, requireUser(c), c.req.valid('query')).map((x) => ({ ...x, viewers: presence.viewers(x.id) }) as CaseSummary);
+      return c.json({ cases: listed }, 200);
+    })
+    .openapi(routes.next, (c) => {
+      const user = requireUser(c);
+      const rt = c.get('rt');
+      const { team, lease: l } = c.req.valid('json');
+      // Outsiders learn nothing about another team's queue, not even whether it is empty.
+      const supervisor = user.roles.includes('admin') || user.roles.includes('manager');
+      if (!supervisor && !user.teams.includes(team) && !user.backupTeams.includes(team)) throw new ApiError(403, 'FORBIDDEN', `Only members of ${team} may take its work`);
+      const waiting = rt.db.select().from(cases)
+        .where(and(eq(cases.team, team), eq(cases.status, 'waiting'), isNull(cases.holder)))
+        .orderBy(desc(cases.priority), asc(cases.queuedAt), asc(cases.id)).all();
+      let allowed = 0;
+      for (const row of waiting) {
+        const crisis = rt.db.select({ on: mapCrisis.on }).from(mapCrisis).where(eq(mapCrisis.mapId, row.mapId)).get()?.on ?? false;
+        if (!mayWork(user, row, crisis).ok) continue;
+        allowed++;
+        try {
+          claim(rt, user, row.id, leaseMs(c, l), c.get('from'));
+          return c.json({ case: detail(c, row.id, true) }, 200);
+        } catch (e) {
+          if (e instanceof ApiError && e.status === 409) continue; // taken meanwhile: try the next one
+          throw e;
+        }
       }
-    }
-    if (waiting.length && !allowed) throw new ApiError(403, 'FORBIDDEN', `Only members of ${team} may take its work now`);
-    return c.json({ case: null }, 200);
-  });
-  app.openapi(routes.get, (c) => c.json(detail(c, c.req.valid('param').id), 200));
-  app.openapi(routes.claim, (c) => {
-    const { id } = c.req.valid('param');
-    const body = c.req.valid('json') ?? {};
-    claim(c.get('rt'), requireUser(c), id, leaseMs(c, body.lease), c.get('from'));
-    return c.json(detail(c, id, true), 200);
-  });
-  app.openapi(routes.release, (c) => {
-    const { id } = c.req.valid('param');
-    release(c.get('rt'), requireUser(c), id, c.get('from'));
-    return c.json(detail(c, id, true), 200);
-  });
-  app.openapi(routes.checklist, (c) => {
-    const { id } = c.req.valid('param');
-    const { item, done } = c.req.valid('json');
-    tick(c.get('rt'), requireUser(c), id, item, done);
-    return c.json(detail(c, id, true), 200);
-  });
-  app.openapi(routes.outcome, (c) => {
-    const { id } = c.req.valid('param');
-    const { outcome, note: text } = c.req.valid('json');
-    reportOutcome(c.get('rt'), requireUser(c), id, outcome, text, c.get('from'));
-    return c.json(detail(c, id, true), 200);
-  });
-  app.openapi(routes.notes, (c) => {
-    const { id } = c.req.valid('param');
-    note(c.get('rt'), requireUser(c), id, c.req.valid('json').text);
-    return c.json(detail(c, id, true), 200);
-  });
-  app.openapi(routes.tags, (c) => {
-    const { id } = c.req.valid('param');
-    const { add = [], remove = [] } = c.req.valid('json');
-    retag(c.get('rt'), requireUser(c), id, add, remove);
-    return c.json(detail(c, id, true), 200);
-  });
-  app.openapi(routes.lessons, (c) => {
-    const { id } = c.req.valid('param');
-    learn(c.get('rt'), requireUser(c), id, c.req.valid('json').text);
-    return c.json(detail(c, id, true), 200);
-  });
-  return app;
+      if (waiting.length && !allowed) throw new ApiError(403, 'FORBIDDEN', `Only members of ${team} may take its work now`);
+      return c.json({ case: null }, 200);
+    })
+    .openapi(routes.get, (c) => c.json(detail(c, c.req.valid('param').id), 200))
+    .openapi(routes.claim, (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json') ?? {};
+      claim(c.get('rt'), requireUser(c), id, leaseMs(c, body.lease), c.get('from'));
+      return c.json(detail(c, id, true), 200);
+    })
+    .openapi(routes.release, (c) => {
+      const { id } = c.req.valid('param');
+      release(c.get('rt'), requireUser(c), id, c.get('from'));
+      return c.json(detail(c, id, true), 200);
+    })
+    .openapi(routes.checklist, (c) => {
+      const { id } = c.req.valid('param');
+      const { item, done } = c.req.valid('json');
+      tick(c.get('rt'), requireUser(c), id, item, done);
+      return c.json(detail(c, id, true), 200);
+    })
+    .openapi(routes.outcome, (c) => {
+      const { id } = c.req.valid('param');
+      const { outcome, note: text } = c.req.valid('json');
+      reportOutcome(c.get('rt'), requireUser(c), id, outcome, text, c.get('from'));
+      return c.json(detail(c, id, true), 200);
+    })
+    .openapi(routes.notes, (c) => {
+      const { id } = c.req.valid('param');
+      note(c.get('rt'), requireUser(c), id, c.req.valid('json').text);
+      return c.json(detail(c, id, true), 200);
+    })
+    .openapi(routes.tags, (c) => {
+      const { id } = c.req.valid('param');
+      const { add = [], remove = [] } = c.req.valid('json');
+      retag(c.get('rt'), requireUser(c), id, add, remove);
+      return c.json(detail(c, id, true), 200);
+    })
+    .openapi(routes.lessons, (c) => {
+      const { id } = c.req.valid('param');
+      learn(c.get('rt'), requireUser(c), id, c.req.valid('json').text);
+      return c.json(detail(c, id, true), 200);
+    });
 }

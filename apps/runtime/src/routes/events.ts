@@ -13,46 +13,45 @@ const events = createRoute({
 
 /** `/api/events`: the live-event stream for the web app. */
 export function eventRoutes() {
-  const app = newRouter();
-  app.openapi(events, (c) => {
-    const user = requireUser(c);
-    const { bus } = c.get('rt');
-    const all = seesAllTeams(user);
-    const mine = new Set([...user.teams, ...user.backupTeams]);
-    const visible = (e: LiveEvent) =>
-      (e.users ? e.users.includes(user.id) : true) && (all || !e.teams || e.teams.some((t) => mine.has(t)) || e.data.holder === user.id);
-    return streamSSE(c, async (stream) => {
-      let id = 0;
-      const queue: LiveEvent[] = [];
-      let wake: (() => void) | null = null;
-      const off = bus.subscribe((e) => {
-        if (!visible(e)) return;
-        queue.push(e);
-        wake?.();
-      });
-      stream.onAbort(() => {
-        off();
-        wake?.();
-      });
-      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ user: user.id }), id: String(id++) });
-      while (!stream.aborted && !stream.closed) {
-        const e = queue.shift();
-        if (e) {
-          await stream.writeSSE({ event: e.type, data: JSON.stringify(e.data), id: String(id++) });
-          continue;
-        }
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, 15_000);
-          wake = () => {
-            clearTimeout(timer);
-            wake = null;
-            resolve();
-          };
+  return newRouter()
+    .openapi(events, (c) => {
+      const user = requireUser(c);
+      const { bus } = c.get('rt');
+      const all = seesAllTeams(user);
+      const mine = new Set([...user.teams, ...user.backupTeams]);
+      const visible = (e: LiveEvent) =>
+        (e.users ? e.users.includes(user.id) : true) && (all || !e.teams || e.teams.some((t) => mine.has(t)) || e.data.holder === user.id);
+      return streamSSE(c, async (stream) => {
+        let id = 0;
+        const queue: LiveEvent[] = [];
+        let wake: (() => void) | null = null;
+        const off = bus.subscribe((e) => {
+          if (!visible(e)) return;
+          queue.push(e);
+          wake?.();
         });
-        if (!queue.length && !stream.aborted) await stream.write(': keep-alive\n\n');
-      }
-      off();
-    }) as never;
-  });
-  return app;
+        stream.onAbort(() => {
+          off();
+          wake?.();
+        });
+        await stream.writeSSE({ event: 'ready', data: JSON.stringify({ user: user.id }), id: String(id++) });
+        while (!stream.aborted && !stream.closed) {
+          const e = queue.shift();
+          if (e) {
+            await stream.writeSSE({ event: e.type, data: JSON.stringify(e.data), id: String(id++) });
+            continue;
+          }
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, 15_000);
+            wake = () => {
+              clearTimeout(timer);
+              wake = null;
+              resolve();
+            };
+          });
+          if (!queue.length && !stream.aborted) await stream.write(': keep-alive\n\n');
+        }
+        off();
+      }) as never;
+    });
 }

@@ -8,11 +8,10 @@ const health = createRoute({
 
 /** `/api/health`. */
 export function healthRoutes() {
-  const app = newRouter();
-  app.openapi(health, (c) => {
-    const rt = c.get('rt');
-    rt.db.$client.prepare('select 1').get();
-    return c.json({ ok: true as const, time: new Date(rt.clock.now()).toISOString() }, 200);
-  });
-  return app;
+  return newRouter()
+    .openapi(health, (c) => {
+      const rt = c.get('rt');
+      rt.db.$client.prepare('select 1').get();
+      return c.json({ ok: true as const, time: new Date(rt.clock.now()).toISOString() }, 200);
+    });
 }

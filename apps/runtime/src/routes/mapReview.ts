@@ -1,10 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { validateMap, type BatonMap } from '@baton/engine';
 import { inArray } from 'drizzle-orm';
+import type { Context } from 'hono';
 import { audit } from '../audit.ts';
 import { requireRole } from '../auth/guards.ts';
 import { teams } from '../db/schema.ts';
 import { ApiError, forbidden } from '../errors.ts';
+import type { AppEnv } from '../http/AppEnv.ts';
 import { conflict, errors, idParam, json, jsonBody, newRouter, signedIn, unprocessable } from '../http/openapi.ts';
 import { diffMaps } from '../maps/diffMaps.ts';
 import { authored, findVersion, setState, type VersionState } from '../maps/mapVersions.ts';
@@ -20,9 +22,9 @@ const submit = createRoute({
   request: { params: idParam },
   responses: { 200: json(z.object({ version: z.number() }), 'Submitted'), 401: errors[401], 403: errors[403], 404: errors[404], 409: conflict, 422: unprocessable },
 });
-const decide = (verb: 'approve' | 'reject' | 'retire', summary: string, body: z.ZodType) =>
+const decide = <V extends 'approve' | 'reject' | 'retire', B extends z.ZodType>(verb: V, summary: string, body: B) =>
   createRoute({
-    method: 'post', path: `/{id}/versions/{version}/${verb}`, tags: ['maps'], summary, security: signedIn,
+    method: 'post', path: `/{id}/versions/{version}/${verb}` as const, tags: ['maps'], summary, security: signedIn,
     request: { params: versionParams, body: { content: { 'application/json': { schema: body } }, required: false } },
     responses: { 200: json(decision, 'Decided'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: conflict },
   });
@@ -45,67 +47,67 @@ function missingTeams(tx: Parameters<typeof findVersion>[0], map: BatonMap): str
   return named.filter((t) => !known.has(t));
 }
 
+/** Approve, reject or retire a version: it moves to `to`, audited and announced. */
+function decideVersion(c: Context<AppEnv>, to: VersionState, which: { id: string; version: string }, comment: string | undefined) {
+  const user = to === 'retired' ? requireRole(c, 'approver', 'admin') : requireRole(c, 'approver');
+  const rt = c.get('rt');
+  const { id } = which;
+  const now = rt.clock.now();
+  const row = rt.db.transaction((tx) => {
+    const row = findVersion(tx, id, which.version);
+    if (to !== 'retired' && authored(row, user.id)) throw forbidden('You may not decide on a version you authored');
+    if (to === 'approved') {
+      // Compile before the version goes live: a map that passed validation must also compile.
+      rt.maps.get(id, row.version);
+    }
+    setState(tx, row, to, user.id, now, comment);
+    audit(tx, now, { actor: user.id, action: `map.${to}`, target: `${id}@${row.version}`, from: c.get('from'), ...(comment ? { data: { comment } } : {}) });
+    return row;
+  });
+  rt.bus.publish({ type: 'map', data: { id, version: row.version, state: to, change: to } });
+  return { version: row.version, state: to };
+}
+
 /** `/api/maps/:id/…`: submit, approve, reject, retire, diff. */
 export function mapReviewRoutes() {
-  const app = newRouter();
-  app.openapi(submit, (c) => {
-    const user = requireRole(c, 'manager', 'admin');
-    const rt = c.get('rt');
-    const { id } = c.req.valid('param');
-    const now = rt.clock.now();
-    const version = rt.db.transaction((tx) => {
-      const row = findVersion(tx, id, 'latest');
-      if (row.state !== 'draft') throw new ApiError(409, 'NO_DRAFT', `Map ${id} has no draft to submit (latest version ${row.version} is ${row.state})`);
-      const result = validateMap(row.document);
-      if (!result.valid) throw new ApiError(422, 'INVALID_MAP', 'The draft has validation errors', { problems: result.problems });
-      const missing = missingTeams(tx, row.document as unknown as BatonMap);
-      if (missing.length) throw new ApiError(422, 'UNKNOWN_TEAM', `The map names teams the directory lacks: ${missing.join(', ')}`, { teams: missing });
-      setState(tx, row, 'submitted', user.id, now);
-      audit(tx, now, { actor: user.id, action: 'map.submit', target: `${id}@${row.version}`, from: c.get('from') });
-      return row.version;
-    });
-    rt.bus.publish({ type: 'map', data: { id, version, state: 'submitted', change: 'submitted' } });
-    return c.json({ version }, 200);
-  });
-  const decider = (to: VersionState) => (c: Parameters<Parameters<typeof app.openapi<typeof approve>>[1]>[0]) => {
-    const user = to === 'retired' ? requireRole(c, 'approver', 'admin') : requireRole(c, 'approver');
-    const rt = c.get('rt');
-    const { id, version: which } = c.req.valid('param');
-    const body = (c.req.valid('json') ?? {}) as { comment?: string };
-    const now = rt.clock.now();
-    const row = rt.db.transaction((tx) => {
-      const row = findVersion(tx, id, which);
-      if (to !== 'retired' && authored(row, user.id)) throw forbidden('You may not decide on a version you authored');
-      if (to === 'approved') {
-        // Compile before the version goes live: a map that passed validation must also compile.
-        rt.maps.get(id, row.version);
+  return newRouter()
+    .openapi(submit, (c) => {
+      const user = requireRole(c, 'manager', 'admin');
+      const rt = c.get('rt');
+      const { id } = c.req.valid('param');
+      const now = rt.clock.now();
+      const version = rt.db.transaction((tx) => {
+        const row = findVersion(tx, id, 'latest');
+        if (row.state !== 'draft') throw new ApiError(409, 'NO_DRAFT', `Map ${id} has no draft to submit (latest version ${row.version} is ${row.state})`);
+        const result = validateMap(row.document);
+        if (!result.valid) throw new ApiError(422, 'INVALID_MAP', 'The draft has validation errors', { problems: result.problems });
+        const missing = missingTeams(tx, row.document as unknown as BatonMap);
+        if (missing.length) throw new ApiError(422, 'UNKNOWN_TEAM', `The map names teams the directory lacks: ${missing.join(', ')}`, { teams: missing });
+        setState(tx, row, 'submitted', user.id, now);
+        audit(tx, now, { actor: user.id, action: 'map.submit', target: `${id}@${row.version}`, from: c.get('from') });
+        return row.version;
+      });
+      rt.bus.publish({ type: 'map', data: { id, version, state: 'submitted', change: 'submitted' } });
+      return c.json({ version }, 200);
+    })
+    .openapi(approve, (c) => c.json(decideVersion(c, 'approved', c.req.valid('param'), c.req.valid('json')?.comment), 200))
+    .openapi(reject, (c) => c.json(decideVersion(c, 'rejected', c.req.valid('param'), c.req.valid('json')?.comment), 200))
+    .openapi(retire, (c) => c.json(decideVersion(c, 'retired', c.req.valid('param'), c.req.valid('json')?.comment), 200))
+    .openapi(diff, (c) => {
+      requireRole(c, 'admin', 'approver', 'manager', 'agent');
+      const { id } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const db = c.get('rt').db;
+      const to = findVersion(db, id, q.to ?? 'latest');
+      let from = null;
+      if (q.from !== undefined) from = findVersion(db, id, q.from);
+      else {
+        try {
+          from = findVersion(db, id, 'active');
+        } catch {
+          from = null; // nothing approved yet: everything counts as added
+        }
       }
-      setState(tx, row, to, user.id, now, body.comment);
-      audit(tx, now, { actor: user.id, action: `map.${to}`, target: `${id}@${row.version}`, from: c.get('from'), ...(body.comment ? { data: { comment: body.comment } } : {}) });
-      return row;
+      return c.json({ from: from?.version ?? null, to: to.version, ...diffMaps(from?.document ?? null, to.document) }, 200);
     });
-    rt.bus.publish({ type: 'map', data: { id, version: row.version, state: to, change: to } });
-    return c.json({ version: row.version, state: to }, 200);
-  };
-  app.openapi(approve, decider('approved'));
-  app.openapi(reject, decider('rejected'));
-  app.openapi(retire, decider('retired'));
-  app.openapi(diff, (c) => {
-    requireRole(c, 'admin', 'approver', 'manager', 'agent');
-    const { id } = c.req.valid('param');
-    const q = c.req.valid('query');
-    const db = c.get('rt').db;
-    const to = findVersion(db, id, q.to ?? 'latest');
-    let from = null;
-    if (q.from !== undefined) from = findVersion(db, id, q.from);
-    else {
-      try {
-        from = findVersion(db, id, 'active');
-      } catch {
-        from = null; // nothing approved yet: everything counts as added
-      }
-    }
-    return c.json({ from: from?.version ?? null, to: to.version, ...diffMaps(from?.document ?? null, to.document) }, 200);
-  });
-  return app;
 }

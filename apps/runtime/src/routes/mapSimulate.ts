@@ -19,23 +19,22 @@ const simulate = createRoute({
 
 /** `/api/maps/:id/simulate`. */
 export function mapSimulateRoutes() {
-  const app = newRouter();
-  app.openapi(simulate, (c) => {
-    requireRole(c, 'manager', 'approver', 'admin');
-    const { id } = c.req.valid('param');
-    const body = c.req.valid('json');
-    const row = findVersion(c.get('rt').db, id, body.version ?? 'latest');
-    const parsed = scenarioSchema.safeParse(body.scenario);
-    if (!parsed.success) throw new ApiError(400, 'INVALID', 'The scenario does not fit the schema', { issues: issuesOf(parsed.error) });
-    const scenario: Scenario = parsed.data;
-    const generated = (scenario.generate ?? []).reduce((n, g) => n + g.count, 0) + (scenario.mentions?.length ?? 0);
-    if (generated > MAX_SIMULATED_MENTIONS) {
-      throw new ApiError(422, 'TOO_LARGE', `Simulate at most ${MAX_SIMULATED_MENTIONS} mentions on the server; use baton simulate or the designer for more`);
-    }
-    const validation = validateMap(row.document);
-    if (!validation.valid) throw new ApiError(422, 'INVALID_MAP', 'That version has validation errors', { problems: validation.problems });
-    const map = mapSchema.parse(row.document) as BatonMap;
-    return c.json(simulateMap(map, scenario) as unknown as Record<string, unknown>, 200);
-  });
-  return app;
+  return newRouter()
+    .openapi(simulate, (c) => {
+      requireRole(c, 'manager', 'approver', 'admin');
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const row = findVersion(c.get('rt').db, id, body.version ?? 'latest');
+      const parsed = scenarioSchema.safeParse(body.scenario);
+      if (!parsed.success) throw new ApiError(400, 'INVALID', 'The scenario does not fit the schema', { issues: issuesOf(parsed.error) });
+      const scenario: Scenario = parsed.data;
+      const generated = (scenario.generate ?? []).reduce((n, g) => n + g.count, 0) + (scenario.mentions?.length ?? 0);
+      if (generated > MAX_SIMULATED_MENTIONS) {
+        throw new ApiError(422, 'TOO_LARGE', `Simulate at most ${MAX_SIMULATED_MENTIONS} mentions on the server; use baton simulate or the designer for more`);
+      }
+      const validation = validateMap(row.document);
+      if (!validation.valid) throw new ApiError(422, 'INVALID_MAP', 'That version has validation errors', { problems: validation.problems });
+      const map = mapSchema.parse(row.document) as BatonMap;
+      return c.json(simulateMap(map, scenario) as unknown as Record<string, unknown>, 200);
+    });
 }

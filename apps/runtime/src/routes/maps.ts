@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { validateMap } from '@baton/engine';
+import { validateMap, type BatonMap } from '@baton/engine';
 import { asc, count, eq, ne } from 'drizzle-orm';
 import { audit } from '../audit.ts';
 import { requireRole, requireUser } from '../auth/guards.ts';
@@ -9,7 +9,7 @@ import { ApiError } from '../errors.ts';
 import { conflict, errors, idParam, json, jsonBody, newRouter, signedIn, unprocessable } from '../http/openapi.ts';
 import { anyObject } from '../http/schemas.ts';
 import { mapDocumentSchema, problemSchema } from '../maps/mapDocument.ts';
-import { createMapWithDraft, findVersion, saveDraft, userNames, versionInfo, versionUserIds, versionsOf } from '../maps/mapVersions.ts';
+import { createMapWithDraft, findVersion, saveDraft, userNames, versionInfo, versionUserIds, versionsOf, type VersionState } from '../maps/mapVersions.ts';
 import { unsafePatterns } from '../maps/unsafePatterns.ts';
 
 /** 422 UNSAFE_REGEX before a draft with a pattern RE2 refuses is saved (SPEC §3.3: reject unsafe patterns). */
@@ -18,15 +18,23 @@ function refuseUnsafePatterns(doc: Record<string, unknown>): void {
   if (bad.length) throw new ApiError(422, 'UNSAFE_REGEX', `The map has ${bad.length} regular expression${bad.length > 1 ? 's' : ''} that cannot be run safely: ${bad[0]!.message}`, { patterns: bad });
 }
 
+/** The state of a map version (maps/mapVersions.ts `VersionState`). */
+const versionState = z.enum(['draft', 'submitted', 'approved', 'rejected', 'retired'] satisfies VersionState[]);
+/**
+ * A stored version's document, typed as the engine's map: drafts are saved through
+ * `mapDocumentSchema` and the designer edits them as maps. OpenAPI shows the envelope (the
+ * engine's `mapSchema` is recursive, which OpenAPI generation cannot walk).
+ */
+const storedMap = mapDocumentSchema as unknown as z.ZodType<BatonMap>;
 const mapSummary = z.object({
   id: z.string(), name: z.string(), activeVersion: z.number().nullable(), draftVersion: z.number().nullable(),
-  latestVersion: z.number(), state: z.string(), updatedAt: z.string(), updatedBy: z.string().nullable(),
+  latestVersion: z.number(), state: versionState, updatedAt: z.string(), updatedBy: z.string().nullable(),
   updatedByName: z.string().nullable().openapi({ description: 'The name of the person who last changed the map; null when unknown' }),
   openCases: z.number(), crisis: z.boolean(),
 }).openapi('MapSummary');
 const personName = (what: string) => z.string().nullable().openapi({ description: `The name of the person who ${what}; null when unknown` });
-const versionMeta = z.looseObject({
-  version: z.number(), state: z.string(), createdBy: z.string().nullable(), createdByName: personName('created the version'), createdAt: z.string(),
+const versionMeta = z.object({
+  version: z.number(), state: versionState, createdBy: z.string().nullable(), createdByName: personName('created the version'), createdAt: z.string(),
   updatedBy: z.string().nullable(), updatedByName: personName('last edited the version'), updatedAt: z.string(),
   submittedBy: z.string().optional(), submittedByName: personName('submitted it').optional(), submittedAt: z.string().optional(),
   decidedBy: z.string().optional(), decidedByName: personName('approved, rejected or retired it').optional(), decidedAt: z.string().optional(),
@@ -56,7 +64,7 @@ const get = createRoute({
 const getVersion = createRoute({
   method: 'get', path: '/{id}/versions/{version}', tags: ['maps'], summary: 'One version with its document (`version` may be a number, active, draft or latest)', security: signedIn,
   request: { params: z.object({ id: z.string().max(128), version: z.string().max(16) }) },
-  responses: { 200: json(versionMeta.extend({ document: anyObject }), 'The version'), 401: errors[401], 404: errors[404] },
+  responses: { 200: json(versionMeta.extend({ document: storedMap }), 'The version'), 401: errors[401], 404: errors[404] },
 });
 const put = createRoute({
   method: 'put', path: '/{id}', tags: ['maps'], summary: 'Replace the draft (or open a new draft when the latest version is not one)', security: signedIn,
@@ -66,82 +74,81 @@ const put = createRoute({
 
 /** `/api/maps`: map documents and their drafts (review and approval live in mapReview). */
 export function mapRoutes() {
-  const app = newRouter();
-  app.openapi(list, (c) => {
-    requireUser(c);
-    const db = c.get('rt').db;
-    const versions = db.select().from(mapVersions).orderBy(asc(mapVersions.version)).all();
-    const open = db.select({ mapId: cases.mapId, n: count() }).from(cases).where(ne(cases.status, 'ended')).groupBy(cases.mapId).all();
-    const crisis = db.select().from(mapCrisis).all();
-    const rows = db.select().from(maps).orderBy(asc(maps.id)).all();
-    const names = userNames(db, rows.map((m) => m.updatedBy));
-    return c.json({
-      maps: rows.map((m) => {
-        const mine = versions.filter((v) => v.mapId === m.id);
-        const latest = mine[mine.length - 1]!;
-        return {
-          id: m.id, name: m.name,
-          activeVersion: mine.find((v) => v.state === 'approved')?.version ?? null,
-          draftVersion: mine.find((v) => v.state === 'draft')?.version ?? null,
-          latestVersion: latest.version, state: latest.state,
-          updatedAt: iso(m.updatedAt)!, updatedBy: m.updatedBy, updatedByName: m.updatedBy ? names.get(m.updatedBy) ?? null : null,
-          openCases: open.find((o) => o.mapId === m.id)?.n ?? 0,
-          crisis: crisis.find((x) => x.mapId === m.id)?.on ?? false,
-        };
-      }),
-    }, 200);
-  });
-  app.openapi(create, (c) => {
-    const user = requireRole(c, 'manager', 'admin');
-    const rt = c.get('rt');
-    const doc = c.req.valid('json');
-    refuseUnsafePatterns(doc);
-    const now = rt.clock.now();
-    const version = rt.db.transaction((tx) => {
-      const v = createMapWithDraft(tx, doc, user.id, now);
-      audit(tx, now, { actor: user.id, action: 'map.create', target: doc.id, from: c.get('from') });
-      return v;
+  return newRouter()
+    .openapi(list, (c) => {
+      requireUser(c);
+      const db = c.get('rt').db;
+      const versions = db.select().from(mapVersions).orderBy(asc(mapVersions.version)).all();
+      const open = db.select({ mapId: cases.mapId, n: count() }).from(cases).where(ne(cases.status, 'ended')).groupBy(cases.mapId).all();
+      const crisis = db.select().from(mapCrisis).all();
+      const rows = db.select().from(maps).orderBy(asc(maps.id)).all();
+      const names = userNames(db, rows.map((m) => m.updatedBy));
+      return c.json({
+        maps: rows.map((m) => {
+          const mine = versions.filter((v) => v.mapId === m.id);
+          const latest = mine[mine.length - 1]!;
+          return {
+            id: m.id, name: m.name,
+            activeVersion: mine.find((v) => v.state === 'approved')?.version ?? null,
+            draftVersion: mine.find((v) => v.state === 'draft')?.version ?? null,
+            latestVersion: latest.version, state: latest.state as VersionState,
+            updatedAt: iso(m.updatedAt)!, updatedBy: m.updatedBy, updatedByName: m.updatedBy ? names.get(m.updatedBy) ?? null : null,
+            openCases: open.find((o) => o.mapId === m.id)?.n ?? 0,
+            crisis: crisis.find((x) => x.mapId === m.id)?.on ?? false,
+          };
+        }),
+      }, 200);
+    })
+    .openapi(create, (c) => {
+      const user = requireRole(c, 'manager', 'admin');
+      const rt = c.get('rt');
+      const doc = c.req.valid('json');
+      refuseUnsafePatterns(doc);
+      const now = rt.clock.now();
+      const version = rt.db.transaction((tx) => {
+        const v = createMapWithDraft(tx, doc, user.id, now);
+        audit(tx, now, { actor: user.id, action: 'map.create', target: doc.id, from: c.get('from') });
+        return v;
+      });
+      rt.bus.publish({ type: 'map', data: { id: doc.id, version, state: 'draft', change: 'created' } });
+      return c.json({ id: doc.id, version }, 201);
+    })
+    .openapi(validate, (c) => {
+      requireUser(c);
+      const result = validateMap(c.req.valid('json'));
+      return c.json({ valid: result.valid, problems: result.problems }, 200);
+    })
+    .openapi(get, (c) => {
+      requireUser(c);
+      const { id } = c.req.valid('param');
+      const db = c.get('rt').db;
+      const versions = versionsOf(db, id);
+      const map = db.select().from(maps).where(eq(maps.id, id)).get()!;
+      const names = userNames(db, versions.flatMap(versionUserIds));
+      return c.json({ id, name: map.name, activeVersion: versions.find((v) => v.state === 'approved')?.version ?? null, versions: versions.map((v) => versionInfo(v, names)) }, 200);
+    })
+    .openapi(getVersion, (c) => {
+      requireUser(c);
+      const { id, version } = c.req.valid('param');
+      const db = c.get('rt').db;
+      const row = findVersion(db, id, version);
+      return c.json({ ...versionInfo(row, userNames(db, versionUserIds(row))), document: row.document as unknown as BatonMap }, 200);
+    })
+    .openapi(put, (c) => {
+      const user = requireRole(c, 'manager', 'admin');
+      const rt = c.get('rt');
+      const { id } = c.req.valid('param');
+      const doc = c.req.valid('json');
+      refuseUnsafePatterns(doc);
+      if (doc.id !== id) throw new ApiError(400, 'ID_MISMATCH', `The document's id (${doc.id}) is not the map's (${id})`);
+      const now = rt.clock.now();
+      const version = rt.db.transaction((tx) => {
+        const v = saveDraft(tx, id, doc, user.id, now);
+        audit(tx, now, { actor: user.id, action: 'map.draft', target: `${id}@${v}`, from: c.get('from') });
+        return v;
+      });
+      rt.bus.publish({ type: 'map', data: { id, version, state: 'draft', change: 'draft' } });
+      return c.json({ id, version }, 200);
     });
-    rt.bus.publish({ type: 'map', data: { id: doc.id, version, state: 'draft', change: 'created' } });
-    return c.json({ id: doc.id, version }, 201);
-  });
-  app.openapi(validate, (c) => {
-    requireUser(c);
-    const result = validateMap(c.req.valid('json'));
-    return c.json({ valid: result.valid, problems: result.problems }, 200);
-  });
-  app.openapi(get, (c) => {
-    requireUser(c);
-    const { id } = c.req.valid('param');
-    const db = c.get('rt').db;
-    const versions = versionsOf(db, id);
-    const map = db.select().from(maps).where(eq(maps.id, id)).get()!;
-    const names = userNames(db, versions.flatMap(versionUserIds));
-    return c.json({ id, name: map.name, activeVersion: versions.find((v) => v.state === 'approved')?.version ?? null, versions: versions.map((v) => versionInfo(v, names)) }, 200);
-  });
-  app.openapi(getVersion, (c) => {
-    requireUser(c);
-    const { id, version } = c.req.valid('param');
-    const db = c.get('rt').db;
-    const row = findVersion(db, id, version);
-    return c.json({ ...versionInfo(row, userNames(db, versionUserIds(row))), document: row.document }, 200);
-  });
-  app.openapi(put, (c) => {
-    const user = requireRole(c, 'manager', 'admin');
-    const rt = c.get('rt');
-    const { id } = c.req.valid('param');
-    const doc = c.req.valid('json');
-    refuseUnsafePatterns(doc);
-    if (doc.id !== id) throw new ApiError(400, 'ID_MISMATCH', `The document's id (${doc.id}) is not the map's (${id})`);
-    const now = rt.clock.now();
-    const version = rt.db.transaction((tx) => {
-      const v = saveDraft(tx, id, doc, user.id, now);
-      audit(tx, now, { actor: user.id, action: 'map.draft', target: `${id}@${v}`, from: c.get('from') });
-      return v;
-    });
-    rt.bus.publish({ type: 'map', data: { id, version, state: 'draft', change: 'draft' } });
-    return c.json({ id, version }, 200);
-  });
-  return app;
 }
 

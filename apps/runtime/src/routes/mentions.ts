@@ -8,7 +8,6 @@ import { ApiError, forbidden } from '../errors.ts';
 import type { AppEnv } from '../http/AppEnv.ts';
 import { issuesOf } from '../http/onError.ts';
 import { errors, json, jsonBody, newRouter, signedIn } from '../http/openapi.ts';
-import { anyObject } from '../http/schemas.ts';
 
 /** Most mentions one request may carry. */
 export const MAX_BATCH = 1000;
@@ -18,6 +17,9 @@ const resultSchema = z.object({
   status: z.enum(['routed', 'attached', 'unrouted', 'duplicate']),
   caseId: z.string().optional(),
 }).openapi('IngestResult');
+
+/** A mention in the hub's triage inbox: the mention as received, when it came, and the hub's tags. */
+export const triageMentionSchema = mentionSchema.extend({ receivedAt: z.string(), tags: z.array(z.string()) }).openapi('TriageMention');
 
 /** Ingest needs an ingest token or an admin/manager session; checked before the body is read. */
 const ingestAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -38,7 +40,7 @@ const ingest = createRoute({
 const unrouted = createRoute({
   method: 'get', path: '/unrouted', tags: ['mentions'], summary: "The hub's triage inbox: mentions no trigger matched and nobody dismissed or started a case from, newest first, each with its triage `tags`", security: signedIn,
   request: { query: z.object({ limit: z.string().regex(/^\d{1,4}$/).transform(Number).default(200) }) },
-  responses: { 200: json(z.object({ mentions: z.array(anyObject) }), 'Unrouted mentions'), 401: errors[401] },
+  responses: { 200: json(z.object({ mentions: z.array(triageMentionSchema) }), 'Unrouted mentions'), 401: errors[401] },
 });
 
 /** Explains a body that failed the schema: which item, which field. */
@@ -58,22 +60,22 @@ async function explain(c: Context<AppEnv>): Promise<never> {
 
 /** `/api/mentions`: ingest and the triage inbox. */
 export function mentionRoutes() {
-  const app = newRouter();
   let queue: IngestQueue | undefined;
-  app.openapi(
-    ingest,
-    async (c) => {
-      const body = c.req.valid('json');
-      const batch: Mention[] = Array.isArray(body) ? body : [body];
-      queue ??= new IngestQueue(c.get('rt'));
-      return c.json({ results: await queue.submit(batch) }, 200);
-    },
-    (result, c) => (result.success ? undefined : explain(c)),
-  );
-  app.openapi(unrouted, (c) => {
-    requireUser(c);
-    return c.json({ mentions: unroutedMentions(c.get('rt').db, c.req.valid('query').limit) }, 200);
-  });
-  return app;
+  return newRouter()
+    .openapi(
+      ingest,
+      async (c) => {
+        const body = c.req.valid('json');
+        const batch: Mention[] = Array.isArray(body) ? body : [body];
+        queue ??= new IngestQueue(c.get('rt'));
+        return c.json({ results: await queue.submit(batch) }, 200);
+      },
+      (result, c) => (result.success ? undefined : explain(c)),
+    )
+    .openapi(unrouted, (c) => {
+      requireUser(c);
+      const inbox = unroutedMentions(c.get('rt').db, c.req.valid('query').limit) as z.infer<typeof triageMentionSchema>[];
+      return c.json({ mentions: inbox }, 200);
+    });
 }
 

@@ -22,22 +22,21 @@ const read = createRoute({
 
 /** `/api/notifications`: what team and member recipients were told. */
 export function notificationRoutes() {
-  const app = newRouter();
-  app.openapi(list, (c) => {
-    const user = requireUser(c);
-    const unread = c.req.valid('query').unread === '1';
-    const rows = c.get('rt').db.select().from(inbox)
-      .where(unread ? and(eq(inbox.userId, user.id), isNull(inbox.readAt)) : eq(inbox.userId, user.id))
-      .orderBy(desc(inbox.id)).limit(200).all();
-    return c.json({ notifications: rows.map((r) => ({ id: r.id, at: iso(r.at)!, message: r.message, data: r.data, readAt: iso(r.readAt) })) }, 200);
-  });
-  app.openapi(read, (c) => {
-    const user = requireUser(c);
-    const rt = c.get('rt');
-    const res = rt.db.update(inbox).set({ readAt: rt.clock.now() })
-      .where(and(eq(inbox.id, Number(c.req.valid('param').id)), eq(inbox.userId, user.id))).run();
-    if (res.changes === 0) throw notFound('Notification');
-    return c.body(null, 204);
-  });
-  return app;
+  return newRouter()
+    .openapi(list, (c) => {
+      const user = requireUser(c);
+      const unread = c.req.valid('query').unread === '1';
+      const rows = c.get('rt').db.select().from(inbox)
+        .where(unread ? and(eq(inbox.userId, user.id), isNull(inbox.readAt)) : eq(inbox.userId, user.id))
+        .orderBy(desc(inbox.id)).limit(200).all();
+      return c.json({ notifications: rows.map((r) => ({ id: r.id, at: iso(r.at)!, message: r.message, data: r.data, readAt: iso(r.readAt) })) }, 200);
+    })
+    .openapi(read, (c) => {
+      const user = requireUser(c);
+      const rt = c.get('rt');
+      const res = rt.db.update(inbox).set({ readAt: rt.clock.now() })
+        .where(and(eq(inbox.id, Number(c.req.valid('param').id)), eq(inbox.userId, user.id))).run();
+      if (res.changes === 0) throw notFound('Notification');
+      return c.body(null, 204);
+    });
 }

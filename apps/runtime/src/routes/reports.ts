@@ -52,16 +52,15 @@ const routes = {
 
 /** `/api/reports`: what happened to mentions and cases in a period, and what the teams learned. */
 export function reportRoutes() {
-  const app = newRouter();
-  app.openapi(routes.summary, (c) => {
-    const rt = c.get('rt');
-    const now = rt.clock.now();
-    return c.json(summaryReport(rt, reportScope(requireUser(c), now, c.req.valid('query')), now), 200);
-  });
-  app.openapi(routes.lessons, (c) => {
-    const rt = c.get('rt');
-    const { limit, ...q } = c.req.valid('query');
-    return c.json({ lessons: lessonsReport(rt, reportScope(requireUser(c), rt.clock.now(), q), limit) }, 200);
-  });
-  return app;
+  return newRouter()
+    .openapi(routes.summary, (c) => {
+      const rt = c.get('rt');
+      const now = rt.clock.now();
+      return c.json(summaryReport(rt, reportScope(requireUser(c), now, c.req.valid('query')), now), 200);
+    })
+    .openapi(routes.lessons, (c) => {
+      const rt = c.get('rt');
+      const { limit, ...q } = c.req.valid('query');
+      return c.json({ lessons: lessonsReport(rt, reportScope(requireUser(c), rt.clock.now(), q), limit) }, 200);
+    });
 }

@@ -36,39 +36,38 @@ function secure(c: Context<AppEnv>): boolean {
 
 /** `/api/session`: sign in, who am I, sign out. */
 export function sessionRoutes() {
-  const app = newRouter();
-  app.openapi(signIn, async (c) => {
-    const rt = c.get('rt');
-    const { email, password } = c.req.valid('json');
-    refuseWhileLocked(c, email);
-    const row = rt.db.select().from(users).where(eq(users.email, normalEmail(email))).get();
-    // Hash even for an unknown e-mail so the answer takes as long either way.
-    const ok = await verifyPassword(password, row?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-    if (!row || !ok || row.disabledAt) throw loginFailed(c, email, row?.id ?? null);
-    loginSucceeded(c, email, row.id);
-    const token = randomSecret('bts_');
-    const csrf = randomSecret();
-    const now = rt.clock.now();
-    rt.db.insert(sessions).values({
-      tokenHash: sha256(token), userId: row.id, csrfHash: sha256(csrf), createdAt: now, lastSeenAt: now, expiresAt: now + rt.config.sessionIdleMs,
-    }).run();
-    const maxAge = Math.floor(rt.config.sessionIdleMs / 1000);
-    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: secure(c), maxAge });
-    setCookie(c, CSRF_COOKIE, csrf, { httpOnly: false, sameSite: 'Lax', path: '/', secure: secure(c), maxAge });
-    return c.json({ token, user: toSessionUser(rt.db, row) }, 200);
-  });
-  app.openapi(whoAmI, (c) => c.json({ user: requireUser(c) }, 200));
-  app.openapi(signOut, (c) => {
-    requireUser(c);
-    const auth = c.get('auth');
-    if (auth.kind === 'user') {
-      c.get('rt').db.delete(sessions).where(eq(sessions.tokenHash, auth.sessionHash)).run();
-      audit(c.get('rt').db, c.get('rt').clock.now(), { actor: auth.user.id, action: 'session.logout', target: auth.user.id, from: c.get('from') });
-      c.get('rt').presence.forget(auth.user.id); // no longer looking at anything (the case view's own "left" comes too late)
-    }
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    deleteCookie(c, CSRF_COOKIE, { path: '/' });
-    return c.body(null, 204);
-  });
-  return app;
+  return newRouter()
+    .openapi(signIn, async (c) => {
+      const rt = c.get('rt');
+      const { email, password } = c.req.valid('json');
+      refuseWhileLocked(c, email);
+      const row = rt.db.select().from(users).where(eq(users.email, normalEmail(email))).get();
+      // Hash even for an unknown e-mail so the answer takes as long either way.
+      const ok = await verifyPassword(password, row?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+      if (!row || !ok || row.disabledAt) throw loginFailed(c, email, row?.id ?? null);
+      loginSucceeded(c, email, row.id);
+      const token = randomSecret('bts_');
+      const csrf = randomSecret();
+      const now = rt.clock.now();
+      rt.db.insert(sessions).values({
+        tokenHash: sha256(token), userId: row.id, csrfHash: sha256(csrf), createdAt: now, lastSeenAt: now, expiresAt: now + rt.config.sessionIdleMs,
+      }).run();
+      const maxAge = Math.floor(rt.config.sessionIdleMs / 1000);
+      setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: secure(c), maxAge });
+      setCookie(c, CSRF_COOKIE, csrf, { httpOnly: false, sameSite: 'Lax', path: '/', secure: secure(c), maxAge });
+      return c.json({ token, user: toSessionUser(rt.db, row) }, 200);
+    })
+    .openapi(whoAmI, (c) => c.json({ user: requireUser(c) }, 200))
+    .openapi(signOut, (c) => {
+      requireUser(c);
+      const auth = c.get('auth');
+      if (auth.kind === 'user') {
+        c.get('rt').db.delete(sessions).where(eq(sessions.tokenHash, auth.sessionHash)).run();
+        audit(c.get('rt').db, c.get('rt').clock.now(), { actor: auth.user.id, action: 'session.logout', target: auth.user.id, from: c.get('from') });
+        c.get('rt').presence.forget(auth.user.id); // no longer looking at anything (the case view's own "left" comes too late)
+      }
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      deleteCookie(c, CSRF_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    });
 }

@@ -19,28 +19,27 @@ const setup = createRoute({
 
 /** `/api/setup`: first-run creation of the admin account. */
 export function setupRoutes() {
-  const app = newRouter();
-  app.openapi(status, (c) => {
-    const rt = c.get('rt');
-    return c.json({ needed: !hasAdmin(rt.db) && rt.setupSecret !== null }, 200);
-  });
-  app.openapi(setup, async (c) => {
-    const rt = c.get('rt');
-    const body = c.req.valid('json');
-    if (hasAdmin(rt.db) || !rt.setupSecret) throw new ApiError(409, 'SETUP_DONE', 'Baton is already set up; sign in instead');
-    if (!safeEqual(body.secret, rt.setupSecret)) throw new ApiError(403, 'BAD_SECRET', 'That is not the setup secret printed when Baton started');
-    const secret = rt.setupSecret;
-    rt.setupSecret = null; // one use: a second request racing this one gets 409
-    const now = rt.clock.now();
-    let user;
-    try {
-      user = await createUser(rt.db, { email: body.email, name: body.name, password: body.password, roles: [...FIRST_ADMIN_ROLES] }, now);
-    } catch (e) {
-      rt.setupSecret = secret;
-      throw e;
-    }
-    audit(rt.db, now, { actor: user.id, action: 'setup.secret', target: user.id, from: c.get('from') });
-    return c.json({ user }, 201);
-  });
-  return app;
+  return newRouter()
+    .openapi(status, (c) => {
+      const rt = c.get('rt');
+      return c.json({ needed: !hasAdmin(rt.db) && rt.setupSecret !== null }, 200);
+    })
+    .openapi(setup, async (c) => {
+      const rt = c.get('rt');
+      const body = c.req.valid('json');
+      if (hasAdmin(rt.db) || !rt.setupSecret) throw new ApiError(409, 'SETUP_DONE', 'Baton is already set up; sign in instead');
+      if (!safeEqual(body.secret, rt.setupSecret)) throw new ApiError(403, 'BAD_SECRET', 'That is not the setup secret printed when Baton started');
+      const secret = rt.setupSecret;
+      rt.setupSecret = null; // one use: a second request racing this one gets 409
+      const now = rt.clock.now();
+      let user;
+      try {
+        user = await createUser(rt.db, { email: body.email, name: body.name, password: body.password, roles: [...FIRST_ADMIN_ROLES] }, now);
+      } catch (e) {
+        rt.setupSecret = secret;
+        throw e;
+      }
+      audit(rt.db, now, { actor: user.id, action: 'setup.secret', target: user.id, from: c.get('from') });
+      return c.json({ user }, 201);
+    });
 }

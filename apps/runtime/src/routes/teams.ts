@@ -33,58 +33,57 @@ const removeMember = createRoute({
 
 /** `/api/teams`: the directory's teams and memberships (with the backup flag). */
 export function teamRoutes() {
-  const app = newRouter();
-  app.openapi(list, (c) => {
-    requireUser(c);
-    const db = c.get('rt').db;
-    const members = db
-      .select({ teamId: teamMembers.teamId, id: users.id, name: users.name, email: users.email, backup: teamMembers.backup })
-      .from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).orderBy(asc(users.name)).all();
-    const rows = db.select().from(teams).orderBy(asc(teams.id)).all();
-    return c.json({
-      teams: rows.map((t) => ({ id: t.id, name: t.name, members: members.filter((m) => m.teamId === t.id).map(({ teamId: _, ...m }) => m) })),
-    }, 200);
-  });
-  app.openapi(create, (c) => {
-    const admin = requireRole(c, 'admin');
-    const rt = c.get('rt');
-    const { id, name } = c.req.valid('json');
-    const now = rt.clock.now();
-    rt.db.transaction((tx) => {
-      if (tx.select({ id: teams.id }).from(teams).where(eq(teams.id, id)).get()) throw new ApiError(409, 'TEAM_EXISTS', `Team ${id} already exists`);
-      tx.insert(teams).values({ id, name, createdAt: now }).run();
-      audit(tx, now, { actor: admin.id, action: 'team.create', target: id, from: c.get('from'), data: { name } });
+  return newRouter()
+    .openapi(list, (c) => {
+      requireUser(c);
+      const db = c.get('rt').db;
+      const members = db
+        .select({ teamId: teamMembers.teamId, id: users.id, name: users.name, email: users.email, backup: teamMembers.backup })
+        .from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).orderBy(asc(users.name)).all();
+      const rows = db.select().from(teams).orderBy(asc(teams.id)).all();
+      return c.json({
+        teams: rows.map((t) => ({ id: t.id, name: t.name, members: members.filter((m) => m.teamId === t.id).map(({ teamId: _, ...m }) => m) })),
+      }, 200);
+    })
+    .openapi(create, (c) => {
+      const admin = requireRole(c, 'admin');
+      const rt = c.get('rt');
+      const { id, name } = c.req.valid('json');
+      const now = rt.clock.now();
+      rt.db.transaction((tx) => {
+        if (tx.select({ id: teams.id }).from(teams).where(eq(teams.id, id)).get()) throw new ApiError(409, 'TEAM_EXISTS', `Team ${id} already exists`);
+        tx.insert(teams).values({ id, name, createdAt: now }).run();
+        audit(tx, now, { actor: admin.id, action: 'team.create', target: id, from: c.get('from'), data: { name } });
+      });
+      return c.json({ id, name }, 201);
+    })
+    .openapi(addMember, (c) => {
+      const admin = requireRole(c, 'admin');
+      const rt = c.get('rt');
+      const { id } = c.req.valid('param');
+      const { userId, backup } = c.req.valid('json');
+      const now = rt.clock.now();
+      rt.db.transaction((tx) => {
+        const team = tx.select().from(teams).where(eq(teams.id, id)).get();
+        if (!team) throw notFound('Team');
+        if (!tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get()) throw notFound('User');
+        tx.insert(teamMembers).values({ teamId: id, userId, backup }).onConflictDoUpdate({ target: [teamMembers.teamId, teamMembers.userId], set: { backup } }).run();
+        audit(tx, now, { actor: admin.id, action: 'team.member', target: id, from: c.get('from'), data: { userId, backup } });
+      });
+      const members = rt.db
+        .select({ id: users.id, name: users.name, email: users.email, backup: teamMembers.backup })
+        .from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).where(eq(teamMembers.teamId, id)).orderBy(asc(users.name)).all();
+      const team = rt.db.select().from(teams).where(eq(teams.id, id)).get()!;
+      return c.json({ id, name: team.name, members }, 200);
+    })
+    .openapi(removeMember, (c) => {
+      const admin = requireRole(c, 'admin');
+      const rt = c.get('rt');
+      const { id, userId } = c.req.valid('param');
+      const now = rt.clock.now();
+      const res = rt.db.delete(teamMembers).where(and(eq(teamMembers.teamId, id), eq(teamMembers.userId, userId))).run();
+      if (res.changes === 0) throw notFound('Membership');
+      audit(rt.db, now, { actor: admin.id, action: 'team.member.remove', target: id, from: c.get('from'), data: { userId } });
+      return c.body(null, 204);
     });
-    return c.json({ id, name }, 201);
-  });
-  app.openapi(addMember, (c) => {
-    const admin = requireRole(c, 'admin');
-    const rt = c.get('rt');
-    const { id } = c.req.valid('param');
-    const { userId, backup } = c.req.valid('json');
-    const now = rt.clock.now();
-    rt.db.transaction((tx) => {
-      const team = tx.select().from(teams).where(eq(teams.id, id)).get();
-      if (!team) throw notFound('Team');
-      if (!tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get()) throw notFound('User');
-      tx.insert(teamMembers).values({ teamId: id, userId, backup }).onConflictDoUpdate({ target: [teamMembers.teamId, teamMembers.userId], set: { backup } }).run();
-      audit(tx, now, { actor: admin.id, action: 'team.member', target: id, from: c.get('from'), data: { userId, backup } });
-    });
-    const members = rt.db
-      .select({ id: users.id, name: users.name, email: users.email, backup: teamMembers.backup })
-      .from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).where(eq(teamMembers.teamId, id)).orderBy(asc(users.name)).all();
-    const team = rt.db.select().from(teams).where(eq(teams.id, id)).get()!;
-    return c.json({ id, name: team.name, members }, 200);
-  });
-  app.openapi(removeMember, (c) => {
-    const admin = requireRole(c, 'admin');
-    const rt = c.get('rt');
-    const { id, userId } = c.req.valid('param');
-    const now = rt.clock.now();
-    const res = rt.db.delete(teamMembers).where(and(eq(teamMembers.teamId, id), eq(teamMembers.userId, userId))).run();
-    if (res.changes === 0) throw notFound('Membership');
-    audit(rt.db, now, { actor: admin.id, action: 'team.member.remove', target: id, from: c.get('from'), data: { userId } });
-    return c.body(null, 204);
-  });
-  return app;
 }

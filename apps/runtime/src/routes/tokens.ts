@@ -30,37 +30,36 @@ const revoke = createRoute({
 
 /** `/api/tokens`: revocable ingest tokens, stored as sha256. */
 export function tokenRoutes() {
-  const app = newRouter();
-  app.openapi(list, (c) => {
-    requireRole(c, 'admin');
-    const rows = c.get('rt').db.select().from(apiTokens).orderBy(desc(apiTokens.createdAt)).all();
-    return c.json({
-      tokens: rows.map((t) => ({ id: t.id, name: t.name, scope: t.scope, createdAt: iso(t.createdAt)!, lastUsedAt: iso(t.lastUsedAt), revokedAt: iso(t.revokedAt), signed: t.signingSecret !== null })),
-    }, 200);
-  });
-  app.openapi(create, (c) => {
-    const admin = requireRole(c, 'admin');
-    const rt = c.get('rt');
-    const { name, scope, signed } = c.req.valid('json');
-    const id = randomId('tok');
-    const token = randomSecret(INGEST_PREFIX);
-    const signingSecret = signed ? randomSecret('bsk_') : null;
-    const now = rt.clock.now();
-    rt.db.transaction((tx) => {
-      tx.insert(apiTokens).values({ id, name, scope, tokenHash: sha256(token), signingSecret, createdBy: admin.id, createdAt: now }).run();
-      audit(tx, now, { actor: admin.id, action: 'token.create', target: id, from: c.get('from'), data: { name, scope, signed: signed === true } });
+  return newRouter()
+    .openapi(list, (c) => {
+      requireRole(c, 'admin');
+      const rows = c.get('rt').db.select().from(apiTokens).orderBy(desc(apiTokens.createdAt)).all();
+      return c.json({
+        tokens: rows.map((t) => ({ id: t.id, name: t.name, scope: t.scope, createdAt: iso(t.createdAt)!, lastUsedAt: iso(t.lastUsedAt), revokedAt: iso(t.revokedAt), signed: t.signingSecret !== null })),
+      }, 200);
+    })
+    .openapi(create, (c) => {
+      const admin = requireRole(c, 'admin');
+      const rt = c.get('rt');
+      const { name, scope, signed } = c.req.valid('json');
+      const id = randomId('tok');
+      const token = randomSecret(INGEST_PREFIX);
+      const signingSecret = signed ? randomSecret('bsk_') : null;
+      const now = rt.clock.now();
+      rt.db.transaction((tx) => {
+        tx.insert(apiTokens).values({ id, name, scope, tokenHash: sha256(token), signingSecret, createdBy: admin.id, createdAt: now }).run();
+        audit(tx, now, { actor: admin.id, action: 'token.create', target: id, from: c.get('from'), data: { name, scope, signed: signed === true } });
+      });
+      return c.json({ id, token, ...(signingSecret ? { signingSecret } : {}) }, 201);
+    })
+    .openapi(revoke, (c) => {
+      const admin = requireRole(c, 'admin');
+      const rt = c.get('rt');
+      const { id } = c.req.valid('param');
+      const now = rt.clock.now();
+      const res = rt.db.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).run();
+      if (res.changes === 0) throw notFound('Token');
+      audit(rt.db, now, { actor: admin.id, action: 'token.revoke', target: id, from: c.get('from') });
+      return c.body(null, 204);
     });
-    return c.json({ id, token, ...(signingSecret ? { signingSecret } : {}) }, 201);
-  });
-  app.openapi(revoke, (c) => {
-    const admin = requireRole(c, 'admin');
-    const rt = c.get('rt');
-    const { id } = c.req.valid('param');
-    const now = rt.clock.now();
-    const res = rt.db.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).run();
-    if (res.changes === 0) throw notFound('Token');
-    audit(rt.db, now, { actor: admin.id, action: 'token.revoke', target: id, from: c.get('from') });
-    return c.body(null, 204);
-  });
-  return app;
 }

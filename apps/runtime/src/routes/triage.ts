@@ -2,7 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../auth/guards.ts';
 import { dismissMention, retagMention, startFromTriage } from '../cases/triage.ts';
 import { conflict, errors, idParam, json, jsonBody, newRouter, signedIn, unprocessable } from '../http/openapi.ts';
-import { anyObject } from '../http/schemas.ts';
+import { triageMentionSchema } from './mentions.ts';
+
+/** The inbox's mention typed as the schema says (stored mentions were validated on ingest). */
+type TriageMention = z.infer<typeof triageMentionSchema>;
 
 const WHO = 'Admins, managers and members of the hub team of an approved map; 409 NOT_UNROUTED once the mention was routed, attached or dismissed.';
 const refusals = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: conflict };
@@ -23,7 +26,7 @@ const routes = {
     method: 'post', path: '/{id}/tags', tags: ['triage'], security: signedIn,
     summary: 'Add and remove tags on an unrouted mention (carried onto its case if one is started)', description: WHO,
     request: { params: idParam, body: jsonBody(z.object({ add: z.array(tag).max(50).optional(), remove: z.array(tag).max(50).optional() })) },
-    responses: { 200: json(anyObject.openapi('TriageMention'), 'The mention as the inbox lists it, with `tags`'), ...refusals },
+    responses: { 200: json(triageMentionSchema, 'The mention as the inbox lists it, with `tags`'), ...refusals },
   }),
   dismiss: createRoute({
     method: 'post', path: '/{id}/dismiss', tags: ['triage'], security: signedIn,
@@ -38,15 +41,14 @@ const routes = {
 
 /** `/api/mentions/:id/…`: what the hub does with a mention in the triage inbox. */
 export function triageRoutes() {
-  const app = newRouter();
-  app.openapi(routes.start, (c) => {
-    const { mapId, trigger } = c.req.valid('json');
-    return c.json(startFromTriage(c.get('rt'), requireUser(c), c.req.valid('param').id, mapId, trigger, c.get('from')), 201);
-  });
-  app.openapi(routes.tags, (c) => {
-    const { add = [], remove = [] } = c.req.valid('json');
-    return c.json(retagMention(c.get('rt'), requireUser(c), c.req.valid('param').id, add, remove, c.get('from')), 200);
-  });
-  app.openapi(routes.dismiss, (c) => c.json(dismissMention(c.get('rt'), requireUser(c), c.req.valid('param').id, c.req.valid('json').reason, c.get('from')), 200));
-  return app;
+  return newRouter()
+    .openapi(routes.start, (c) => {
+      const { mapId, trigger } = c.req.valid('json');
+      return c.json(startFromTriage(c.get('rt'), requireUser(c), c.req.valid('param').id, mapId, trigger, c.get('from')), 201);
+    })
+    .openapi(routes.tags, (c) => {
+      const { add = [], remove = [] } = c.req.valid('json');
+      return c.json(retagMention(c.get('rt'), requireUser(c), c.req.valid('param').id, add, remove, c.get('from')) as TriageMention, 200);
+    })
+    .openapi(routes.dismiss, (c) => c.json(dismissMention(c.get('rt'), requireUser(c), c.req.valid('param').id, c.req.valid('json').reason, c.get('from')), 200));
 }

@@ -28,53 +28,52 @@ const same = (a: readonly string[], b: readonly string[]) => a.length === b.leng
 
 /** `PATCH /api/users/:id`: role, team and account changes, each one audited. */
 export function userAdminRoutes() {
-  const app = newRouter();
-  app.openapi(update, (c) => {
-    const admin = requireRole(c, 'admin');
-    const rt = c.get('rt');
-    const { id } = c.req.valid('param');
-    const body = c.req.valid('json');
-    const now = rt.clock.now();
-    const user = rt.db.transaction((tx) => {
-      const row = tx.select().from(users).where(eq(users.id, id)).get();
-      if (!row) throw notFound('User');
-      const before = toSessionUser(tx as never, row);
-      if (id === admin.id && ((body.roles && !body.roles.includes('admin')) || body.disabled)) {
-        throw new ApiError(409, 'LAST_WORD', 'You cannot remove your own admin role or disable yourself; ask another admin');
-      }
-      const wanted = [...new Set([...(body.teams ?? []), ...(body.backupTeams ?? [])])];
-      const known = wanted.length ? tx.select({ id: teams.id }).from(teams).where(inArray(teams.id, wanted)).all().map((t) => t.id) : [];
-      const missing = wanted.filter((t) => !known.includes(t));
-      if (missing.length) throw new ApiError(422, 'UNKNOWN_TEAM', `No such team: ${missing.join(', ')}`, { teams: missing });
-      const entry = (action: string, data: Record<string, unknown>) => audit(tx, now, { actor: admin.id, action, target: id, from: c.get('from'), data });
-
-      if (body.name !== undefined && body.name !== row.name) {
-        tx.update(users).set({ name: body.name }).where(eq(users.id, id)).run();
-        entry('user.name', { from: row.name, to: body.name });
-      }
-      if (body.roles && !same(body.roles, before.roles)) {
-        const roles = [...new Set(body.roles)];
-        tx.update(users).set({ roles }).where(eq(users.id, id)).run();
-        entry('user.roles', { from: before.roles, to: roles });
-      }
-      const memberships = (list: string[] | undefined, backup: boolean, current: string[], action: string) => {
-        if (!list || same(list, current)) return;
-        tx.delete(teamMembers).where(and(eq(teamMembers.userId, id), eq(teamMembers.backup, backup))).run();
-        for (const teamId of new Set(list)) {
-          tx.insert(teamMembers).values({ teamId, userId: id, backup }).onConflictDoUpdate({ target: [teamMembers.teamId, teamMembers.userId], set: { backup } }).run();
+  return newRouter()
+    .openapi(update, (c) => {
+      const admin = requireRole(c, 'admin');
+      const rt = c.get('rt');
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const now = rt.clock.now();
+      const user = rt.db.transaction((tx) => {
+        const row = tx.select().from(users).where(eq(users.id, id)).get();
+        if (!row) throw notFound('User');
+        const before = toSessionUser(tx as never, row);
+        if (id === admin.id && ((body.roles && !body.roles.includes('admin')) || body.disabled)) {
+          throw new ApiError(409, 'LAST_WORD', 'You cannot remove your own admin role or disable yourself; ask another admin');
         }
-        entry(action, { from: current, to: [...new Set(list)].sort() });
-      };
-      memberships(body.teams, false, before.teams, 'user.teams');
-      memberships(body.backupTeams?.filter((t) => !(body.teams ?? before.teams).includes(t)), true, before.backupTeams, 'user.backupTeams');
-      if (body.disabled !== undefined && body.disabled !== (row.disabledAt !== null)) {
-        tx.update(users).set({ disabledAt: body.disabled ? now : null }).where(eq(users.id, id)).run();
-        if (body.disabled) tx.delete(sessions).where(eq(sessions.userId, id)).run();
-        entry(body.disabled ? 'user.disable' : 'user.enable', {});
-      }
-      return toSessionUser(tx as never, tx.select().from(users).where(eq(users.id, id)).get()!);
+        const wanted = [...new Set([...(body.teams ?? []), ...(body.backupTeams ?? [])])];
+        const known = wanted.length ? tx.select({ id: teams.id }).from(teams).where(inArray(teams.id, wanted)).all().map((t) => t.id) : [];
+        const missing = wanted.filter((t) => !known.includes(t));
+        if (missing.length) throw new ApiError(422, 'UNKNOWN_TEAM', `No such team: ${missing.join(', ')}`, { teams: missing });
+        const entry = (action: string, data: Record<string, unknown>) => audit(tx, now, { actor: admin.id, action, target: id, from: c.get('from'), data });
+
+        if (body.name !== undefined && body.name !== row.name) {
+          tx.update(users).set({ name: body.name }).where(eq(users.id, id)).run();
+          entry('user.name', { from: row.name, to: body.name });
+        }
+        if (body.roles && !same(body.roles, before.roles)) {
+          const roles = [...new Set(body.roles)];
+          tx.update(users).set({ roles }).where(eq(users.id, id)).run();
+          entry('user.roles', { from: before.roles, to: roles });
+        }
+        const memberships = (list: string[] | undefined, backup: boolean, current: string[], action: string) => {
+          if (!list || same(list, current)) return;
+          tx.delete(teamMembers).where(and(eq(teamMembers.userId, id), eq(teamMembers.backup, backup))).run();
+          for (const teamId of new Set(list)) {
+            tx.insert(teamMembers).values({ teamId, userId: id, backup }).onConflictDoUpdate({ target: [teamMembers.teamId, teamMembers.userId], set: { backup } }).run();
+          }
+          entry(action, { from: current, to: [...new Set(list)].sort() });
+        };
+        memberships(body.teams, false, before.teams, 'user.teams');
+        memberships(body.backupTeams?.filter((t) => !(body.teams ?? before.teams).includes(t)), true, before.backupTeams, 'user.backupTeams');
+        if (body.disabled !== undefined && body.disabled !== (row.disabledAt !== null)) {
+          tx.update(users).set({ disabledAt: body.disabled ? now : null }).where(eq(users.id, id)).run();
+          if (body.disabled) tx.delete(sessions).where(eq(sessions.userId, id)).run();
+          entry(body.disabled ? 'user.disable' : 'user.enable', {});
+        }
+        return toSessionUser(tx as never, tx.select().from(users).where(eq(users.id, id)).get()!);
+      });
+      return c.json({ user }, 200);
     });
-    return c.json({ user }, 200);
-  });
-  return app;
 }

@@ -23,19 +23,18 @@ const create = createRoute({
 
 /** `/api/users`: the people who sign in. */
 export function userRoutes() {
-  const app = newRouter();
-  app.openapi(list, (c) => {
-    requireRole(c, 'admin');
-    const db = c.get('rt').db;
-    return c.json({ users: db.select().from(users).orderBy(asc(users.email)).all().map((u) => ({ ...toSessionUser(db, u), disabled: u.disabledAt !== null })) }, 200);
-  });
-  app.openapi(create, async (c) => {
-    const admin = requireRole(c, 'admin');
-    const rt = c.get('rt');
-    const now = rt.clock.now();
-    const user = await createUser(rt.db, c.req.valid('json'), now);
-    audit(rt.db, now, { actor: admin.id, action: 'user.create', target: user.id, from: c.get('from'), data: { email: user.email, roles: user.roles, teams: user.teams } });
-    return c.json({ user }, 201);
-  });
-  return app;
+  return newRouter()
+    .openapi(list, (c) => {
+      requireRole(c, 'admin');
+      const db = c.get('rt').db;
+      return c.json({ users: db.select().from(users).orderBy(asc(users.email)).all().map((u) => ({ ...toSessionUser(db, u), disabled: u.disabledAt !== null })) }, 200);
+    })
+    .openapi(create, async (c) => {
+      const admin = requireRole(c, 'admin');
+      const rt = c.get('rt');
+      const now = rt.clock.now();
+      const user = await createUser(rt.db, c.req.valid('json'), now);
+      audit(rt.db, now, { actor: admin.id, action: 'user.create', target: user.id, from: c.get('from'), data: { email: user.email, roles: user.roles, teams: user.teams } });
+      return c.json({ user }, 201);
+    });
 }

@@ -22,21 +22,20 @@ const leave = createRoute({
 
 /** `/api/cases/:id/viewing`: who is looking at a case (collision awareness before anyone claims). */
 export function viewingRoutes() {
-  const app = newRouter();
-  app.openapi(viewing, (c) => {
-    const user = requireUser(c);
-    const rt = c.get('rt');
-    const row = visibleCase(rt.db, user, c.req.valid('param').id);
-    return c.json({ caseId: row.id, viewers: rt.presence.see(row.id, { id: user.id, name: user.name }) }, 200);
-  });
-  app.openapi(leave, (c) => {
-    const user = requireUser(c);
-    const rt = c.get('rt');
-    const { id } = c.req.valid('param');
-    // Taking away your own presence tells you nothing; otherwise a case you may not see stays 404.
-    if (!rt.presence.isViewing(id, user.id)) visibleCase(rt.db, user, id);
-    rt.presence.leave(id, user.id);
-    return c.body(null, 204);
-  });
-  return app;
+  return newRouter()
+    .openapi(viewing, (c) => {
+      const user = requireUser(c);
+      const rt = c.get('rt');
+      const row = visibleCase(rt.db, user, c.req.valid('param').id);
+      return c.json({ caseId: row.id, viewers: rt.presence.see(row.id, { id: user.id, name: user.name }) }, 200);
+    })
+    .openapi(leave, (c) => {
+      const user = requireUser(c);
+      const rt = c.get('rt');
+      const { id } = c.req.valid('param');
+      // Taking away your own presence tells you nothing; otherwise a case you may not see stays 404.
+      if (!rt.presence.isViewing(id, user.id)) visibleCase(rt.db, user, id);
+      rt.presence.leave(id, user.id);
+      return c.body(null, 204);
+    });
 }
