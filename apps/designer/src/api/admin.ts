@@ -1,84 +1,46 @@
 /**
- * The admin's calls to the runtime (docs/api.md: Directory, tokens, Audit log), through the
- * shared `request` helper so the session cookie, CSRF header and error handling stay in one place.
+ * The admin's calls to the runtime (docs/api.md: Directory, tokens, Audit log), through the typed
+ * client so the session cookie, CSRF header and error handling stay in one place and the shapes
+ * come from the runtime's routes.
  */
-import { request } from './client.ts';
-import type { DirectoryTeam, Role, User } from './client.ts';
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { answer, client, enc } from './client.ts';
 
-/** A person as the admin's list shows them. */
-export interface AdminUser extends User {
-  backupTeams: string[];
-  disabled: boolean;
-}
+const users = client.api.users;
+const tokens = client.api.tokens;
+const teams = client.api.teams;
 
+/** A person as the admin's list shows them, with their backup teams and whether they are disabled. */
+export type AdminUser = InferResponseType<typeof users.$get, 200>['users'][number];
 /** What it takes to create a person. */
-export interface NewPerson {
-  email: string;
-  name: string;
-  password: string;
-  roles: Role[];
-  teams: string[];
-  backupTeams: string[];
-}
-
+export type NewPerson = InferRequestType<typeof users.$post>['json'];
 /** What an admin may change about a person (PATCH /api/users/:id). */
-export interface PersonChange {
-  name?: string;
-  roles?: Role[];
-  teams?: string[];
-  backupTeams?: string[];
-  disabled?: boolean;
-}
-
+export type PersonChange = InferRequestType<(typeof users)[':id']['$patch']>['json'];
 /** An ingest token as listed: never the token or its secret. */
-export interface IngestToken {
-  id: string;
-  name: string;
-  scope: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  signed: boolean;
-}
-
+export type IngestToken = InferResponseType<typeof tokens.$get, 200>['tokens'][number];
 /** A freshly created token: the only time the token (and signing secret) is readable. */
-export interface CreatedToken {
-  id: string;
-  token: string;
-  signingSecret?: string;
-}
-
+export type CreatedToken = InferResponseType<typeof tokens.$post, 201>;
 /** One line of the audit log. */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string | null;
-  actorEmail: string | null;
-  action: string;
-  target: string | null;
-  ip: string | null;
-  requestId: string | null;
-  data: Record<string, unknown> | null;
-}
+export type AuditEntry = InferResponseType<typeof client.api.audit.$get, 200>['entries'][number];
 
 /** Filters the audit log understands; empty ones are left out. */
-export interface AuditFilters {
-  actor?: string;
-  action?: string;
-  target?: string;
-  from?: string;
-  to?: string;
-}
+export type AuditFilters = Pick<InferRequestType<typeof client.api.audit.$get>['query'], 'actor' | 'action' | 'target' | 'from' | 'to'>;
+type AuditQuery = AuditFilters & { before?: number; limit?: number; format?: 'csv' | 'ndjson' };
 
-/** The query string for audit filters (without `?`), skipping blanks. */
-export function auditQuery(filters: AuditFilters & { before?: number; limit?: number; format?: 'csv' | 'ndjson' }): string {
-  const params = new URLSearchParams();
+/** The audit filters that are set, trimmed. */
+function auditParams(filters: AuditQuery): Record<string, string> {
+  const params: Record<string, string> = {};
   for (const [key, value] of Object.entries(filters)) {
     if (value === undefined || value === null) continue;
     const text = String(value).trim();
-    if (text) params.set(key, text);
+    if (text) params[key] = text;
   }
-  return params.toString();
+  return params;
+}
+
+/** The query string for audit filters (without `?`), skipping blanks. */
+export function auditQuery(filters: AuditQuery): string {
+  return new URLSearchParams(auditParams(filters)).toString();
 }
 
 /** The download link of the audit log with these filters. */
@@ -86,25 +48,22 @@ export function auditExportUrl(filters: AuditFilters, format: 'csv' | 'ndjson'):
   return `/api/audit/export?${auditQuery({ ...filters, format })}`;
 }
 
-const enc = encodeURIComponent;
-
 /** Every call the Admin section makes. */
 export const adminApi = {
-  teams: () => request<{ teams: DirectoryTeam[] }>('GET', '/api/teams'),
-  createTeam: (id: string, name: string) => request<{ id: string; name: string }>('POST', '/api/teams', { id, name }),
+  teams: () => answer(teams.$get()),
+  createTeam: (id: string, name: string) => answer(teams.$post({ json: { id, name } })),
   addMember: (teamId: string, userId: string, backup: boolean) =>
-    request<DirectoryTeam>('POST', `/api/teams/${enc(teamId)}/members`, { userId, backup }),
-  removeMember: (teamId: string, userId: string) => request<void>('DELETE', `/api/teams/${enc(teamId)}/members/${enc(userId)}`),
+    answer(teams[':id'].members.$post({ param: { id: enc(teamId) }, json: { userId, backup } })),
+  removeMember: (teamId: string, userId: string) => answer(teams[':id'].members[':userId'].$delete({ param: { id: enc(teamId), userId: enc(userId) } })),
 
-  users: () => request<{ users: AdminUser[] }>('GET', '/api/users'),
-  createUser: (person: NewPerson) => request<{ user: AdminUser }>('POST', '/api/users', person),
-  updateUser: (id: string, change: PersonChange) => request<{ user: AdminUser }>('PATCH', `/api/users/${enc(id)}`, change),
+  users: () => answer(users.$get()),
+  createUser: (person: NewPerson) => answer(users.$post({ json: person })),
+  updateUser: (id: string, change: PersonChange) => answer(users[':id'].$patch({ param: { id: enc(id) }, json: change })),
 
-  tokens: () => request<{ tokens: IngestToken[] }>('GET', '/api/tokens'),
-  createToken: (name: string, signed: boolean) =>
-    request<CreatedToken>('POST', '/api/tokens', { name, scope: 'ingest', ...(signed ? { signed: true } : {}) }),
-  revokeToken: (id: string) => request<void>('DELETE', `/api/tokens/${enc(id)}`),
+  tokens: () => answer(tokens.$get()),
+  createToken: (name: string, signed: boolean) => answer(tokens.$post({ json: { name, scope: 'ingest', ...(signed ? { signed: true } : {}) } })),
+  revokeToken: (id: string) => answer(tokens[':id'].$delete({ param: { id: enc(id) } })),
 
   audit: (filters: AuditFilters, before?: number) =>
-    request<{ entries: AuditEntry[]; next: number | null }>('GET', `/api/audit?${auditQuery({ ...filters, before, limit: 100 })}`),
+    answer(client.api.audit.$get({ query: auditParams({ ...filters, before, limit: 100 }) })),
 };

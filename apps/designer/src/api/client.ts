@@ -1,75 +1,15 @@
 /**
- * A small typed client for the runtime's HTTP API (docs/api.md). Same-origin, cookie session;
- * state-changing requests carry the CSRF double-submit header. Failures become `ApiError`s that
- * keep the server's code, message and request id for the toast.
+ * The web app's typed client for the runtime's HTTP API (docs/api.md): `hc<AppType>` from
+ * hono/client, so every request and answer is typed by the runtime's own route definitions (the
+ * runtime's type only is imported; no runtime code reaches the bundle). Same-origin, cookie
+ * session; state-changing requests carry the CSRF double-submit header. Failures become
+ * `ApiError`s that keep the server's code, message and request id for the toast.
  */
 import type { BatonMap } from '@baton/engine';
-import type { Problem, Validation } from '../designer/engine.ts';
-
-export type Role = 'admin' | 'approver' | 'manager' | 'agent';
-
-/** A signed-in person. */
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  roles: Role[];
-  teams: string[];
-}
-
-export interface DirectoryTeam {
-  id: string;
-  name: string;
-  members: { id: string; name: string; email: string; backup: boolean }[];
-}
-
-export type VersionState = 'draft' | 'submitted' | 'approved' | 'rejected' | 'retired';
-
-/** One row of the maps list. */
-export interface MapSummary {
-  id: string;
-  name: string;
-  activeVersion: number | null;
-  draftVersion: number | null;
-  latestVersion: number;
-  state: VersionState;
-  updatedAt: string;
-  updatedBy: string | null;
-  /** The last editor's name; null when no account has that id. */
-  updatedByName?: string | null;
-  openCases: number;
-  crisis: boolean;
-}
-
-export interface VersionInfo {
-  version: number;
-  state: VersionState;
-  createdBy: string;
-  /** Names beside the ids (null when no account has that id). */
-  createdByName?: string | null;
-  createdAt: string;
-  updatedBy?: string | null;
-  updatedByName?: string | null;
-  updatedAt?: string;
-  submittedBy?: string;
-  submittedByName?: string | null;
-  submittedAt?: string;
-  decidedBy?: string;
-  decidedByName?: string | null;
-  decidedAt?: string;
-  comment?: string;
-}
-
-export interface MapDetail {
-  id: string;
-  name: string;
-  activeVersion: number | null;
-  versions: VersionInfo[];
-}
-
-export interface MapVersion extends VersionInfo {
-  document: BatonMap;
-}
+import { hc, type ClientResponse, type InferRequestType, type InferResponseType } from 'hono/client';
+import type { SuccessStatusCode } from 'hono/utils/http-status';
+import type { AppType } from '../../../runtime/src/app.ts';
+import type { Problem } from '../designer/engine.ts';
 
 /** What went wrong with a request, as the runtime reported it. */
 export class ApiError extends Error {
@@ -105,26 +45,40 @@ function csrfToken(): string | undefined {
   return match ? decodeURIComponent(match[1]!) : undefined;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+/** `fetch` as the client uses it: JSON wanted, session cookie sent, CSRF header on every change. */
+async function batonFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('Accept', 'application/json');
+  const method = (init.method ?? 'GET').toUpperCase();
   if (method !== 'GET' && method !== 'HEAD') {
     const token = csrfToken();
-    if (token) headers['X-CSRF-Token'] = token;
+    if (token) headers.set('X-CSRF-Token', token);
   }
-  let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    return await fetch(input, { ...init, headers, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'NETWORK', 'Could not reach the Baton server. Check your connection and try again.', undefined, undefined);
   }
+}
+
+/**
+ * The runtime's API, typed from its routes.
+ * @example const { maps } = await answer(client.api.maps.$get());
+ */
+export const client = hc<AppType>('/', { fetch: batonFetch });
+
+/** What a call answers on success: the 2xx body (nothing for 204). */
+export type Ok<R> = R extends ClientResponse<infer T, infer S, infer _F> ? (S extends 204 ? void : S extends SuccessStatusCode ? T : never) : never;
+
+/**
+ * Waits for a client call and reads its answer: the body on success, else an `ApiError` with the
+ * server's code, message and request id. A 401 tells `onUnauthorized` listeners unless `quiet401`
+ * (sign-in and session checks expect it).
+ */
+export async function answer<R extends ClientResponse<unknown, number, string>>(call: Promise<R>, opts: { quiet401?: boolean } = {}): Promise<Ok<R>> {
+  const response = await call;
   const requestId = response.headers.get('X-Request-Id') ?? undefined;
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return undefined as Ok<R>;
   const text = await response.text();
   let json: unknown;
   try {
@@ -144,33 +98,55 @@ export async function request<T>(method: string, path: string, body?: unknown, o
     if (response.status === 401 && !opts.quiet401) for (const listener of unauthorizedListeners) listener(error);
     throw error;
   }
-  return json as T;
+  return json as Ok<R>;
 }
 
-const enc = encodeURIComponent;
+/** A path segment as the server expects it (ids may hold characters a URL reserves). */
+export const enc = encodeURIComponent;
 
-/** Every call the web app makes, by resource. */
+/** A signed-in person. */
+export type User = InferResponseType<typeof client.api.session.$get, 200>['user'];
+/** A role a person can hold. */
+export type Role = User['roles'][number];
+/** A team of the directory with its members. */
+export type DirectoryTeam = InferResponseType<typeof client.api.teams.$get, 200>['teams'][number];
+/** One row of the maps list. */
+export type MapSummary = InferResponseType<typeof client.api.maps.$get, 200>['maps'][number];
+/** A map and its versions. */
+export type MapDetail = InferResponseType<(typeof client.api.maps)[':id']['$get'], 200>;
+/** One version's metadata: who made, submitted and decided it, when. */
+export type VersionInfo = MapDetail['versions'][number];
+/** Where a version stands: draft, submitted, approved, rejected or retired. */
+export type VersionState = VersionInfo['state'];
+/**
+ * One version with its document. The document is the engine's map: the JSON typing of the answer
+ * cannot follow the map's recursive conditions, so it is named here.
+ */
+export type MapVersion = Omit<InferResponseType<(typeof client.api.maps)[':id']['versions'][':version']['$get'], 200>, 'document'> & { document: BatonMap };
+
+const maps = client.api.maps;
+
+/** Every call the web app makes outside the Admin, console, triage and reports sections. */
 export const api = {
-  signIn: (email: string, password: string) =>
-    request<{ token: string; user: User }>('POST', '/api/session', { email, password }, { quiet401: true }),
-  currentSession: () => request<{ user: User }>('GET', '/api/session', undefined, { quiet401: true }),
-  signOut: () => request<void>('DELETE', '/api/session', undefined, { quiet401: true }),
+  signIn: (email: string, password: string) => answer(client.api.session.$post({ json: { email, password } }), { quiet401: true }),
+  currentSession: () => answer(client.api.session.$get(), { quiet401: true }),
+  signOut: () => answer(client.api.session.$delete(), { quiet401: true }),
+  /** Whether the first admin still has to be created (quiet: asked before anyone signs in). */
+  setupNeeded: () => answer(client.api.setup.$get(), { quiet401: true }),
+  /** Creates the first admin with the one-time setup secret. */
+  setup: (first: InferRequestType<typeof client.api.setup.$post>['json']) => answer(client.api.setup.$post({ json: first })),
 
-  teams: () => request<{ teams: DirectoryTeam[] }>('GET', '/api/teams'),
-  users: () => request<{ users: User[] }>('GET', '/api/users'),
-  createUser: (user: { email: string; name: string; password: string; roles: Role[]; teams: string[] }) =>
-    request<{ user: User }>('POST', '/api/users', user),
+  teams: () => answer(client.api.teams.$get()),
 
-  maps: () => request<{ maps: MapSummary[] }>('GET', '/api/maps'),
-  createMap: (map: BatonMap) => request<{ id: string; version: number }>('POST', '/api/maps', map),
-  map: (id: string) => request<MapDetail>('GET', `/api/maps/${enc(id)}`),
+  maps: () => answer(maps.$get()),
+  createMap: (map: BatonMap) => answer(maps.$post({ json: map })),
+  map: (id: string) => answer(maps[':id'].$get({ param: { id: enc(id) } })),
   version: (id: string, version: number | 'active' | 'draft' | 'latest') =>
-    request<MapVersion>('GET', `/api/maps/${enc(id)}/versions/${version}`),
-  saveDraft: (id: string, map: BatonMap) => request<{ id: string; version: number }>('PUT', `/api/maps/${enc(id)}`, map),
-  submit: (id: string) => request<{ version: number }>('POST', `/api/maps/${enc(id)}/submit`, {}),
+    answer(maps[':id'].versions[':version'].$get({ param: { id: enc(id), version: String(version) } })).then((v) => v as MapVersion),
+  saveDraft: (id: string, map: BatonMap) => answer(maps[':id'].$put({ param: { id: enc(id) }, json: map })),
+  submit: (id: string) => answer(maps[':id'].submit.$post({ param: { id: enc(id) } })),
   approve: (id: string, version: number, comment?: string) =>
-    request<{ version: number; state: 'approved' }>('POST', `/api/maps/${enc(id)}/versions/${version}/approve`, comment ? { comment } : {}),
+    answer(maps[':id'].versions[':version'].approve.$post({ param: { id: enc(id), version: String(version) }, json: comment ? { comment } : {} })),
   reject: (id: string, version: number, comment: string) =>
-    request<{ version: number; state: 'rejected' }>('POST', `/api/maps/${enc(id)}/versions/${version}/reject`, { comment }),
-  validate: (map: unknown) => request<Validation>('POST', '/api/maps/validate', map),
+    answer(maps[':id'].versions[':version'].reject.$post({ param: { id: enc(id), version: String(version) }, json: { comment } })),
 };

@@ -1,76 +1,29 @@
 /**
  * Typed calls for the Reports section (docs/api.md "Reports"): the summary of a period and the
- * lessons learned in it.
+ * lessons learned in it. The shapes come from the runtime's routes through the typed client.
  */
-import type { Percentiles } from '@baton/engine';
-import { request } from './client.ts';
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { answer, client } from './client.ts';
 
-export type { Percentiles };
-
-/** One team's line of the summary. */
-export interface ReportTeam {
-  team: string;
-  name: string;
-  handled: number;
-  breaches: number;
-  openNow: number;
-  oldestWaitingSec: number | null;
-  oldestWaitingCase: string | null;
-}
-
-/** One map node's line: cases that entered it, deadlines missed there. */
-export interface ReportNode {
-  mapId: string;
-  mapName: string;
-  node: string;
-  label: string;
-  type: string;
-  team: string | null;
-  entered: number;
-  breaches: number;
-}
+const reports = client.api.reports;
 
 /** `GET /api/reports/summary`. */
-export interface ReportSummary {
-  from: string;
-  to: string;
-  mentions: { total: number; routed: number; attached: number; unrouted: number | null; dismissed: number | null };
-  cases: { opened: number; ended: number; open: number };
-  breaches: number;
-  pickupSec: Percentiles;
-  resolvedSec: Percentiles;
-  teams: ReportTeam[];
-  nodes: ReportNode[];
-  crises: { mapId: string; mapName: string; startedAt: string; endedAt: string | null }[];
-}
-
+export type ReportSummary = InferResponseType<typeof reports.summary.$get, 200>;
+/** One team's line of the summary. */
+export type ReportTeam = ReportSummary['teams'][number];
+/** One map node's line: cases that entered it, deadlines missed there. */
+export type ReportNode = ReportSummary['nodes'][number];
 /** A lesson learned, with the end it was written at and the question the map asked. */
-export interface ReportLesson {
-  id: number;
-  caseId: string;
-  mapId: string;
-  mapName: string;
-  node: string;
-  nodeLabel: string;
-  outcome: string | null;
-  prompt: string | null;
-  author: string | null;
-  authorName: string | null;
-  at: string;
-  text: string;
-}
-
+export type ReportLesson = InferResponseType<typeof reports.lessons.$get, 200>['lessons'][number];
 /** What a report covers. */
-export interface ReportQuery { from: string; to: string; map?: string; team?: string }
+export type ReportQuery = { from: string; to: string } & Pick<InferRequestType<typeof reports.summary.$get>['query'], 'map' | 'team'>;
 
-function query(q: ReportQuery): string {
-  const p = new URLSearchParams({ from: q.from, to: q.to });
-  if (q.map) p.set('map', q.map);
-  if (q.team) p.set('team', q.team);
-  return p.toString();
+/** The query of a report, without the filters left blank. */
+function query(q: ReportQuery) {
+  return { from: q.from, to: q.to, ...(q.map ? { map: q.map } : {}), ...(q.team ? { team: q.team } : {}) };
 }
 
 export const reportsApi = {
-  summary: (q: ReportQuery) => request<ReportSummary>('GET', `/api/reports/summary?${query(q)}`),
-  lessons: (q: ReportQuery) => request<{ lessons: ReportLesson[] }>('GET', `/api/reports/lessons?${query(q)}`),
+  summary: (q: ReportQuery) => answer(reports.summary.$get({ query: query(q) })),
+  lessons: (q: ReportQuery) => answer(reports.lessons.$get({ query: query(q) })),
 };

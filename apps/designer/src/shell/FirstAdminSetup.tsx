@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { ApiError, api, request } from '../api/client.ts';
+import { ApiError, api } from '../api/client.ts';
 import type { User } from '../api/client.ts';
 
 /**
@@ -24,7 +24,7 @@ export function FirstAdminSetup({ onSignedIn }: { onSignedIn: (user: User) => vo
     setBusy(true);
     setError(null);
     try {
-      await request('POST', '/api/setup', { secret, name, email, password });
+      await api.setup({ secret, name, email, password });
       const { user } = await api.signIn(email, password);
       onSignedIn(user);
     } catch (e) {

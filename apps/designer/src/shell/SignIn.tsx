@@ -11,9 +11,7 @@ export function SignIn({ notice, onSignedIn }: { notice?: string | undefined; on
   const [setupNeeded, setSetupNeeded] = useState(false);
 
   useEffect(() => {
-    fetch('/api/setup', { headers: { Accept: 'application/json' } })
-      .then((r) => (r.ok ? (r.json() as Promise<{ needed?: boolean }>) : { needed: false }))
-      .then((s) => setSetupNeeded(s.needed === true), () => undefined);
+    api.setupNeeded().then((s) => setSetupNeeded(s.needed), () => undefined);
   }, []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
