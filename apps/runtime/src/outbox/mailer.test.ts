@@ -11,12 +11,17 @@ interface Received { from: string; to: string[]; raw: string }
  * A real SMTP server on 127.0.0.1 that keeps what it is sent. Recipients starting with `gone@`
  * are refused for good (550), those starting with `busy@` for now (451).
  */
-async function smtpReceiver() {
+async function smtpReceiver(login?: { user: string; pass: string }) {
   const got: Received[] = [];
   const server = new SMTPServer({
-    authOptional: true,
+    authOptional: !login,
+    allowInsecureAuth: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onAuth(auth, _session, done) {
+      if (login && auth.username === login.user && auth.password === login.pass) return done(null, { user: auth.username });
+      done(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
+    },
     onRcptTo(address, _session, done) {
       if (address.address.startsWith('gone@')) return done(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
       if (address.address.startsWith('busy@')) return done(Object.assign(new Error('Mailbox busy, try later'), { responseCode: 451 }));
@@ -93,6 +98,16 @@ describe('e-mail notifications', () => {
     expect(busy).toMatchObject({ attempts: 1, delivered_at: null, failed_at: null });
     expect(busy!.last_error).toMatch(/busy/);
     expect(smtp.got).toHaveLength(0);
+  });
+
+  it('signs in to the mail server with the URL\'s (URL-encoded) credentials', async () => {
+    const smtp = await smtpReceiver({ user: 'baton@brand.example', pass: 'p@ss:w/rd' });
+    cleanup = smtp.close;
+    const mail = { smtpUrl: `smtp://baton%40brand.example:p%40ss%3Aw%2Frd@127.0.0.1:${smtp.port}`, from: 'baton@brand.example', publicUrl: null };
+    const { t, outbox } = await resolvedCase(['legal@brand.example'], mail);
+    expect(await t.app.outbox.deliverDue()).toBeGreaterThanOrEqual(1);
+    expect(outbox()[0]).toMatchObject({ last_error: null, delivered_at: expect.any(Number) });
+    expect(smtp.got.map((m) => m.to)).toEqual([['legal@brand.example']]);
   });
 
   it('without BATON_SMTP_URL, an address with an account reaches its inbox; one without fails with what to set', async () => {

@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { NotificationPayload } from './enqueue.ts';
 
 /** Where e-mail notifications go out (`BATON_SMTP_URL`, `BATON_MAIL_FROM`, `BATON_PUBLIC_URL`). */
@@ -52,7 +53,22 @@ export function notificationMail(payload: NotificationPayload, publicUrl: string
   return { subject, text: `${payload.message}\n\n${facts.join('\n')}\n\n— Baton (you are listed as a recipient in this handoff map)\n` };
 }
 
-/** Sends notification e-mails over SMTP, one connection pool per runtime. */
+/** The SMTP connection settings of a `smtp://` or `smtps://` URL (credentials URL-decoded). */
+function smtpOptions(smtpUrl: string, timeoutMs: number): SMTPTransport.Options {
+  const url = new URL(smtpUrl);
+  const secure = url.protocol === 'smtps:';
+  return {
+    host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+    ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  };
+}
+
+/** Sends notification e-mails over SMTP, one transport per runtime. */
 export class Mailer {
   private transport: Transporter | null = null;
 
@@ -60,9 +76,7 @@ export class Mailer {
 
   /** Sends one notification to `to`; a 5xx answer is `MailRefused` (do not retry), anything else retriable. */
   async send(to: string, payload: NotificationPayload): Promise<void> {
-    this.transport ??= nodemailer.createTransport(this.config.smtpUrl, {
-      connectionTimeout: this.timeoutMs, greetingTimeout: this.timeoutMs, socketTimeout: this.timeoutMs,
-    });
+    this.transport ??= nodemailer.createTransport(smtpOptions(this.config.smtpUrl, this.timeoutMs));
     const { subject, text } = notificationMail(payload, this.config.publicUrl);
     try {
       await this.transport.sendMail({ from: this.config.from, to, subject, text, headers: { 'X-Baton-Kind': payload.kind } });
