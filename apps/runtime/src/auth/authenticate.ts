@@ -35,7 +35,7 @@ export function authenticate(rt: Runtime): MiddlewareHandler<AppEnv> {
     } else {
       const token = getCookie(c, SESSION_COOKIE);
       if (token) {
-        const found = resolveSession(rt, token);
+        const found = resolveSession(rt, sha256(token));
         // An ended session is not refused here: public routes (signing in again) must still work.
         if (found === ENDED) auth = { kind: 'none', sessionEnded: true };
         else if (found) {
@@ -56,7 +56,8 @@ export function authenticate(rt: Runtime): MiddlewareHandler<AppEnv> {
 }
 
 function resolveBearer(rt: Runtime, token: string): Auth {
-  const found = resolveSession(rt, token);
+  const hash = sha256(token);
+  const found = resolveSession(rt, hash);
   if (found === ENDED) throw sessionEnded();
   if (found) return { kind: 'user', user: found.user, via: 'bearer', sessionHash: found.hash };
   {
@@ -64,7 +65,7 @@ function resolveBearer(rt: Runtime, token: string): Auth {
     const row = prepared(db, 'apiTokens.byHash', () =>
       db.select({ id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, signingSecret: apiTokens.signingSecret }).from(apiTokens)
         .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt))).prepare(),
-    ).get({ hash: sha256(token) });
+    ).get({ hash });
     if (!row) throw new ApiError(401, 'UNAUTHENTICATED', 'Unknown or revoked token');
     // "Last used" to the minute is enough, and spares a write on every ingest request.
     const now = rt.clock.now();
@@ -80,12 +81,11 @@ function resolveBearer(rt: Runtime, token: string): Auth {
 const ENDED = 'ended' as const;
 
 /**
- * The session of a token: its user, or `ENDED` when the session exists but has expired — idle for
+ * The session whose token hashes to `hash`: its user, or `ENDED` when the session exists but has expired — idle for
  * `sessionIdleMs`, or older than `sessionMaxMs` however often it was used — or undefined when no
  * session has that token (or its user is disabled).
  */
-function resolveSession(rt: Runtime, token: string) {
-  const hash = sha256(token);
+function resolveSession(rt: Runtime, hash: string) {
   const now = rt.clock.now();
   const { db } = rt;
   const row = prepared(db, 'sessions.byHash', () =>
