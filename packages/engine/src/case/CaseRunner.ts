@@ -1,5 +1,6 @@
 import { createActor, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import type { CompiledMap } from '../compile/compileMap.ts';
+import type { MentionFacts } from '../conditions/facts.ts';
 import { caseContext, type CaseEffectEvent } from './caseLogic.ts';
 import { START_STATE } from '../compile/stateKeys.ts';
 import type { CaseEffect, CaseEvent, CaseInput } from './caseTypes.ts';
@@ -20,12 +21,15 @@ export class CaseRunner {
   private readonly machine: AnyStateMachine;
   private readonly scope: AnyActorScope;
   private effects: CaseEffect[] = [];
+  /** A snapshot at rest in the start state (its context a placeholder): where every case starts. */
+  private readonly atStart: AnyMachineSnapshot;
   /** Machine steps taken so far (starts and events): a measure of work for benchmarks. */
   steps = 0;
 
   constructor(readonly compiled: CompiledMap) {
     this.machine = compiled.machine;
-    const self = createActor(this.machine, { input: { caseId: '', mentionId: '', trigger: '', facts: {}, at: 0, crisis: false } });
+    const placeholder = { caseId: '', mentionId: '', trigger: '', facts: {} as MentionFacts, at: 0, crisis: false, hub: '', priority: 0 };
+    const self = createActor(this.machine, { input: placeholder });
     this.scope = {
       self,
       id: '',
@@ -39,6 +43,7 @@ export class CaseRunner {
         if (action.type === 'xstate.emit') this.effects.push((action.params as { event: CaseEffectEvent }).event.effect);
       },
     } as unknown as AnyActorScope;
+    this.atStart = this.machine.resolveState({ value: START_STATE, context: caseContext(placeholder), historyValue: NO_HISTORY });
   }
 
   /** Starts a case; it walks from its trigger until it rests at a pass or an end. */
@@ -46,11 +51,11 @@ export class CaseRunner {
     this.effects = [];
     this.steps++;
     // What `getInitialSnapshot` does, minus the steps that do nothing here: the start state and
-    // the root have no entry actions (`compileMap` makes them so), so the case is put at rest in
-    // the start state with its context, and XState's own macrostep for the init event walks it
-    // on with the start state's eventless transitions. Half the snapshots of the long way round.
-    const atStart = this.machine.resolveState({ value: START_STATE, context: caseContext(input), historyValue: NO_HISTORY });
-    const snapshot = this.machine.transition(atStart, { type: 'xstate.init', input } as never, this.scope) as AnyMachineSnapshot;
+    // the root have no entry actions (`compileMap` makes them so), and the start state's
+    // transitions read the new case from the init event's input and make its context afresh. So
+    // every case starts from one snapshot at rest in the start state, and XState's own macrostep
+    // for the init event walks it on: two snapshots made per start (six with getInitialSnapshot).
+    const snapshot = this.machine.transition(this.atStart, { type: 'xstate.init', input } as never, this.scope) as AnyMachineSnapshot;
     return { snapshot, effects: this.effects };
   }
 

@@ -17,6 +17,8 @@ export interface CaseEffectEvent {
  * `compileMap` folds a whole walk through decisions and actions into one of these.
  */
 interface AdvanceParams {
+  /** The case starts: its context is made afresh from the init event's input first. */
+  start?: true;
   report?: true;
   /** The pass whose deadline was missed; the case leaves it (a timeout edge). */
   breach?: string;
@@ -29,6 +31,8 @@ interface AdvanceParams {
 
 /** A transition's guard with decision conditions folded in (see `compileMap`). */
 interface RouteParams {
+  /** A start: the trigger and the facts are read from the init event's input. */
+  start?: true;
   trigger?: string;
   outcome?: string;
   due?: true;
@@ -40,8 +44,24 @@ interface RouteParams {
 const isDue = (context: CaseContext, event: CaseEvent): boolean =>
   !context.overdue && context.dueAt !== null && event.at >= context.dueAt;
 
-/** A new case's context, from what starts it (the machine's `context`; `CaseRunner` uses it too). */
-export function caseContext(input: CaseInput & { hub: string; priority: number }): CaseContext {
+/** What starts a case, as the machine's input and its init event carry it. */
+export type StartInput = CaseInput & { hub: string; priority: number };
+
+/** XState's init event: what the start state's transitions read a new case from. */
+interface InitEvent {
+  type: 'xstate.init';
+  input: StartInput;
+}
+
+const NO_TAGS: readonly string[] = [];
+
+/** The tags a case starts with, each once. */
+function startTags(input: StartInput): readonly string[] {
+  return input.tags?.length ? [...new Set<string>(input.tags)] : NO_TAGS;
+}
+
+/** A new case's context, from what starts it (the machine's `context`, and every start). */
+export function caseContext(input: StartInput): CaseContext {
   return {
     caseId: input.caseId,
     mentionId: input.mentionId,
@@ -78,6 +98,14 @@ export const caseLogic = setup({
   guards: {
     isTrigger: ({ context }, params: { trigger: string }) => context.trigger === params.trigger,
     route: ({ context, event }, params: RouteParams) => {
+      if (params.start) {
+        const input = (event as unknown as InitEvent).input;
+        if (input.trigger !== params.trigger) return false;
+        if (!params.when) return true;
+        const view = conditionView(input.facts, startTags(input), input.crisis, 0);
+        for (const condition of params.when) if (!evaluateCondition(condition, view)) return false;
+        return true;
+      }
       if (params.trigger !== undefined && context.trigger !== params.trigger) return false;
       if (params.outcome !== undefined && (event.type !== 'outcome' || event.outcome !== params.outcome)) return false;
       if (params.due && !isDue(context, event)) return false;
@@ -95,7 +123,8 @@ export const caseLogic = setup({
   },
   actions: {
     stamp: assign(({ event }) => ({ at: event.at, crisis: event.crisis })),
-    advance: assign(({ context, event }, params: AdvanceParams) => {
+    advance: assign(({ context: current, event }, params: AdvanceParams) => {
+      const context = params.start ? caseContext((event as unknown as InitEvent).input) : current;
       const update: Partial<CaseContext> = {};
       let at = context.at;
       if (params.report) {
@@ -144,7 +173,8 @@ export const caseLogic = setup({
         update.dueAt = null;
         update.queuedAt = null;
       }
-      return update;
+      // A start returns the whole fresh context (whatever the snapshot it started from held).
+      return params.start ? Object.assign(context, update) : update;
     }),
     // The checklist is done: the case joins the receiving team's queue and its deadline starts.
     prepared: assign(({ event }, params: { team: string; withinMs: number }) => ({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
 import { mapSchema, type BatonMap } from '../schema/map.ts';
 import { mentionFacts } from '../conditions/mentionFacts.ts';
 import { startCase, stepCase, type CaseStep } from '../case/runCase.ts';
@@ -93,6 +94,16 @@ describe('compileMap', () => {
     const start = (config.states as Record<string, { always: { target: string }[] }>)['(start)']!;
     expect(start.always.map((t) => t.target)).toEqual(['#route·it']);
     expect(startIn(map, 'hello', 20000)).toMatchObject({ view: { node: 'pass.vip' }, entered: ['in.bound', 'tagger', 'route.it', 'pass.vip'] });
+  });
+
+  it('starts a case the same as an XState actor of the machine does', () => {
+    const compiled = compileMap(dottedMap());
+    const input = { caseId: 'c1', mentionId: 'm1', trigger: 'in.bound', facts: facts('I am furious', 50), at: T0, crisis: false, tags: ['vip', 'vip'] };
+    const actor = createActor(compiled.machine, { input: { ...input, hub: 'social', priority: 0 } }).start();
+    const step = startCase(compiled, input);
+    expect(step.snapshot).toEqual(JSON.parse(JSON.stringify(actor.getPersistedSnapshot())));
+    expect(step.view.node).toBe('pass.angry');
+    actor.stop();
   });
 
   it('gives a machine config that is plain JSON', () => {

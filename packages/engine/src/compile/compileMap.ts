@@ -155,8 +155,8 @@ export function compileMap(map: BatonMap): CompiledMap {
         rest.pass = queue ? { team: queue.team, withinMs: queue.withinMs } : {};
       } else if (way.stop.type === 'end') rest.end = true;
       const advance = { type: 'advance', params: { ...first, nodes: way.nodes, ...(way.tags.length ? { tags: way.tags } : {}), ...rest } };
-      const guard = way.when.length
-        ? { type: 'route', params: { ...head, when: way.when, ...(stamped ? { stamped: true } : {}) } }
+      const guard = way.when.length || head.start
+        ? { type: 'route', params: { ...head, ...(way.when.length ? { when: way.when } : {}), ...(stamped ? { stamped: true } : {}) } }
         : guardOf(head);
       return {
         ...(guard ? { guard } : {}),
@@ -168,8 +168,12 @@ export function compileMap(map: BatonMap): CompiledMap {
 
   const states: Json = {};
   const triggers = map.nodes.filter((n) => n.type === 'trigger');
-  // A case enters its trigger and walks on to where it rests in one microstep.
-  states[START_STATE] = { always: triggers.flatMap((t) => transitions(ways(t.id), { trigger: t.id }, false, {}, false)) };
+  // A case enters its trigger and walks on to where it rests in one microstep. These transitions
+  // read what starts the case from the init event (`start`): the same input the context was made
+  // from, so a case runner may start every case from one snapshot at rest in the start state.
+  states[START_STATE] = {
+    always: triggers.flatMap((t) => transitions(ways(t.id), { start: true, trigger: t.id }, false, { start: true }, false)),
+  };
   for (const node of map.nodes) {
     const key = keyOf(node.id);
     switch (node.type) {
