@@ -58,14 +58,16 @@ function actionEffects(node: string, effects: readonly Effect[]): CaseEffect[] {
 /**
  * Compiles a valid handoff map into an XState v5 machine: one state per node, guarded
  * `always` transitions for decisions, `outcome` and `timeout` events on passes, final states for
- * ends. Deadlines are data (`context.dueAt`), never XState timers, so a persisted snapshot loses
- * nothing: the runtime's scheduler or the simulator sends `timeout` when the time comes.
+ * ends. A transition folds in the decisions and actions a case then walks through instantly, so
+ * it lands where the case rests (see `ways`), with one `advance` assign. Deadlines are data
+ * (`context.dueAt`), never XState timers, so a persisted snapshot loses nothing: the runtime's
+ * scheduler or the simulator sends `timeout` when the time comes.
  *
  * Call `validateMap` first; compiling an invalid map throws.
  *
  * @example
  * const { machine } = compileMap(map);
- * const actor = createActor(machine, { input: { caseId, mentionId, trigger: 'complaint', facts, at, crisis: false } });
+ * const actor = createActor(machine, { input: { caseId, mentionId, trigger: 'complaint', facts, at, crisis: false, hub, priority } });
  */
 export function compileMap(map: BatonMap): CompiledMap {
   const keys = stateKeys(map.nodes);

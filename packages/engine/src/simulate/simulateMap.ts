@@ -378,7 +378,7 @@ class SimulationRun {
     (member.backup ? team.freeBackups : team.free).push(member);
   }
 
-  /** How much of [from, to) fell outside every crisis: a backup finishing work it took during one. */
+  /** A member reports the outcome of their work (unless the case left them meanwhile). */
   private onOutcome(e: SimEvent): boolean {
     const member = e.member!;
     if (member.token !== e.token || member.caseIndex !== e.index) return false;
