@@ -1,111 +1,126 @@
 /**
- * Takes a screenshot of every designer screen against a mocked API, for a person to look at:
- * `npx tsx test/browser/lookAtScreens.ts` (after `npm run build -w @baton/designer`).
+ * Takes a screenshot of every screen against the real runtime, for a person to look at:
+ * `npx tsx test/browser/lookAtScreens.ts` (saves under test-results/designer/). It starts
+ * `baton serve` on a fresh database, puts the customer-complaint example live, feeds a few
+ * mentions, then walks the web app as the administrator and as a care agent.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { approveMap, signIn } from '../helpers/api.ts';
+import { startServer } from '../helpers/startServer.ts';
 import { launchBrowser, screenshot } from './launch.ts';
-import { mockApi } from './mockApi.ts';
-import { serveStatic } from './staticServer.ts';
 
-const dist = join(import.meta.dirname, '..', '..', 'apps', 'designer', 'dist');
-const server = await serveStatic(dist);
+const root = join(import.meta.dirname, '..', '..');
+const example = JSON.parse(readFileSync(join(root, 'examples/customer-complaint/customer-complaint.map.json'), 'utf8'));
+const server = await startServer();
 const browser = await launchBrowser();
+const shots: string[] = [];
+const look = async (page: Page, name: string) => {
+  await page.waitForTimeout(400);
+  shots.push(await screenshot(page, name));
+};
+
+async function signInAs(page: Page, email: string, password: string) {
+  await page.goto(`${server.url}/#/maps`);
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.getByTestId('signed-in-user').waitFor();
+}
+
 try {
+  const admin = await signIn(server.url, server.adminEmail, server.adminPassword);
+  await approveMap(server.url, admin, example);
+  const agentPassword = 'care agent password';
+  await admin('POST', '/api/users', { email: 'sam@example.test', name: 'Sam Care', password: agentPassword, roles: ['agent'], teams: ['care'] });
+  const mentions = [
+    ['My order arrived broken and nobody answers the phone', -0.6],
+    ['Still waiting for my refund, 3 weeks now. Terrible service', -0.8],
+    ['Can anyone help? My parcel says delivered but it is not here', -0.3],
+    ['Love the new store layout!', 0.8],
+    ['Is the app down for anyone else?', -0.2],
+  ] as const;
+  const posted = await fetch(`${server.url}/api/mentions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.ingestToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify(mentions.map(([text, sentiment], i) => ({
+      id: `look:${i}`, network: i % 2 ? 'facebook' : 'twitter', author: { handle: `@customer${i}`, followers: 120 * (i + 1) },
+      text, sentiment, createdAt: new Date(Date.now() - (5 - i) * 60_000).toISOString(), directedAtBrand: true,
+    }))),
+  });
+  if (!posted.ok) throw new Error(`ingest: ${posted.status} ${await posted.text()}`);
+
   const page = await browser.newPage();
   page.on('console', (m) => m.type() === 'error' && console.log('console:', m.text()));
   page.on('pageerror', (e) => console.log('pageerror:', e.message));
-  await mockApi(page);
+
   await page.goto(`${server.url}/#/maps`);
-  await page.getByTestId('maps-empty').waitFor();
-  console.log(await screenshot(page, 'look-01-maps-empty'));
+  await page.fill('input[name=email]', server.adminEmail);
+  await page.fill('input[name=password]', 'not the password');
+  await page.click('button[type=submit]');
+  await page.getByTestId('sign-in-error').waitFor();
+  await look(page, 'look-01-sign-in-error');
+  await signInAs(page, server.adminEmail, server.adminPassword);
+  await look(page, 'look-02-maps-list');
+
   await page.getByTestId('new-map').click();
-  console.log(await screenshot(page, 'look-02-new-map-dialog'));
+  await look(page, 'look-03-new-map-dialog');
   await page.locator('[data-new-map="network-outage-crisis"]').click();
   await page.locator('.react-flow__node').first().waitFor();
-  await page.waitForTimeout(500);
-  console.log(await screenshot(page, 'look-03-designer-example'));
+  await look(page, 'look-04-designer-example');
   await page.locator('.react-flow__node-pass').first().click();
-  await page.waitForTimeout(200);
-  console.log(await screenshot(page, 'look-04-pass-selected'));
-  await page.locator('.react-flow__node-trigger').first().click();
-  await page.waitForTimeout(200);
-  console.log(await screenshot(page, 'look-05-trigger-selected'));
-  await page.getByTestId('auto-layout').click();
-  await page.waitForTimeout(1200);
-  console.log(await screenshot(page, 'look-06-auto-layout'));
-  await page.getByTestId('save-map').click();
-  await page.waitForTimeout(500);
-  await page.getByTestId('submit-map').click();
-  await page.waitForTimeout(800);
-  console.log(await screenshot(page, 'look-07-review'));
-  // Approve v1, change the map, submit v2: the review shows added, changed and removed steps.
-  await page.locator('textarea[name=comment]').fill('Fine.');
-  await page.getByTestId('approve-version').click();
-  await page.waitForTimeout(500);
-  await page.locator('[data-mode=design]').click();
-  await page.locator('.react-flow__node-end').first().click();
-  await page.keyboard.press('Delete');
-  await page.locator('.react-flow__node-pass').first().click();
-  await page.getByTestId('inspector').locator('input[name=within]').fill('2 h');
-  await page.locator('[data-palette-item="end"]').click();
-  const branch = await page.locator('.edge-label:not(.edge-label-else)').first().getAttribute('data-edge-label');
-  await page.locator(`.react-flow__edge[data-id="${branch}"]`).click({ force: true });
-  await page.getByTestId('inspector').locator('.condition-tools .link-button').first().click();
-  await page.getByTestId('save-map').click();
-  await page.waitForTimeout(500);
-  await page.getByTestId('submit-map').click();
-  await page.waitForTimeout(800);
-  console.log(await screenshot(page, 'look-07b-review-diff'));
-  await page.goto(`${server.url}/#/maps`);
-  await page.waitForTimeout(500);
-  console.log(await screenshot(page, 'look-08-maps-list'));
-  await page.getByTestId('new-map').click();
-  await page.locator('[data-new-map="blank"]').click();
-  await page.getByTestId('canvas-empty').waitFor();
-  await page.locator('[data-palette-item="trigger"]').dragTo(page.getByTestId('canvas'), { targetPosition: { x: 300, y: 150 } });
-  await page.locator('[data-palette-item="end"]').dragTo(page.getByTestId('canvas'), { targetPosition: { x: 300, y: 400 } });
-  await page.waitForTimeout(300);
-  console.log(await screenshot(page, 'look-09-blank-with-nodes'));
-  // A decision branch in the inspector, at 100% zoom.
-  await page.goto(`${server.url}/#/maps`);
-  await page.getByTestId('new-map').click();
-  await page.locator('[data-new-map="customer-complaint"]').click();
-  await page.locator('.react-flow__node-decision').first().waitFor();
-  await page.waitForTimeout(800);
-  console.log(await screenshot(page, 'look-11-customer-complaint'));
+  await look(page, 'look-05-pass-selected');
   await page.locator('.react-flow__node-decision').first().click();
-  await page.keyboard.press('Control+c');
-  await page.keyboard.press('Control+v');
-  await page.waitForTimeout(300);
-  console.log(await screenshot(page, 'look-12-pasted-decision'));
-  await page.keyboard.press('Control+z');
+  await look(page, 'look-06-decision-selected');
   const label = page.locator('.edge-label').first();
-  await label.waitFor();
   const edgeId = await label.getAttribute('data-edge-label');
   await page.locator(`.react-flow__edge[data-id="${edgeId}"]`).click({ force: true });
-  await page.waitForTimeout(300);
-  console.log(await screenshot(page, 'look-13-edge-inspector'));
-  await page.locator('.react-flow__controls-zoomin').click();
-  await page.locator('.react-flow__controls-zoomin').click();
-  await page.waitForTimeout(300);
-  console.log(await screenshot(page, 'look-14-zoomed'));
-  await page.locator('[data-mode=simulate]').click();
-  await page.waitForTimeout(200);
-  console.log(await screenshot(page, 'look-15-simulate'));
-  await page.locator('[data-mode=design]').click();
+  await look(page, 'look-07-edge-inspector');
+  await page.getByTestId('auto-layout').click();
+  await page.waitForTimeout(1000);
+  await look(page, 'look-08-auto-layout');
   await page.getByTestId('export-menu').click();
-  console.log(await screenshot(page, 'look-16-export-menu'));
+  await look(page, 'look-09-export-menu');
   await page.getByTestId('export-menu').click();
-  await page.locator('[data-section=admin], [data-section=reports]').first().click();
-  await page.waitForTimeout(200);
-  console.log(await screenshot(page, 'look-17-other-section'));
+
+  await page.locator('[data-mode="simulate"]').click();
+  await page.getByTestId('simulation-empty').waitFor();
+  await look(page, 'look-10-simulate-empty');
+  await page.locator('[data-scenario^="network-outage-crisis/"]').last().click();
+  await page.getByTestId('run-simulation').click();
+  await page.getByTestId('simulation-results').waitFor();
+  await look(page, 'look-11-simulate-results');
+  await page.locator('[data-mode="design"]').click();
+
+  await page.getByTestId('save-map').click();
+  await page.waitForTimeout(500);
+  await page.getByTestId('submit-map').click();
+  await look(page, 'look-12-review-own-submission');
+
+  await page.goto(`${server.url}/#/maps/${example.id}`);
+  await page.locator('.react-flow__node').first().waitFor();
+  await look(page, 'look-13-approved-map');
+
+  await page.goto(`${server.url}/#/console`);
+  await page.locator('.queue-row').first().waitFor();
+  await look(page, 'look-14-console-queues');
+  await page.locator('.queue-row').first().click();
+  await page.locator('.case-page').waitFor();
+  await look(page, 'look-15-case-view');
+
+  await page.goto(`${server.url}/#/triage`);
+  await look(page, 'look-16-triage');
+  await page.goto(`${server.url}/#/reports`);
+  await look(page, 'look-17-reports');
+  await page.goto(`${server.url}/#/admin`);
+  await look(page, 'look-18-admin');
+
   await page.getByTestId('sign-out').click();
-  await page.waitForTimeout(300);
-  await page.fill('input[name=email]', 'maria@example.org');
-  await page.fill('input[name=password]', 'wrong');
-  await page.click('button[type=submit]');
-  await page.waitForTimeout(300);
-  console.log(await screenshot(page, 'look-10-sign-in-error'));
+  await signInAs(page, 'sam@example.test', agentPassword);
+  await page.goto(`${server.url}/#/console`);
+  await look(page, 'look-19-agent-console');
+  for (const shot of shots) console.log(shot);
 } finally {
   await browser.close();
   await server.stop();

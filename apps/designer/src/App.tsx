@@ -13,7 +13,7 @@ import { SignIn } from './shell/SignIn.tsx';
 import { Toasts } from './shell/Toasts.tsx';
 import { TopBar } from './shell/TopBar.tsx';
 import { parseRoute, useHash } from './shell/route.ts';
-import { clearToasts, showError } from './shell/toasts.ts';
+import { clearErrorToasts, clearToasts, showError } from './shell/toasts.ts';
 
 type Session = { status: 'loading' } | { status: 'signed-out'; notice?: string } | { status: 'signed-in'; user: User };
 
@@ -22,6 +22,9 @@ export function App() {
   const [session, setSession] = useState<Session>({ status: 'loading' });
   const [maps, setMaps] = useState<MapSummary[] | null>(null);
   const route = parseRoute(useHash());
+  const section = route.page === 'list' ? route.section : 'maps';
+  // An error stays until dismissed, but not into another section, where it would be about something else.
+  useEffect(() => clearErrorToasts(), [section]);
 
   useEffect(() => {
     api.currentSession().then(
@@ -66,7 +69,7 @@ export function App() {
   const { user } = session;
   return (
     <div className="app">
-      <TopBar user={user} current={route.page === 'list' ? route.section : 'maps'} onSignOut={signOut} />
+      <TopBar user={user} current={section} onSignOut={signOut} />
       <CrisisBanner maps={maps ?? []} />
       {route.page === 'designer' ? (
         <DesignerPage key={designerKey(route.mapId)} mapId={route.mapId} user={user} onMapsChanged={refreshMaps} />

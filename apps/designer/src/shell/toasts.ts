@@ -39,6 +39,13 @@ export function clearToasts(): void {
   emit();
 }
 
+/** Clears the error messages (the person moved on to another section: they are about something else). */
+export function clearErrorToasts(): void {
+  if (!toasts.some((t) => t.tone === 'error')) return;
+  toasts = toasts.filter((t) => t.tone !== 'error');
+  emit();
+}
+
 export function dismissToast(id: number): void {
   toasts = toasts.filter((t) => t.id !== id);
   emit();

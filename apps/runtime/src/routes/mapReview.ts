@@ -82,7 +82,7 @@ export function mapReviewRoutes() {
         const result = validateMap(row.document);
         if (!result.valid) throw new ApiError(422, 'INVALID_MAP', 'The draft has validation errors', { problems: result.problems });
         const missing = missingTeams(tx, row.document as unknown as BatonMap);
-        if (missing.length) throw new ApiError(422, 'UNKNOWN_TEAM', `The map names teams the directory lacks: ${missing.join(', ')}`, { teams: missing });
+        if (missing.length) throw new ApiError(422, 'UNKNOWN_TEAM', `The map names teams the directory lacks: ${missing.join(', ')}. An admin adds them under Admin → Teams; then submit again`, { teams: missing });
         setState(tx, row, 'submitted', user.id, now);
         audit(tx, now, { actor: user.id, action: 'map.submit', target: `${id}@${row.version}`, from: c.get('from') });
         return row.version;
