@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { simulateMap } from '@baton/engine';
-import type { BatonMap, Scenario } from '@baton/engine';
+import type { BatonMap, Scenario, SimulationTraceEvent } from '@baton/engine';
 import { startServer } from './helpers/startServer.ts';
 import type { RunningServer } from './helpers/startServer.ts';
 import { ensureDesignerBuilt } from './browser/buildDesigner.ts';
@@ -21,6 +21,23 @@ const example = join(import.meta.dirname, '..', 'examples', 'customer-complaint'
 const readJson = (file: string): unknown => JSON.parse(readFileSync(join(example, file), 'utf8'));
 const map = readJson('customer-complaint.map.json') as BatonMap;
 const monday = readJson('monday-morning.scenario.json') as Scenario;
+const blackFriday = readJson('black-friday-delivery-spike.scenario.json') as Scenario;
+
+/** A pass node at second `t` as the engine's trace tells it, replayed the slow way. */
+function fromTrace(trace: SimulationTraceEvent[], node: string, t: number) {
+  const state = new Map<string, 'waiting' | 'worked'>();
+  let missed = 0;
+  for (const e of trace) {
+    if (e.atMs / 1000 > t) break;
+    if (e.node !== node) continue;
+    if (e.type === 'enter') state.set(e.case, 'waiting');
+    else if (e.type === 'pickup') state.set(e.case, 'worked');
+    else if (e.type === 'leave') state.delete(e.case);
+    else missed++;
+  }
+  const count = (s: string) => [...state.values()].filter((v) => v === s).length;
+  return { waiting: count('waiting'), working: count('worked'), missed };
+}
 
 let server: RunningServer;
 let browser: TestBrowser;
@@ -100,6 +117,68 @@ describe('simulate mode', () => {
     expect(await page.getByTestId('timeline-readout').textContent()).toMatch(/\d+ open/);
     await page.waitForTimeout(300);
     await screenshot(page, 'sim-04-spike-results');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('scrubbing the timeline shows each pass at that moment: waiting, being worked, missed so far', async () => {
+    const trace: SimulationTraceEvent[] = [];
+    const totals = simulateMap(map, blackFriday, { onTrace: (e) => trace.push(e) }).metrics.byNode;
+    const passes = map.nodes.filter((n) => n.type === 'pass').map((n) => n.id);
+    const slider = page.getByTestId('timeline-scrub');
+    const step = Number(await slider.getAttribute('step'));
+    const endSec = Number(await slider.getAttribute('max'));
+    // The moment of the slider where a pass queue is longest: where the spike piles up.
+    let busiest = { node: passes[0]!, t: 0, waiting: -1 };
+    for (let t = 0; t < endSec; t += step * 4) {
+      for (const node of passes) {
+        const { waiting } = fromTrace(trace, node, t);
+        if (waiting > busiest.waiting) busiest = { node, t, waiting };
+      }
+    }
+    expect(busiest.waiting).toBeGreaterThan(5);
+
+    await slider.fill(String(busiest.t));
+    const badge = page.locator(`[data-sim-node="${busiest.node}"]`);
+    await expect.poll(() => badge.getAttribute('data-sim-at')).not.toBeNull();
+    const at = Number(await badge.getAttribute('data-sim-at'));
+    expect(Math.abs(at - busiest.t)).toBeLessThanOrEqual(step);
+    for (const node of passes) {
+      const expected = fromTrace(trace, node, at);
+      const b = page.locator(`[data-sim-node="${node}"]`);
+      expect(await b.getAttribute('data-sim-waiting'), node).toBe(String(expected.waiting));
+      expect(await b.getAttribute('data-sim-working'), node).toBe(String(expected.working));
+      expect(await b.getAttribute('data-sim-missed'), node).toBe(String(expected.missed));
+      // The totals stay where they were.
+      expect(await b.getAttribute('data-sim-entered'), node).toBe(String(totals[node]!.entered));
+      expect(await b.getAttribute('data-sim-breaches'), node).toBe(String(totals[node]!.breaches));
+    }
+    const expected = fromTrace(trace, busiest.node, at);
+    expect(await badge.locator('.sim-waiting').textContent()).toBe(expected.waiting.toLocaleString('en'));
+    expect(await badge.getAttribute('aria-label')).toMatch(new RegExp(`^${expected.waiting.toLocaleString('en')} waiting, ${expected.working.toLocaleString('en')} being worked.* at \\d\\d:\\d\\d$`));
+    expect(await page.getByTestId('timeline-readout').textContent()).toContain('steps show this moment');
+    // The passes in view, to see where the spike piles up: the whole map, then zoom in on the passes.
+    await page.locator('.react-flow__controls-fitview').click();
+    await page.waitForTimeout(400);
+    const boxes = await Promise.all(passes.map((id) => page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox()));
+    const ys = boxes.flatMap((b) => (b ? [b.y, b.y + b.height] : []));
+    const xs = boxes.flatMap((b) => (b ? [b.x, b.x + b.width] : []));
+    await page.mouse.move((Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2);
+    await page.mouse.wheel(0, -250);
+    await page.waitForTimeout(500);
+    await screenshot(page, 'sim-08-spike-moment');
+
+    // Play moves the moment on; at the very end the badges show the run's totals again.
+    await page.getByTestId('timeline-play').click();
+    await expect.poll(() => badge.getAttribute('data-sim-at')).not.toBe(String(at));
+    await page.getByTestId('timeline-play').click();
+    await slider.fill(String(endSec));
+    await expect.poll(() => badge.getAttribute('data-sim-waiting')).toBeNull();
+    for (const node of passes) {
+      const b = page.locator(`[data-sim-node="${node}"]`);
+      expect(await b.locator('.sim-entered').textContent(), node).toBe(String(totals[node]!.entered));
+      expect(await b.getAttribute('data-sim-breaches'), node).toBe(String(totals[node]!.breaches));
+    }
+    expect(await page.getByTestId('timeline-readout').textContent()).toContain('steps show the whole run');
     expect(pageErrors).toEqual([]);
   });
 

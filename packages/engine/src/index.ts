@@ -32,6 +32,7 @@ export { CrisisTracker } from './crisis/CrisisTracker.ts';
 export type { CrisisState } from './crisis/CrisisTracker.ts';
 export { simulateMap } from './simulate/simulateMap.ts';
 export type { SimulateOptions } from './simulate/simulateMap.ts';
+export type { SimulationTraceEvent } from './simulate/simulationTrace.ts';
 export { expandScenario } from './simulate/expandScenario.ts';
 export type { Arrival } from './simulate/expandScenario.ts';
 export { percentiles } from './simulate/simulationResult.ts';

@@ -16,8 +16,9 @@ function pathOf(points: { t: number; v: number }[], endSec: number, top: number)
 }
 
 /**
- * Open cases over the run as a small SVG chart (waiting for pick-up in amber on top of open in
- * blue), with a scrubber and Play; the readout says how many were open at the scrubbed moment.
+ * Open cases over the run as a small SVG chart (waiting for a first pick-up in amber on top of open in
+ * blue), with a scrubber and Play; the readout says how many were open at the scrubbed moment, and
+ * the node badges on the canvas follow the same moment (at the very end they show the run's totals).
  */
 export const OpenCasesTimeline = memo(function OpenCasesTimeline({ record }: { record: SimulationRecord }) {
   const store = useSimulationStore();
@@ -50,6 +51,7 @@ export const OpenCasesTimeline = memo(function OpenCasesTimeline({ record }: { r
   }, [playing, endSec, store]);
 
   const x = endSec > 0 ? (t / endSec) * W : 0;
+  const step = Math.max(1, endSec / 400);
   return (
     <div className="timeline" data-testid="simulation-timeline">
       <h3 className="chart-title">Open cases over time <span className="muted small">(peak {top.toLocaleString('en')})</span></h3>
@@ -66,18 +68,21 @@ export const OpenCasesTimeline = memo(function OpenCasesTimeline({ record }: { r
           type="range"
           min={0}
           max={Math.max(1, endSec)}
-          step={Math.max(1, endSec / 400)}
+          step={step}
           value={t}
           onChange={(e) => {
             setPlaying(false);
-            store.scrub(e.target.valueAsNumber);
+            // At the end (to within half a step) the badges show the run's totals again.
+            const v = e.target.valueAsNumber;
+            store.scrub(v >= endSec - step / 2 ? null : v);
           }}
           aria-label="Moment of the run"
           data-testid="timeline-scrub"
         />
       </div>
       <p className="timeline-readout small" data-testid="timeline-readout">
-        At {clockAt(scenario.start, t)}: <strong>{now.open}</strong> open, <span className="waiting-text">{now.waiting} waiting for pick-up</span>
+        At {clockAt(scenario.start, t)}: <strong>{now.open}</strong> open, <span className="waiting-text">{now.waiting} not yet picked up</span>
+        <span className="muted"> · {timeSec === null ? 'steps show the whole run' : 'steps show this moment'}</span>
       </p>
     </div>
   );

@@ -5,7 +5,8 @@
 import { runSimulation } from './runSimulation.ts';
 import type { RunRequest, WorkerReply } from './workerMessages.ts';
 
-const post = (reply: WorkerReply) => (self as unknown as { postMessage(m: WorkerReply): void }).postMessage(reply);
+const post = (reply: WorkerReply, transfer: Transferable[] = []) =>
+  (self as unknown as { postMessage(m: WorkerReply, transfer: Transferable[]): void }).postMessage(reply, transfer);
 
 self.onmessage = (event: MessageEvent<RunRequest>) => {
   const { map, scenario } = event.data;
@@ -19,7 +20,9 @@ self.onmessage = (event: MessageEvent<RunRequest>) => {
         post({ type: 'progress', done, total });
       },
     });
-    post({ type: 'done', ...output });
+    // The node timelines' arrays move to the page rather than being copied.
+    const buffers = Object.values(output.nodes).flatMap((n) => [n.enter, n.unqueue, n.pickup, n.release, n.breach].map((a) => a.buffer));
+    post({ type: 'done', ...output }, buffers);
   } catch (e) {
     post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   }

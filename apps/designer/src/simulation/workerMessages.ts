@@ -2,6 +2,7 @@
  * What the page and the simulation worker say to each other.
  */
 import type { BatonMap, Scenario, SimulationResult } from '@baton/engine';
+import type { NodeTimelines } from './nodeMoments.ts';
 
 /** Page → worker: run this map against this scenario. */
 export interface RunRequest {
@@ -16,6 +17,8 @@ export interface SimulationOutput {
   /** `arrivalSec[i]` is when `result.cases[i]` arrived. */
   arrivalSec: number[];
   endSec: number;
+  /** What each node held over the run (from the engine's trace), for the badges at a scrubbed moment. */
+  nodes: NodeTimelines;
 }
 
 /** Worker → page. */

@@ -17,6 +17,7 @@ import { CRISIS, DEADLINE, OUTCOME, type SimCase, type SimEvent } from './simula
 import { EventQueue } from './EventQueue.ts';
 import { seededRandom } from './random.ts';
 import { caseMetrics, orderRow, type SimulatedCase, type SimulationResult } from './simulationResult.ts';
+import { SimulationTracer, type SimulationTraceEvent } from './simulationTrace.ts';
 import { createTeam, drawOutcome, drawResponseMs, teamMetrics, type Member, type QueueEntry, type SimTeam } from './staff.ts';
 
 /** Options of a simulation run. */
@@ -27,6 +28,12 @@ export interface SimulateOptions {
   shouldStop?: () => boolean;
   /** The map already compiled (callers that cache compiled maps save the work). */
   compiled?: CompiledMap;
+  /**
+   * Asks for the run's trace: called, in time order, each time a case enters a node, is picked up
+   * or leaves a pass, or misses a deadline (see `SimulationTraceEvent`). The result is the same
+   * with or without it; without it the run keeps no trace state.
+   */
+  onTrace?: (event: SimulationTraceEvent) => void;
 }
 
 /**
@@ -74,6 +81,8 @@ class SimulationRun {
   private arrivalsDone = 0;
   private mentions = 0;
   private arrivalsTotal = 0;
+  /** Null unless a trace is asked for: each hook below costs one check then. */
+  private readonly tracer: SimulationTracer | null;
 
   constructor(
     private readonly compiled: CompiledMap,
@@ -90,6 +99,7 @@ class SimulationRun {
     for (const node of map.nodes) this.byNode[node.id] = { entered: 0, breaches: 0 };
     for (const edge of map.edges) if (edge.on === 'timeout') this.timeoutMoves.add(edge.source);
     this.crisis = map.crisis ? new CrisisTracker(map.crisis) : null;
+    this.tracer = options.onTrace ? new SimulationTracer(options.onTrace) : null;
     for (const r of scenario.responses ?? []) {
       const key = `${r.mention}\u0000${r.node}`;
       const list = this.scripted.get(key) ?? [];
@@ -245,6 +255,7 @@ class SimulationRun {
     for (;;) {
       const snapshot = sim.snapshot!;
       const context = snapshot.context as CaseContext;
+      if (this.tracer !== null) this.trace(this.tracer, index, sim, context);
       for (; sim.pathSeen < context.path.length; sim.pathSeen++) this.byNode[context.path[sim.pathSeen]!]!.entered++;
       for (; sim.breachesSeen < context.breaches.length; sim.breachesSeen++) this.byNode[context.breaches[sim.breachesSeen]!]!.breaches++;
       sim.row.path = context.path;
@@ -273,6 +284,18 @@ class SimulationRun {
         this.enqueue(index, context);
       }
       return;
+    }
+  }
+
+  /** Reports what `settle` is about to count: breaches first, then the moves (leaving a pass, entering nodes). */
+  private trace(tracer: SimulationTracer, index: number, sim: SimCase, context: CaseContext): void {
+    const caseId = sim.row.case!;
+    for (let i = sim.breachesSeen; i < context.breaches.length; i++) tracer.breach(caseId, context.breaches[i]!, this.now);
+    if (sim.pathSeen >= context.path.length) return;
+    tracer.leave(index, caseId, this.now);
+    for (let i = sim.pathSeen; i < context.path.length; i++) {
+      const node = context.path[i]!;
+      tracer.enter(index, caseId, node, this.now, this.compiled.node(node)?.type === 'pass');
     }
   }
 
@@ -351,6 +374,7 @@ class SimulationRun {
     // transition depends on the machine's holder field, which only people see, so no claim event
     // is sent (a third fewer machine steps on a large run).
     sim.row.pickupSec ??= (this.now - sim.arrivalAt) / 1000;
+    if (this.tracer !== null) this.tracer.pickup(sim.row.case!, pass.id, this.now);
     sim.worker = member;
     member.caseIndex = index;
     member.busySince = this.now;
