@@ -1,9 +1,11 @@
-import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, useInternalNode } from '@xyflow/react';
+import { memo, useContext } from 'react';
+import { createPortal } from 'react-dom';
+import { BaseEdge, getSmoothStepPath, useInternalNode } from '@xyflow/react';
 import type { EdgeProps, EdgeTypes } from '@xyflow/react';
 import { describeCondition } from '../engine.ts';
 import { useEdgeProblems, worstSeverity } from '../problems.ts';
 import type { FlowEdge } from '../toMapDocument.ts';
+import { EdgeLabelLayer } from './edgeLabelLayer.ts';
 
 /** The words on an edge: a decision branch's condition ("otherwise" for the else), else its label. */
 function edgeWords(sourceType: string | undefined, edge: Pick<FlowEdge, 'data'>): string | undefined {
@@ -19,6 +21,7 @@ export const HandoffEdge = memo(function HandoffEdge(props: EdgeProps<FlowEdge>)
   const { id, source, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const sourceType = useInternalNode(source)?.type;
   const severity = worstSeverity(useEdgeProblems(id));
+  const labelLayer = useContext(EdgeLabelLayer);
   const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10 });
   const words = edgeWords(sourceType, { data });
   const timeout = data?.on === 'timeout';
@@ -26,17 +29,16 @@ export const HandoffEdge = memo(function HandoffEdge(props: EdgeProps<FlowEdge>)
   return (
     <>
       <BaseEdge id={id} path={path} className={classes} {...(markerEnd ? { markerEnd } : {})} />
-      {words && (
-        <EdgeLabelRenderer>
-          <div
-            className={`edge-label${severity ? ` edge-label-${severity}` : ''}${sourceType === 'decision' && !data?.when ? ' edge-label-else' : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-            title={words}
-            data-edge-label={id}
-          >
-            {words}
-          </div>
-        </EdgeLabelRenderer>
+      {words && labelLayer && createPortal(
+        <div
+          className={`edge-label${severity ? ` edge-label-${severity}` : ''}${sourceType === 'decision' && !data?.when ? ' edge-label-else' : ''}`}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          title={words}
+          data-edge-label={id}
+        >
+          {words}
+        </div>,
+        labelLayer,
       )}
     </>
   );
