@@ -15,6 +15,8 @@ import { ArrivalCursor, batchMention, planArrivals, type ArrivalPlan } from './e
 import { CrisisSpans } from './CrisisSpans.ts';
 import { CRISIS, DEADLINE, OUTCOME, type SimCase, type SimEvent } from './simulationRecords.ts';
 import { EventQueue } from './EventQueue.ts';
+import { MentionThreads } from './MentionThreads.ts';
+import { ScriptedResponses } from './ScriptedResponses.ts';
 import { seededRandom } from './random.ts';
 import { caseMetrics, orderRow, type SimulatedCase, type SimulationResult } from './simulationResult.ts';
 import { SimulationTracer, type SimulationTraceEvent } from './simulationTrace.ts';
@@ -61,19 +63,14 @@ class SimulationRun {
   private readonly attached: { mention: string; case: string }[] = [];
   /** Every mention id seen: a duplicate changes nothing. */
   private readonly seen = new Set<string>();
-  /**
-   * Ids some mention of the run replies to. Only they need the thread bookkeeping below: a walk
-   * up a thread only ever looks up a mention that another replies to.
-   */
-  private readonly replyTargets = new Set<string>();
-  private readonly caseOfMention = new Map<string, number>();
-  private readonly parentOf = new Map<string, string | undefined>();
+  /** Reply threads, for attaching replies to the open case up their thread (set when the run starts). */
+  private threads!: MentionThreads;
   private readonly byNode: Record<string, { entered: number; breaches: number }> = {};
   private readonly crisis: CrisisTracker | null;
   private crisisCheckPending = false;
   /** Crisis spans in ms from the start (`to` null while on), for backup availability. */
   private readonly crisisSpans = new CrisisSpans();
-  private readonly scripted = new Map<string, { outcome: string; afterMs?: number }[]>();
+  private readonly scripted: ScriptedResponses;
   /** The one map mentions are routed to, its crisis flag brought up to date before each use. */
   private readonly routable: RoutableMap[];
   /** Passes with a timeout edge: a missed deadline there moves the case on. */
@@ -100,21 +97,14 @@ class SimulationRun {
     for (const edge of map.edges) if (edge.on === 'timeout') this.timeoutMoves.add(edge.source);
     this.crisis = map.crisis ? new CrisisTracker(map.crisis) : null;
     this.tracer = options.onTrace ? new SimulationTracer(options.onTrace) : null;
-    for (const r of scenario.responses ?? []) {
-      const key = `${r.mention}\u0000${r.node}`;
-      const list = this.scripted.get(key) ?? [];
-      const afterMs = r.after !== undefined ? parseDuration(r.after) : undefined;
-      list.push(afterMs !== undefined ? { outcome: r.outcome, afterMs } : { outcome: r.outcome });
-      this.scripted.set(key, list);
-    }
+    this.scripted = new ScriptedResponses(scenario.responses);
   }
 
   run(): SimulationResult {
     const plan = planArrivals(this.scenario, this.random);
     const arrivals = new ArrivalCursor(plan);
     this.arrivalsTotal = plan.total;
-    for (const a of plan.scripted) if (a.mention.inReplyTo !== undefined) this.replyTargets.add(a.mention.inReplyTo);
-    for (const b of plan.batches) if (b.times.length > 0 && b.template.inReplyTo !== undefined) this.replyTargets.add(b.template.inReplyTo);
+    this.threads = new MentionThreads(plan);
     const stop = this.options.shouldStop;
     let processed = 0;
     // Arrivals come sorted, so they stay out of the event heap: the next one is taken when it is
@@ -197,11 +187,10 @@ class SimulationRun {
     if (this.seen.has(id)) return; // a duplicate changes nothing
     this.seen.add(id);
     this.mentions++;
-    const inThread = this.replyTargets.has(id);
-    if (inThread) this.parentOf.set(id, inReplyTo);
-    const openCase = this.openCaseUpThread(inReplyTo);
+    const inThread = this.threads.arrived(id, inReplyTo);
+    const openCase = this.threads.openCaseUp(inReplyTo, this.cases);
     if (openCase !== undefined) {
-      if (inThread) this.caseOfMention.set(id, openCase);
+      if (inThread) this.threads.belongsTo(id, openCase);
       this.attached.push({ mention: id, case: this.cases[openCase]!.row.case as string });
       return;
     }
@@ -223,23 +212,11 @@ class SimulationRun {
     this.rows.push(row);
     const sim: SimCase = { row, arrivalAt: this.now, snapshot: null, visit: 0, pathSeen: 0, breachesSeen: 0, entry: null, worker: null };
     this.cases.push(sim);
-    if (inThread) this.caseOfMention.set(id, index);
+    if (inThread) this.threads.belongsTo(id, index);
     sim.snapshot = this.runner.start({
       caseId, mentionId: id, trigger: match.trigger.id, facts, at: this.start + this.now, crisis: this.crisisOn(), hub: this.compiled.map.hub, priority: match.trigger.priority,
     }).snapshot;
     this.settle(index);
-  }
-
-  private openCaseUpThread(parent: string | undefined): number | undefined {
-    if (parent === undefined) return undefined;
-    const seen = new Set<string>();
-    while (parent !== undefined && !seen.has(parent)) {
-      seen.add(parent);
-      const index = this.caseOfMention.get(parent);
-      if (index !== undefined && this.cases[index]!.row.status !== 'ended') return index;
-      parent = this.parentOf.get(parent);
-    }
-    return undefined;
   }
 
   // ---- a case moves ---------------------------------------------------------------------
@@ -379,8 +356,7 @@ class SimulationRun {
     member.caseIndex = index;
     member.busySince = this.now;
     member.token++;
-    const script = this.scripted.get(`${sim.row.mention}\u0000${pass.id}`);
-    const scripted = script && script.length > 1 ? script.shift() : script?.[0];
+    const scripted = this.scripted.next(sim.row.mention, pass.id);
     const workMs = scripted?.afterMs ?? drawResponseMs(team, this.random);
     const outcome = scripted?.outcome ?? drawOutcome(team, pass.expected.outcomes, this.random);
     this.pendingOutcome.set(member, outcome);
