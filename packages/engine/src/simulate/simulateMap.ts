@@ -11,9 +11,10 @@ import type { CaseContext, CaseEvent } from '../case/caseTypes.ts';
 import { caseStatus } from '../case/caseView.ts';
 import { runnerFor } from '../case/runCase.ts';
 import type { CaseRunner } from '../case/CaseRunner.ts';
-import { ArrivalCursor, batchMention, planArrivals, type ArrivalPlan } from './expandScenario.ts';
+import { ArrivalCursor, planArrivals } from './expandScenario.ts';
+import { GeneratedFacts } from './GeneratedFacts.ts';
 import { CrisisSpans } from './CrisisSpans.ts';
-import { CRISIS, DEADLINE, OUTCOME, type SimCase, type SimEvent } from './simulationRecords.ts';
+import { CRISIS, DEADLINE, OUTCOME, leaveQueue, type SimCase, type SimEvent } from './simulationRecords.ts';
 import { EventQueue } from './EventQueue.ts';
 import { MentionThreads } from './MentionThreads.ts';
 import { ScriptedResponses } from './ScriptedResponses.ts';
@@ -103,6 +104,7 @@ class SimulationRun {
   run(): SimulationResult {
     const plan = planArrivals(this.scenario, this.random);
     const arrivals = new ArrivalCursor(plan);
+    const generated = new GeneratedFacts(plan);
     this.arrivalsTotal = plan.total;
     this.threads = new MentionThreads(plan);
     const stop = this.options.shouldStop;
@@ -120,7 +122,7 @@ class SimulationRun {
       if (takeArrival) {
         const next = arrivals.take();
         if (next.mention) this.onArrival(next.mention.id, next.mention.inReplyTo, next.mention, null);
-        else this.onArrival(`gen-${next.batch.number}-${next.index + 1}`, next.batch.template.inReplyTo, null, this.generatedFacts(plan, next.batch, next.index));
+        else this.onArrival(`gen-${next.batch.number}-${next.index + 1}`, next.batch.template.inReplyTo, null, generated.of(next.batch, next.index));
       } else {
         const e = this.events.pop()!;
         if (e.kind === CRISIS) this.onCrisisCheck();
@@ -164,22 +166,6 @@ class SimulationRun {
   }
 
   // ---- arrivals -------------------------------------------------------------------------
-
-  /**
-   * The facts of a generated mention. They depend on the batch's template and the text alone (not
-   * on the id or the instant), so the mentions of a batch that share a text share their facts:
-   * read once, no mention object built.
-   */
-  private generatedFacts(plan: ArrivalPlan, batch: ArrivalPlan['batches'][number], index: number): MentionFacts {
-    const key = batch.textOf ? batch.textOf[index]! : -1;
-    let byText = this.batchFacts.get(batch);
-    if (!byText) this.batchFacts.set(batch, (byText = new Map()));
-    let facts = byText.get(key);
-    if (!facts) byText.set(key, (facts = mentionFacts(batchMention(plan, batch, index))));
-    return facts;
-  }
-
-  private readonly batchFacts = new Map<object, Map<number, MentionFacts>>();
 
   /** A mention arrives: given whole (scripted; its facts are read here), or by id with its facts (generated). */
   private onArrival(id: string, inReplyTo: string | undefined, mention: Mention | null, generated: MentionFacts | null): void {
@@ -232,7 +218,7 @@ class SimulationRun {
     for (;;) {
       const snapshot = sim.snapshot!;
       const context = snapshot.context as CaseContext;
-      if (this.tracer !== null) this.trace(this.tracer, index, sim, context);
+      if (this.tracer !== null) this.tracer.stepped(this.compiled, index, sim.row.case!, context, sim.pathSeen, sim.breachesSeen, this.now);
       for (; sim.pathSeen < context.path.length; sim.pathSeen++) this.byNode[context.path[sim.pathSeen]!]!.entered++;
       for (; sim.breachesSeen < context.breaches.length; sim.breachesSeen++) this.byNode[context.breaches[sim.breachesSeen]!]!.breaches++;
       sim.row.path = context.path;
@@ -251,43 +237,22 @@ class SimulationRun {
       if (status === 'ended') {
         if (sim.row.end === undefined) this.reachEnd(sim, context.node);
         sim.row.status = 'ended';
-        this.leaveQueue(sim);
+        leaveQueue(sim);
         sim.snapshot = null;
         return;
       }
       if (context.passCount !== sim.visit) {
         sim.visit = context.passCount;
-        this.leaveQueue(sim);
+        leaveQueue(sim);
         this.enqueue(index, context);
       }
       return;
     }
   }
 
-  /** Reports what `settle` is about to count: breaches first, then the moves (leaving a pass, entering nodes). */
-  private trace(tracer: SimulationTracer, index: number, sim: SimCase, context: CaseContext): void {
-    const caseId = sim.row.case!;
-    for (let i = sim.breachesSeen; i < context.breaches.length; i++) tracer.breach(caseId, context.breaches[i]!, this.now);
-    if (sim.pathSeen >= context.path.length) return;
-    tracer.leave(index, caseId, this.now);
-    for (let i = sim.pathSeen; i < context.path.length; i++) {
-      const node = context.path[i]!;
-      tracer.enter(index, caseId, node, this.now, this.compiled.node(node)?.type === 'pass');
-    }
-  }
-
   private reachEnd(sim: SimCase, node: string): void {
     sim.row.end = node;
     sim.row.resolvedSec = (this.now - sim.arrivalAt) / 1000;
-  }
-
-  private leaveQueue(sim: SimCase): void {
-    const entry = sim.entry;
-    if (entry?.active) {
-      entry.active = false;
-      entry.team.waiting--;
-    }
-    sim.entry = null;
   }
 
   /** A case enters a team's queue: a free member takes it at once, else it waits. */

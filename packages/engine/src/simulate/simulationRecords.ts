@@ -31,3 +31,13 @@ export interface SimCase {
   entry: QueueEntry | null;
   worker: Member | null;
 }
+
+/** Takes a case out of the queue it waits in, if any (the entry stays in the heap, inactive). */
+export function leaveQueue(sim: SimCase): void {
+  const entry = sim.entry;
+  if (entry?.active) {
+    entry.active = false;
+    entry.team.waiting--;
+  }
+  sim.entry = null;
+}

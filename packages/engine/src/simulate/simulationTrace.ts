@@ -1,3 +1,5 @@
+import type { CaseContext } from '../case/caseTypes.ts';
+import type { CompiledMap } from '../compile/compileMap.ts';
 /**
  * The optional trace of a simulation run: what happened to each case at a node, and when, for
  * views that replay a run (the designer's timeline). It goes to `SimulateOptions.onTrace`, beside
@@ -51,5 +53,19 @@ export class SimulationTracer {
 
   breach(caseId: string, node: string, atMs: number): void {
     this.emit({ type: 'breach', case: caseId, node, atMs });
+  }
+
+  /**
+   * Reports what a case's latest step added to its `path` and `breaches` (beyond the first
+   * `pathSeen` / `breachesSeen` entries): breaches first, then the moves (leaving a pass, entering nodes).
+   */
+  stepped(compiled: CompiledMap, index: number, caseId: string, context: CaseContext, pathSeen: number, breachesSeen: number, atMs: number): void {
+    for (let i = breachesSeen; i < context.breaches.length; i++) this.breach(caseId, context.breaches[i]!, atMs);
+    if (pathSeen >= context.path.length) return;
+    this.leave(index, caseId, atMs);
+    for (let i = pathSeen; i < context.path.length; i++) {
+      const node = context.path[i]!;
+      this.enter(index, caseId, node, atMs, compiled.node(node)?.type === 'pass');
+    }
   }
 }
