@@ -5,16 +5,13 @@
  * agent signs in with the generated password and lands in the Console without Admin.
  * Screenshots land in test-results/admin/.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDesignerBuilt } from './browser/buildDesigner.ts';
 import { signIn as signInPage, signOut } from './browser/designerPage.ts';
-import { launchBrowser, type TestBrowser } from './browser/launch.ts';
+import { launchBrowser, screenshot, type TestBrowser } from './browser/launch.ts';
 import { startServer, type RunningServer } from './helpers/startServer.ts';
 
-const SHOTS = join(import.meta.dirname, '..', 'test-results', 'admin');
 const AGENT = { name: 'Cara Care', email: 'cara@example.test' };
 
 let server: RunningServer;
@@ -25,11 +22,10 @@ let agentPassword = '';
 let ingestToken = '';
 
 async function shot(name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
   // Success toasts fade after a few seconds; the test is quicker, so clear them off the lists.
   const dismiss = page.getByRole('button', { name: 'Dismiss message' });
   while ((await dismiss.count()) > 0) await dismiss.first().click({ timeout: 2000 }).catch(() => undefined);
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  await screenshot(page, name, { folder: 'admin', fullPage: true });
 }
 
 async function postMention(token: string): Promise<number> {

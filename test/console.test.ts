@@ -7,18 +7,15 @@
  * case one of them has open (presence), live, and the avatar goes when they leave.
  * Screenshots land in test-results/console/.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BatonMap, Mention } from '@baton/engine';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDesignerBuilt } from './browser/buildDesigner.ts';
 import { signIn as signInPage } from './browser/designerPage.ts';
-import { launchBrowser, type TestBrowser } from './browser/launch.ts';
-import { approveMap, signIn, type Api } from './helpers/api.ts';
+import { launchBrowser, screenshot, type TestBrowser } from './browser/launch.ts';
+import { approveMap, ingest as ingestMentions, signIn, type Api } from './helpers/api.ts';
 import { startServer, type RunningServer } from './helpers/startServer.ts';
 
-const SHOTS = join(import.meta.dirname, '..', 'test-results', 'console');
 const XSS = '<img src=x onerror=alert(1)>';
 const ANA = { email: 'ana@example.test', name: 'Ana Agent', password: 'ana-agent-pass-1234' };
 const BEN = { email: 'ben@example.test', name: 'Ben Agent', password: 'ben-agent-pass-1234' };
@@ -57,20 +54,10 @@ function mention(text: string, extra: Partial<Mention> = {}): Mention {
   return { id: `twitter:${n}`, network: 'twitter', author: { handle: '@carla', name: 'Carla Customer', followers: 1200 }, text, createdAt: new Date().toISOString(), ...extra };
 }
 
-async function ingest(...mentions: Mention[]): Promise<{ id: string; status: string; caseId?: string }[]> {
-  const res = await fetch(`${server.url}/api/mentions`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${server.ingestToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify(mentions),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { results: { id: string; status: string; caseId?: string }[] }).results;
-}
+/** Posts mentions with the server's ingest token. */
+const ingest = (...mentions: Mention[]) => ingestMentions(server.url, server.ingestToken, mentions);
 
-async function shot(name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
+const shot = (name: string) => screenshot(page, name, { folder: 'console', fullPage: true });
 
 const row = (caseId: string) => page.locator(`.queue-row[data-case-id="${caseId}"]`);
 

@@ -4,18 +4,17 @@
  * manager opens Reports and reads the counts, the teams, the steps and the lesson. The empty state
  * shows first. Screenshots land in test-results/reports/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BatonMap, Mention } from '@baton/engine';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDesignerBuilt } from './browser/buildDesigner.ts';
 import { signIn as signInPage } from './browser/designerPage.ts';
-import { launchBrowser, type TestBrowser } from './browser/launch.ts';
-import { approveMap, signIn, type Api } from './helpers/api.ts';
+import { launchBrowser, screenshot, type TestBrowser } from './browser/launch.ts';
+import { approveMap, ingest as ingestMentions, signIn, type Api } from './helpers/api.ts';
 import { startServer, type RunningServer } from './helpers/startServer.ts';
 
-const SHOTS = join(import.meta.dirname, '..', 'test-results', 'reports');
 const MAP = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'examples', 'customer-complaint', 'customer-complaint.map.json'), 'utf8')) as BatonMap;
 const MANAGER = { email: 'mia@example.test', name: 'Mia Manager', password: 'mia-manager-pass-1234' };
 const LESSON = 'The app crash needed a known-issue note; the first agent had no script for it.';
@@ -32,20 +31,10 @@ function mention(text: string, extra: Partial<Mention> = {}): Mention {
   return { id: `twitter:r${n}`, network: 'twitter', author: { handle: '@carla', name: 'Carla Customer' }, text, createdAt: new Date().toISOString(), ...extra };
 }
 
-async function ingest(...mentions: Mention[]): Promise<{ id: string; status: string; caseId?: string }[]> {
-  const res = await fetch(`${server.url}/api/mentions`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${server.ingestToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify(mentions),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { results: { id: string; status: string; caseId?: string }[] }).results;
-}
+/** Posts mentions with the server's ingest token. */
+const ingest = (...mentions: Mention[]) => ingestMentions(server.url, server.ingestToken, mentions);
 
-async function shot(name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
+const shot = (name: string) => screenshot(page, name, { folder: 'reports', fullPage: true });
 
 /** Ticks every item of the open checklist, as the admin. */
 async function tickAll(caseId: string): Promise<void> {

@@ -38,10 +38,14 @@ export async function launchBrowser(opts: { width?: number; height?: number } = 
   };
 }
 
-/** Saves a full-window screenshot as `test-results/designer/<name>.png` and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const path = join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path });
+/**
+ * Saves a screenshot as `test-results/<folder>/<name>.png` (the window, or the whole page with
+ * `fullPage`) and returns its path.
+ */
+export async function screenshot(page: Page, name: string, opts: { folder?: string; fullPage?: boolean } = {}): Promise<string> {
+  const dir = opts.folder ? join(SCREENSHOTS, '..', opts.folder) : SCREENSHOTS;
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path, fullPage: opts.fullPage ?? false });
   return path;
 }

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { approveMap, signIn } from '../helpers/api.ts';
+import { approveMap, ingest, signIn } from '../helpers/api.ts';
 import { startServer } from '../helpers/startServer.ts';
 import { launchBrowser, screenshot } from './launch.ts';
 
@@ -41,15 +41,10 @@ try {
     ['Love the new store layout!', 0.8],
     ['Is the app down for anyone else?', -0.2],
   ] as const;
-  const posted = await fetch(`${server.url}/api/mentions`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${server.ingestToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify(mentions.map(([text, sentiment], i) => ({
-      id: `look:${i}`, network: i % 2 ? 'facebook' : 'twitter', author: { handle: `@customer${i}`, followers: 120 * (i + 1) },
-      text, sentiment, createdAt: new Date(Date.now() - (5 - i) * 60_000).toISOString(), directedAtBrand: true,
-    }))),
-  });
-  if (!posted.ok) throw new Error(`ingest: ${posted.status} ${await posted.text()}`);
+  await ingest(server.url, server.ingestToken, mentions.map(([text, sentiment], i) => ({
+    id: `look:${i}`, network: i % 2 ? 'facebook' : 'twitter', author: { handle: `@customer${i}`, followers: 120 * (i + 1) },
+    text, sentiment, createdAt: new Date(Date.now() - (5 - i) * 60_000).toISOString(), directedAtBrand: true,
+  })));
 
   const page = await browser.newPage();
   page.on('console', (m) => m.type() === 'error' && console.log('console:', m.text()));

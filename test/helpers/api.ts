@@ -20,6 +20,20 @@ export function client(url: string, token?: string): Api {
   };
 }
 
+/** What ingest answered for one mention. */
+export interface IngestResult { id: string; status: string; caseId?: string }
+
+/** Posts mentions with an ingest token; throws unless the server answers 200. */
+export async function ingest(url: string, token: string, mentions: unknown[]): Promise<IngestResult[]> {
+  const res = await fetch(`${url}/api/mentions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(mentions),
+  });
+  if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { results: IngestResult[] }).results;
+}
+
 /** Signs in and returns a client for that user. */
 export async function signIn(url: string, email: string, password: string): Promise<Api> {
   const res = await client(url)('POST', '/api/session', { email, password });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { User, VersionInfo } from '../../api/client.ts';
 import type { BatonMap, Condition } from '@baton/engine';
-import type { MapDiff } from '../diffMaps.ts';
+import type { FieldChange, MapDiff } from '../diffMaps.ts';
 import { formatDuration } from '../duration.ts';
 import { describeCondition } from '../engine.ts';
 import type { Problem } from '../engine.ts';
@@ -15,6 +15,17 @@ function show(field: string, value: unknown): string {
   if (value === null) return '—';
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
   return JSON.stringify(value);
+}
+
+/** One body of a field-by-field table: each changed field, what it was and what it becomes. */
+function FieldRows({ fields }: { fields: FieldChange[] }) {
+  return (
+    <tbody>
+      {fields.map((f) => (
+        <tr key={f.field}><th scope="row">{f.field}</th><td className="diff-from">{show(f.field, f.from)}</td><td className="diff-to">{show(f.field, f.to)}</td></tr>
+      ))}
+    </tbody>
+  );
 }
 
 /**
@@ -83,11 +94,7 @@ export function ReviewPanel(props: {
               <details key={c.id} open>
                 <summary>{labelOf(c.id)} <span className="muted small">({c.id})</span></summary>
                 <table className="field-diff">
-                  <tbody>
-                    {c.fields.map((f) => (
-                      <tr key={f.field}><th scope="row">{f.field}</th><td className="diff-from">{show(f.field, f.from)}</td><td className="diff-to">{show(f.field, f.to)}</td></tr>
-                    ))}
-                  </tbody>
+                  <FieldRows fields={c.fields} />
                 </table>
               </details>
             ))}
@@ -101,11 +108,7 @@ export function ReviewPanel(props: {
                 {diff.edges.changed.map((c) => (
                   <table key={c.id} className="field-diff">
                     <caption>{linkWords(c.id)}</caption>
-                    <tbody>
-                      {c.fields.map((f) => (
-                        <tr key={f.field}><th scope="row">{f.field}</th><td className="diff-from">{show(f.field, f.from)}</td><td className="diff-to">{show(f.field, f.to)}</td></tr>
-                      ))}
-                    </tbody>
+                    <FieldRows fields={c.fields} />
                   </table>
                 ))}
               </details>
@@ -114,11 +117,7 @@ export function ReviewPanel(props: {
               <details open>
                 <summary>Map settings</summary>
                 <table className="field-diff">
-                  <tbody>
-                    {diff.settings.map((f) => (
-                      <tr key={f.field}><th scope="row">{f.field}</th><td className="diff-from">{show(f.field, f.from)}</td><td className="diff-to">{show(f.field, f.to)}</td></tr>
-                    ))}
-                  </tbody>
+                  <FieldRows fields={diff.settings} />
                 </table>
               </details>
             )}
