@@ -346,8 +346,11 @@ describe('designer', () => {
     const v2: BatonMap = { ...v1, nodes: v1.nodes.map((n) => (n.id === 'p_care' && n.type === 'pass' ? { ...n, expected: { ...n.expected, within: 'PT8H' } } : n)) };
     expect((await asAdmin('PUT', `/api/maps/${id}`, v2)).status).toBe(200);
     expect((await asAdmin('POST', `/api/maps/${id}/submit`)).status).toBe(200);
+    // Back to the list and into the map again, as an approver would (the list shows v2 waiting first,
+    // so the designer is a fresh one that loaded v2, not the page that approved v1).
     await page.goto(`${server.url}/#/maps`);
-    await page.goto(`${server.url}/#/maps/${id}`);
+    await page.locator(`[data-map-id="${id}"] .state-submitted`).waitFor();
+    await page.locator(`[data-map-id="${id}"] a`).click();
     await expect.poll(() => page.getByTestId('designer').getAttribute('data-editor-mode')).toBe('review');
     await evidence.waitFor();
     expect(await page.getByTestId('approve-version').isDisabled()).toBe(false);
