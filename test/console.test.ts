@@ -103,7 +103,9 @@ describe('team console', () => {
     await row(first).waitFor();
     await row(xss).waitFor();
     const r1 = row(first);
-    await expect.poll(() => r1.textContent()).toContain('Complaints · Care resolves');
+    // The step first (what to do), the map and its state under it.
+    await expect.poll(() => r1.locator('.queue-where > span').first().textContent()).toBe('Care resolves');
+    expect(await r1.locator('.queue-where > span').nth(1).textContent()).toMatch(/^Complaints · /);
     expect(await r1.textContent()).toContain('Carla Customer @carla');
     expect(await r1.textContent()).toContain('1,200 followers');
     expect(await r1.getByTestId('mention-first-line').textContent()).toBe('My order arrived broken');

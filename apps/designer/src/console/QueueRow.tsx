@@ -31,10 +31,11 @@ export const QueueRow = memo(function QueueRow({ c, now, me, mapName, nodeLabel,
           <strong>{author}</strong>
           <span className="muted small">{followersText(m?.author.followers)}</span>
         </span>
-        <span className="queue-text" data-testid="mention-first-line">{m ? firstLine(m.text) : ''}</span>
-        <span className="queue-where">
-          <span>{mapName} · {nodeLabel}</span>
-          <span className="muted small">{STATUS_WORDS[c.status] ?? c.status}</span>
+        <span className="queue-text" data-testid="mention-first-line" title={m ? firstLine(m.text) : undefined}>{m ? firstLine(m.text) : ''}</span>
+        {/* The step first: it is what the agent must do; the map and the state below it, quieter. */}
+        <span className="queue-where" title={`${nodeLabel} — ${mapName}`}>
+          <span>{nodeLabel}</span>
+          <span className="muted small">{mapName} · {STATUS_WORDS[c.status] ?? c.status}</span>
         </span>
         <span className="queue-deadline"><Countdown c={c} now={now} /></span>
         <span className="queue-viewers"><ViewerAvatars caseId={c.id} me={me} /></span>
