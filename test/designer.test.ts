@@ -256,13 +256,15 @@ describe('designer', () => {
   });
 
   it('keeps unsaved edits when the session expires, says so, and offers them back after signing in', async () => {
+    // The imported example is still on screen (several passes) until the hash change lands: wait for this map.
     await page.goto(`${server.url}/#/maps/${encodeURIComponent(mapId)}`);
+    await expect.poll(() => page.getByTestId('map-name').textContent()).toBe('Care handoff');
     const pass = page.locator('.react-flow__node-pass');
     await pass.waitFor();
     await pass.click();
     await page.getByTestId('inspector').locator('input[name=label]').fill('Care replies kindly');
     await expect.poll(() => pass.textContent()).toContain('Care replies kindly');
-    await page.waitForTimeout(600);
+    // Straight on, as a person would: an edit made just before the session runs out is kept too.
     await browser.context.clearCookies();
     await page.getByTestId('save-map').click();
     await page.locator('input[name=email]').waitFor();
@@ -304,7 +306,8 @@ describe('designer', () => {
     await page.getByTestId('import-file').setInputFiles(file);
     await page.getByTestId('designer').waitFor();
     await problemRows(page, 'E_SCHEMA').first().waitFor();
-    expect(await page.locator('.react-flow__node-pass').count()).toBeGreaterThan(1);
+    // The problems list renders with the map; the canvas draws its steps a render later.
+    await expect.poll(() => page.locator('.react-flow__node-pass').count()).toBeGreaterThan(1);
     // Its inspector opens too, so the missing fields can be filled in.
     await page.locator(`[data-problem-code="E_SCHEMA"]`).first().click();
     await page.locator(`.react-flow__node[data-id="${pass.id}"]`).click();

@@ -2,7 +2,7 @@
  * Keeps the open map's unsaved edits in this browser and offers them back on open when they
  * differ from what the runtime has.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { LocalDraft } from './localDraft.ts';
 import { dropLocalDraft, keepLocalDraft, readLocalDraft } from './localDraft.ts';
 import type { MapStore } from './mapStore.ts';
@@ -26,15 +26,32 @@ export function useLocalDraft(store: MapStore, key: string | null, revision: num
     return same ? null : draft;
   });
 
+  // The write waiting out the pause after an edit; it happens at once if the page goes first
+  // (an expired session signs out and unmounts the designer, the tab closes), so no edit is lost.
+  const pending = useRef<(() => void) | null>(null);
   useEffect(() => {
+    pending.current = null;
     if (!key || offer) return;
     if (!dirty) {
       dropLocalDraft(key);
       return;
     }
-    const timer = setTimeout(() => keepLocalDraft(key, toMapDocument(store.getState())), 400);
+    const keep = () => {
+      if (pending.current === keep) pending.current = null;
+      keepLocalDraft(key, toMapDocument(store.getState()));
+    };
+    pending.current = keep;
+    const timer = setTimeout(keep, 400);
     return () => clearTimeout(timer);
   }, [key, revision, dirty, offer, store]);
+  useEffect(() => {
+    const flush = () => pending.current?.();
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, []);
 
   if (!offer || !key) return null;
   return {
