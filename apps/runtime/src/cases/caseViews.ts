@@ -1,9 +1,16 @@
-import { and, asc, desc, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { iso } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { caseEvents, cases, checklistTicks, lessons, mentions, notes, tags, users, type CaseRow } from '../db/schema.ts';
 import { seesAllTeams } from '../auth/guards.ts';
 import type { SessionUser } from '../http/AppEnv.ts';
+
+/**
+ * The order a team's queue is served in (SPEC §4): priority, then how long the case has waited in
+ * this queue, then how old it is, then the order cases were stored — one ingest opens several cases
+ * at one instant, and they queue in the order their mentions arrived, as in the simulator.
+ */
+export const QUEUE_ORDER = [desc(cases.priority), asc(cases.queuedAt), asc(cases.openedAt), asc(sql`${cases}.rowid`)];
 
 interface StoredView { overdue?: boolean; checklist?: string[]; outcomes?: string[]; path?: string[]; breaches?: string[]; endOutcome?: string; lessonRequired?: boolean; lessonPrompt?: string; lastHolder?: string | null }
 
@@ -39,7 +46,7 @@ export function listCases(db: Db, user: SessionUser, f: CaseFilter) {
     where.push(or(inArray(cases.team, mine.length ? mine : ['']), eq(cases.holder, user.id))!);
   }
   const rows = db.select().from(cases).where(and(...where))
-    .orderBy(desc(cases.priority), asc(cases.queuedAt), asc(cases.openedAt))
+    .orderBy(...QUEUE_ORDER)
     .limit(Math.min(f.limit ?? 500, 5000)).all();
   const docs = new Map(
     rows.length ? db.select({ id: mentions.id, document: mentions.document }).from(mentions).where(inArray(mentions.id, rows.map((r) => r.mentionId))).all().map((m) => [m.id, m.document]) : [],

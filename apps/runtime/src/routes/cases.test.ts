@@ -109,4 +109,17 @@ describe('a case through its map', () => {
     expect(queue).toEqual([ids[1], ids[0], ids[2]]);
     expect((await care1('POST', '/api/cases/next', { team: 'care' })).body.case.id).toBe(ids[1]);
   });
+
+  it('cases opened at one instant queue in the order their mentions arrived, in the list and for next', async () => {
+    const { hub, care1, t } = await setup();
+    const batch = Array.from({ length: 12 }, (_, i) => mention(`broken parcel number ${i}`, { id: `arrival-${i}` }));
+    const ids = (await t.ingest('POST', '/api/mentions', batch)).body.results.map((r: { caseId: string }) => r.caseId);
+    const hubQueue = (await hub('GET', '/api/cases?team=social&status=preparing')).body.cases.map((c: { id: string }) => c.id);
+    expect(hubQueue.filter((id: string) => ids.includes(id))).toEqual(ids);
+    // Prepared in reverse, at the same instant: still served oldest arrival first.
+    for (const id of [...ids].reverse()) for (const item of ['Screenshot', 'Check CRM']) await hub('POST', `/api/cases/${id}/checklist`, { item });
+    const careQueue = (await care1('GET', '/api/cases?team=care&status=waiting')).body.cases.map((c: { id: string }) => c.id);
+    expect(careQueue).toEqual(ids);
+    expect((await care1('POST', '/api/cases/next', { team: 'care' })).body.case.id).toBe(ids[0]);
+  });
 });

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { parseDuration } from '@baton/engine';
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { requireUser } from '../auth/guards.ts';
 import { claim, learn, note, release, reportOutcome, retag, tick } from '../cases/caseActions.ts';
 import { mayWork, visibleCase } from '../cases/caseAccess.ts';
-import { caseDetail, listCases } from '../cases/caseViews.ts';
+import { caseDetail, listCases, QUEUE_ORDER } from '../cases/caseViews.ts';
 import { cases, mapCrisis } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import type { AppEnv } from '../http/AppEnv.ts';
@@ -88,7 +88,7 @@ export function caseRoutes() {
       if (!supervisor && !user.teams.includes(team) && !user.backupTeams.includes(team)) throw new ApiError(403, 'FORBIDDEN', `Only members of ${team} may take its work`);
       const waiting = rt.db.select().from(cases)
         .where(and(eq(cases.team, team), eq(cases.status, 'waiting'), isNull(cases.holder)))
-        .orderBy(desc(cases.priority), asc(cases.queuedAt), asc(cases.id)).all();
+        .orderBy(...QUEUE_ORDER).all();
       let allowed = 0;
       for (const row of waiting) {
         const crisis = rt.db.select({ on: mapCrisis.on }).from(mapCrisis).where(eq(mapCrisis.mapId, row.mapId)).get()?.on ?? false;
