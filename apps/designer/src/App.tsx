@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, onUnauthorized } from './api/client.ts';
 import type { MapSummary, User } from './api/client.ts';
 import { DesignerPage, designerKey } from './designer/DesignerPage.tsx';
@@ -44,6 +44,13 @@ export function App() {
     const timer = setInterval(() => api.maps().then(({ maps }) => setMaps(maps), () => undefined), 15_000);
     return () => clearInterval(timer);
   }, [signedIn, refreshMaps]);
+  // Coming back to the list shows it as it is now (a colleague may have submitted or approved since).
+  const onList = route.page === 'list' && route.section === 'maps';
+  const wasOnList = useRef(onList);
+  useEffect(() => {
+    if (signedIn && onList && !wasOnList.current) api.maps().then(({ maps }) => setMaps(maps), () => undefined);
+    wasOnList.current = onList;
+  }, [signedIn, onList]);
 
   if (session.status === 'loading') return <div className="loading" aria-busy="true">Loading Baton…</div>;
   if (session.status === 'signed-out') {
