@@ -53,6 +53,8 @@ export const errors = {
 /** 409 and 422 responses, for routes that can refuse by state or domain rule. */
 export const conflict = err('Refused in the current state (e.g. a claim held by someone else)');
 export const unprocessable = err('A valid request the domain refuses (e.g. an invalid map on submit)');
+/** 413: a body over the size limit (PAYLOAD_TOO_LARGE) or a batch over its item limit (TOO_MANY). */
+export const tooLarge = err('Too large: a body over the size limit (PAYLOAD_TOO_LARGE) or a batch of more than 1,000 items (TOO_MANY)');
 /** 429: a rate limit or a sign-in lock; `Retry-After` says how many seconds to wait. */
 export const tooMany = err('Too many requests (or wrong passwords); the Retry-After header gives the seconds to wait');
 

@@ -46,8 +46,18 @@ describe('POST /api/mentions', () => {
     const res = await t.ingest('POST', '/api/mentions', [mention('fine'), bad]);
     expect(res.status).toBe(400);
     expect(res.body.error.details.issues[0].path).toBe('[1].network');
-    expect((await t.ingest('POST', '/api/mentions', Array.from({ length: 1001 }, () => mention('x')))).status).toBe(400);
     expect((await t.admin('GET', '/api/mentions/unrouted')).body.mentions).toHaveLength(0);
+  });
+
+  it('refuses a batch of more than 1,000 mentions as too large (413), storing none of them', async () => {
+    const t = await testRuntime();
+    await withApprovedMap(t, complaintMap({ crisis: undefined }));
+    const res = await t.ingest('POST', '/api/mentions', Array.from({ length: 1001 }, (_, i) => mention(i % 2 ? 'broken' : 'hello')));
+    expect(res.status).toBe(413);
+    expect(res.body.error).toMatchObject({ code: 'TOO_MANY', message: 'At most 1000 mentions per request (got 1001)' });
+    expect((await t.admin('GET', '/api/mentions/unrouted')).body.mentions).toHaveLength(0);
+    expect((await t.admin('GET', '/api/cases')).body.cases).toHaveLength(0);
+    expect((await t.ingest('POST', '/api/mentions', Array.from({ length: 1000 }, () => mention('hello')))).status).toBe(200);
   });
 
   it('needs an ingest token; agents cannot post; bad JSON is 400, a huge body 413', async () => {

@@ -7,7 +7,7 @@ import { unroutedMentions } from '../cases/triage.ts';
 import { ApiError, forbidden } from '../errors.ts';
 import type { AppEnv } from '../http/AppEnv.ts';
 import { issuesOf } from '../http/onError.ts';
-import { errors, json, jsonBody, newRouter, signedIn } from '../http/openapi.ts';
+import { errors, json, jsonBody, newRouter, signedIn, tooLarge } from '../http/openapi.ts';
 
 /** Most mentions one request may carry. */
 export const MAX_BATCH = 1000;
@@ -32,10 +32,10 @@ const ingestAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
 const ingest = createRoute({
   middleware: [ingestAuth] as const,
   method: 'post', path: '/', tags: ['mentions'], summary: 'Ingest one mention or up to 1,000 (idempotent on mention id)',
-  description: 'Authorised by an ingest token (`Authorization: Bearer`) or an admin/manager session. The whole batch is validated first and written in one transaction before the answer.',
+  description: 'Authorised by an ingest token (`Authorization: Bearer`) or an admin/manager session. The whole batch is validated first and written in one transaction before the answer. More than 1,000 mentions in one array is 413 TOO_MANY, and none of them is stored.',
   security: [{ bearer: [] }],
   request: { body: jsonBody(z.union([mentionSchema, z.array(mentionSchema).max(MAX_BATCH)])) },
-  responses: { 200: json(z.object({ results: z.array(resultSchema) }), 'What became of each mention, in order'), 400: errors[400], 401: errors[401], 403: errors[403] },
+  responses: { 200: json(z.object({ results: z.array(resultSchema) }), 'What became of each mention, in order'), 400: errors[400], 401: errors[401], 403: errors[403], 413: tooLarge },
 });
 const unrouted = createRoute({
   method: 'get', path: '/unrouted', tags: ['mentions'], summary: "The hub's triage inbox: mentions no trigger matched and nobody dismissed or started a case from, newest first, each with its triage `tags`", security: signedIn,
@@ -47,7 +47,8 @@ const unrouted = createRoute({
 async function explain(c: Context<AppEnv>): Promise<never> {
   const body: unknown = await c.req.json().catch(() => undefined);
   if (Array.isArray(body)) {
-    if (body.length > MAX_BATCH) throw new ApiError(400, 'TOO_MANY', `At most ${MAX_BATCH} mentions per request (got ${body.length})`);
+    // Too large rather than malformed: the same answer as a body over the size limit (SPEC §6).
+    if (body.length > MAX_BATCH) throw new ApiError(413, 'TOO_MANY', `At most ${MAX_BATCH} mentions per request (got ${body.length})`);
     const issues = body.flatMap((m, i) => {
       const r = mentionSchema.safeParse(m);
       return r.success ? [] : issuesOf(r.error).map((x) => ({ path: `[${i}]${x.path ? '.' + x.path : ''}`, message: x.message }));
