@@ -6,6 +6,7 @@ import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './http/rateLimit.ts';
 import type { Logger } from './logger.ts';
 import type { MapCache } from './maps/MapCache.ts';
 import type { MailConfig } from './outbox/mailer.ts';
+import type { Online } from './presence/Online.ts';
 import type { Presence } from './presence/Presence.ts';
 
 /** Settings the runtime reads from its environment (or tests pass in). */
@@ -64,6 +65,8 @@ export interface Runtime {
   maps: MapCache;
   /** Who is looking at which case (in memory, ephemeral). */
   presence: Presence;
+  /** Who has Baton open (a live-event stream): strategies hand new cases only to them. */
+  online: Online;
   config: RuntimeConfig;
   /** The one-time setup secret while no user exists (printed on first start). */
   setupSecret: string | null;

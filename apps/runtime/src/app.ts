@@ -15,6 +15,7 @@ import { limitStreams } from './http/streamLimit.ts';
 import { requestId } from './http/requestId.ts';
 import { consoleLogger, type Logger } from './logger.ts';
 import { MapCache } from './maps/MapCache.ts';
+import { Online } from './presence/Online.ts';
 import { Presence } from './presence/Presence.ts';
 import { presenceEvent } from './presence/presenceEvent.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -104,6 +105,7 @@ export function createApp(opts: AppOptions): BatonApp {
     bus,
     log: opts.log ?? consoleLogger,
     maps: new MapCache(opts.db),
+    online: new Online(),
     presence: new Presence({ clock, announce: (caseId, viewers) => bus.publish(presenceEvent(opts.db, caseId, viewers)) }),
     config: { ...DEFAULT_CONFIG, ...opts.config },
     setupSecret: null,

@@ -19,8 +19,10 @@ export function eligibleMembers(w: Work, team: string, crisis: boolean): string[
 /**
  * Applies the pass's strategy to a case that just entered a queue: `round-robin` hands it to the
  * next free member after the last one, `least-loaded` to the free member who took fewest cases
- * today, `member` to the named member (by user id or e-mail). `queue` (the default) leaves it for
- * members to claim. Nobody free: it waits in the queue and is served by priority, then age.
+ * today — both only among members who have Baton open (`rt.online`), never to someone away —
+ * and `member` to the named member (by user id or e-mail), who is named on purpose. `queue` (the
+ * default) leaves it for members to claim. Nobody free and online: it waits in the queue, where
+ * anyone in the team may claim it, served by priority, then age.
  */
 export function autoAssign(w: Work, book: CrisisBook, row: CaseRow, at: number): CaseRow {
   if (row.status !== 'waiting' || row.nodeType !== 'pass' || !row.team || row.holder) return row;
@@ -38,7 +40,7 @@ export function autoAssign(w: Work, book: CrisisBook, row: CaseRow, at: number):
       ? db.select({ holder: cases.holder }).from(cases).where(and(inArray(cases.holder, everyone), ne(cases.status, 'ended'))).all().map((r) => r.holder)
       : [],
   );
-  const members = everyone.filter((m) => !busy.has(m));
+  const members = everyone.filter((m) => !busy.has(m) && w.rt.online.has(m));
   let member: string | undefined;
   if (strategy === 'member') {
     const named = node.to.member ?? '';

@@ -22,6 +22,7 @@ export function eventRoutes() {
       const visible = (e: LiveEvent) =>
         (e.users ? e.users.includes(user.id) : true) && (all || !e.teams || e.teams.some((t) => mine.has(t)) || e.data.holder === user.id);
       return streamSSE(c, async (stream) => {
+        const leave = c.get('rt').online.connect(user.id);
         let id = 0;
         const queue: LiveEvent[] = [];
         let wake: (() => void) | null = null;
@@ -32,26 +33,32 @@ export function eventRoutes() {
         });
         stream.onAbort(() => {
           off();
+          leave();
           wake?.();
         });
-        await stream.writeSSE({ event: 'ready', data: JSON.stringify({ user: user.id }), id: String(id++) });
-        while (!stream.aborted && !stream.closed) {
-          const e = queue.shift();
-          if (e) {
-            await stream.writeSSE({ event: e.type, data: JSON.stringify(e.data), id: String(id++) });
-            continue;
+        try {
+          await stream.writeSSE({ event: 'ready', data: JSON.stringify({ user: user.id }), id: String(id++) });
+          while (!stream.aborted && !stream.closed) {
+            const e = queue.shift();
+            if (e) {
+              await stream.writeSSE({ event: e.type, data: JSON.stringify(e.data), id: String(id++) });
+              continue;
+            }
+            await new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, 15_000);
+              wake = () => {
+                clearTimeout(timer);
+                wake = null;
+                resolve();
+              };
+            });
+            if (!queue.length && !stream.aborted) await stream.write(': keep-alive\n\n');
           }
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, 15_000);
-            wake = () => {
-              clearTimeout(timer);
-              wake = null;
-              resolve();
-            };
-          });
-          if (!queue.length && !stream.aborted) await stream.write(': keep-alive\n\n');
+        } finally {
+          // However the stream ends (closed, aborted, a failed write), the person is no longer here.
+          off();
+          leave();
         }
-        off();
       }) as never;
     });
 }

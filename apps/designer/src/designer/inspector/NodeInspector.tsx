@@ -9,6 +9,14 @@ import { NextSteps } from './NextSteps.tsx';
 import { RecipientsEditor } from './RecipientsEditor.tsx';
 import { TeamPicker } from './TeamPicker.tsx';
 
+/** What each way of handing out a pass's cases does, in the words of the inspector. */
+const STRATEGY_WORDS: Record<string, string> = {
+  queue: 'Cases wait in the team’s queue; members claim them, most urgent first.',
+  'round-robin': 'Each new case goes to the next member in turn who is free and has Baton open; if nobody is, it waits in the queue.',
+  'least-loaded': 'Each new case goes to the free member with Baton open who has taken the fewest cases today; if nobody is, it waits in the queue.',
+  member: 'Every case goes straight to this person, even while they are away.',
+};
+
 const TYPE_WORDS: Record<FlowNode['type'], string> = {
   trigger: 'Trigger — what makes us pass the ball?',
   decision: 'Decision — which way does it go?',
@@ -65,6 +73,7 @@ export function NodeInspector({ node }: { node: FlowNode }) {
               update({ to: { ...rest, ...(strategy ? { strategy } : {}), ...(strategy === 'member' ? { member: to!.member ?? '' } : {}) } });
             }}
           />
+          <p className="field-hint" data-testid="strategy-hint">{STRATEGY_WORDS[to!.strategy ?? 'queue']}</p>
           {to!.strategy === 'member' && (
             <TextField label="Member" name="member" value={to!.member ?? ''} onChange={(member) => update({ to: { ...to!, member } }, 'member')} />
           )}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { BatonMap } from '@baton/engine';
+import { complaintMap, mention } from '../testing/fixtures.ts';
+import { testRuntime, withApprovedMap, type TestRuntime } from '../testing/testApp.ts';
+
+/** The complaint map with care's pass handed out by `strategy` (no hub checklist, so cases reach care at once). */
+function mapWith(to: Record<string, unknown>): BatonMap {
+  const map = complaintMap({ crisis: undefined });
+  map.nodes = map.nodes.map((n) => (n.id === 'care' && n.type === 'pass' ? { ...n, to: { team: 'care', ...to }, preAction: undefined } : n));
+  return map;
+}
+
+/** Opens the web app's live stream as `email` (which is what makes them online); returns how to close it. */
+async function goOnline(t: TestRuntime, email: string): Promise<() => Promise<void>> {
+  const session = await t.anonymous('POST', '/api/session', { email, password: 'correct horse battery' });
+  const res = await t.app.request('/api/events', { headers: { authorization: `Bearer ${session.body.token}` } });
+  const reader = res.body!.getReader();
+  let text = '';
+  while (!text.includes('event: ready')) text += new TextDecoder().decode((await reader.read()).value);
+  return () => reader.cancel();
+}
+
+async function routed(t: TestRuntime, text: string): Promise<string> {
+  return (await t.ingest('POST', '/api/mentions', mention(text))).body.results[0].caseId;
+}
+
+describe('who a pass hands a new case to', () => {
+  it('least-loaded with nobody online leaves the case in the queue: the first to claim holds it, the next hears who', async () => {
+    const t = await testRuntime();
+    const { care1, care2 } = await withApprovedMap(t, mapWith({ strategy: 'least-loaded' }));
+    const id = await routed(t, 'my parcel arrived broken');
+    expect((await care1('GET', `/api/cases/${id}`)).body).toMatchObject({ status: 'waiting', team: 'care', holder: null });
+    expect((await care2('POST', `/api/cases/${id}/claim`)).status).toBe(200);
+    const refused = await care1('POST', `/api/cases/${id}/claim`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details.holder).toBe(care2.id);
+  });
+
+  it('least-loaded gives the case to the online, free member who took fewest cases today', async () => {
+    const t = await testRuntime();
+    const { care1, care2 } = await withApprovedMap(t, mapWith({ strategy: 'least-loaded' }));
+    const close1 = await goOnline(t, 'care1@example.test');
+    const first = await routed(t, 'broken screen');
+    expect((await care1('GET', `/api/cases/${first}`)).body).toMatchObject({ status: 'held', holder: care1.id });
+    // Busy with that one, care1 gets nothing more; the next case waits for anyone.
+    const waiting = await routed(t, 'broken strap');
+    expect((await care1('GET', `/api/cases/${waiting}`)).body).toMatchObject({ status: 'waiting', holder: null });
+    await care1('POST', `/api/cases/${first}/outcome`, { outcome: 'resolved' });
+    const close2 = await goOnline(t, 'care2@example.test');
+    // Both free and online now; care1 has taken one case today, care2 none.
+    const third = await routed(t, 'broken lid');
+    expect((await care2('GET', `/api/cases/${third}`)).body).toMatchObject({ status: 'held', holder: care2.id });
+    await close1();
+    await close2();
+  });
+
+  it('round-robin takes turns among the members online, and skips one who has gone', async () => {
+    const t = await testRuntime();
+    const { care1, care2 } = await withApprovedMap(t, mapWith({ strategy: 'round-robin' }));
+    const closers = [await goOnline(t, 'care1@example.test'), await goOnline(t, 'care2@example.test')];
+    const holders: string[] = [];
+    for (const text of ['broken one', 'broken two', 'broken three']) {
+      const id = await routed(t, text);
+      const c = (await t.admin('GET', `/api/cases/${id}`)).body;
+      expect(c.status).toBe('held');
+      holders.push(c.holder);
+      const holder = c.holder === care1.id ? care1 : care2;
+      expect((await holder('POST', `/api/cases/${id}/outcome`, { outcome: 'resolved' })).status).toBe(200);
+    }
+    // Both were free every time, yet the case went to the other member each time.
+    expect(holders[1]).not.toBe(holders[0]);
+    expect(holders[2]).toBe(holders[0]);
+    // The next in turn closes Baton: the case goes to whoever is still here.
+    const next = holders[1] === care1.id ? 0 : 1;
+    await closers[next]!();
+    const id = await routed(t, 'broken four');
+    expect((await t.admin('GET', `/api/cases/${id}`)).body.holder).toBe(holders[0]);
+    await closers[1 - next]!();
+    const nobody = await routed(t, 'broken five');
+    expect((await t.admin('GET', `/api/cases/${nobody}`)).body).toMatchObject({ status: 'waiting', holder: null });
+  });
+
+  it('member hands the case to the named person even when they are away', async () => {
+    const t = await testRuntime();
+    const { care2 } = await withApprovedMap(t, mapWith({ strategy: 'member', member: 'care2@example.test' }));
+    const id = await routed(t, 'broken again');
+    expect((await care2('GET', `/api/cases/${id}`)).body).toMatchObject({ status: 'held', holder: care2.id });
+  });
+
+  it('queue leaves every case for the team to claim, even with members online', async () => {
+    const t = await testRuntime();
+    const { care1 } = await withApprovedMap(t, mapWith({ strategy: 'queue' }));
+    const close = await goOnline(t, 'care1@example.test');
+    const id = await routed(t, 'broken thing');
+    expect((await care1('GET', `/api/cases/${id}`)).body).toMatchObject({ status: 'waiting', holder: null });
+    await close();
+  });
+});
