@@ -18,7 +18,7 @@ export function openapiRoutes(root: OpenAPIHono<AppEnv>) {
   app.get('/openapi.json', (c) => {
     doc ??= root.getOpenAPI31Document({
       openapi: '3.1.0',
-      info: { title: 'Baton runtime API', version: '1', description: 'Runs approved handoff maps against incoming mentions. See docs/api.md.' },
+      info: { title: 'Baton runtime API', version: '1', description: 'Runs approved handoff maps against incoming mentions. Request bodies are JSON: one sent as text/plain or with no Content-Type is read as JSON too, a form is 400. See docs/api.md.' },
       servers: [{ url: '/' }],
     });
     return c.json(doc as Record<string, unknown>);
