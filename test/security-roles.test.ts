@@ -66,6 +66,7 @@ function matrix(f: Fixture): Record<string, { path: string; body?: unknown; expe
     'POST /api/maps': { path: '/api/maps', body: { ...map, id: 'fresh' }, expect: only(201, 'admin', 'manager') },
     'POST /api/maps/validate': { path: '/api/maps/validate', body: map, expect: people(200) },
     'GET /api/maps/:id': { path: '/api/maps/complaints', expect: people(200) },
+    'GET /api/maps/:id/versions': { path: '/api/maps/complaints/versions', expect: people(200) },
     'GET /api/maps/:id/versions/:version': { path: '/api/maps/complaints/versions/1', expect: people(200) },
     'PUT /api/maps/:id': { path: '/api/maps/complaints', body: { ...map, name: 'Complaints, edited' }, expect: only(200, 'admin', 'manager') },
     'POST /api/maps/:id/submit': { path: '/api/maps/complaints/submit', expect: only(200, 'admin', 'manager') },

@@ -87,6 +87,19 @@ describe('map lifecycle', () => {
     expect(res.body.results[0].status).toBe('unrouted');
   });
 
+  it('lists the versions of a map, newest first, to anyone signed in', async () => {
+    const t = await testRuntime();
+    const { manager } = await withApprovedMap(t, complaintMap());
+    await manager('PUT', '/api/maps/complaints', complaintMap({ name: 'Complaints 2' }));
+    const agent = await t.user('g@example.test', ['agent']);
+    const listed = await agent('GET', '/api/maps/complaints/versions');
+    expect(listed.status).toBe(200);
+    expect(listed.body.versions.map((v: { version: number; state: string }) => [v.version, v.state])).toEqual([[2, 'draft'], [1, 'approved']]);
+    expect(listed.body).toEqual({ versions: (await agent('GET', '/api/maps/complaints')).body.versions });
+    expect((await agent('GET', '/api/maps/nope/versions')).status).toBe(404);
+    expect((await t.anonymous('GET', '/api/maps/complaints/versions')).status).toBe(401);
+  });
+
   it('validates a document with the engine', async () => {
     const t = await testRuntime();
     const res = await t.admin('POST', '/api/maps/validate', { ...complaintMap(), nodes: [] });

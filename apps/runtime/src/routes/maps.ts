@@ -4,7 +4,8 @@ import { asc, count, eq, ne } from 'drizzle-orm';
 import { audit } from '../audit.ts';
 import { requireRole, requireUser } from '../auth/guards.ts';
 import { iso } from '../clock.ts';
-import { cases, mapCrisis, maps, mapVersions } from '../db/schema.ts';
+import type { Db } from '../db/client.ts';
+import { cases, mapCrisis, maps, mapVersions, type MapVersionRow } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import { conflict, errors, idParam, json, jsonBody, newRouter, signedIn, unprocessable } from '../http/openapi.ts';
 import { anyObject } from '../http/schemas.ts';
@@ -61,6 +62,11 @@ const get = createRoute({
   request: { params: idParam },
   responses: { 200: json(z.object({ id: z.string(), name: z.string(), activeVersion: z.number().nullable(), versions: z.array(versionMeta) }), 'The map'), 401: errors[401], 404: errors[404] },
 });
+const listVersions = createRoute({
+  method: 'get', path: '/{id}/versions', tags: ['maps'], summary: 'The versions of a map, newest first (as `GET /api/maps/{id}` lists them)', security: signedIn,
+  request: { params: idParam },
+  responses: { 200: json(z.object({ versions: z.array(versionMeta) }), 'The versions'), 401: errors[401], 404: errors[404] },
+});
 const getVersion = createRoute({
   method: 'get', path: '/{id}/versions/{version}', tags: ['maps'], summary: 'One version with its document (`version` may be a number, active, draft or latest)', security: signedIn,
   request: { params: z.object({ id: z.string().max(128), version: z.string().max(16) }) },
@@ -71,6 +77,12 @@ const put = createRoute({
   request: { params: idParam, body: jsonBody(mapDocumentSchema) },
   responses: { 200: json(created, 'Saved'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 422: unprocessable },
 });
+
+/** Version rows as the API lists them, each with the names of the people it names. */
+function versionList(db: Db, versions: MapVersionRow[]) {
+  const names = userNames(db, versions.flatMap(versionUserIds));
+  return versions.map((v) => versionInfo(v, names));
+}
 
 /** `/api/maps`: map documents and their drafts (review and approval live in mapReview). */
 export function mapRoutes() {
@@ -124,8 +136,12 @@ export function mapRoutes() {
       const db = c.get('rt').db;
       const versions = versionsOf(db, id);
       const map = db.select().from(maps).where(eq(maps.id, id)).get()!;
-      const names = userNames(db, versions.flatMap(versionUserIds));
-      return c.json({ id, name: map.name, activeVersion: versions.find((v) => v.state === 'approved')?.version ?? null, versions: versions.map((v) => versionInfo(v, names)) }, 200);
+      return c.json({ id, name: map.name, activeVersion: versions.find((v) => v.state === 'approved')?.version ?? null, versions: versionList(db, versions) }, 200);
+    })
+    .openapi(listVersions, (c) => {
+      requireUser(c);
+      const db = c.get('rt').db;
+      return c.json({ versions: versionList(db, versionsOf(db, c.req.valid('param').id)) }, 200);
     })
     .openapi(getVersion, (c) => {
       requireUser(c);
