@@ -28,9 +28,11 @@ const decide = <V extends 'approve' | 'reject' | 'retire', B extends z.ZodType>(
     request: { params: versionParams, body: { content: { 'application/json': { schema: body } }, required: false } },
     responses: { 200: json(decision, 'Decided'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: conflict },
   });
-const approve = decide('approve', 'Approve a submitted version (approver, not its author); it becomes the active one', z.object({ comment: z.string().max(2000).optional() }));
-const reject = decide('reject', 'Reject a submitted version with a comment (approver)', z.object({ comment: z.string().min(1).max(2000) }));
-const retire = decide('retire', 'Retire the approved version: the map stops routing (approver or admin)', z.object({ comment: z.string().max(2000).optional() }));
+/** Why the approver decided so; optional for every decision (SPEC §6 gives them no body). */
+const comment = z.object({ comment: z.string().max(2000).optional() });
+const approve = decide('approve', 'Approve a submitted version (approver, not its author); it becomes the active one', comment);
+const reject = decide('reject', 'Reject a submitted version, with a comment saying why if you like (approver)', comment);
+const retire = decide('retire', 'Retire the approved version: the map stops routing (approver or admin)', comment);
 const diff = createRoute({
   method: 'get', path: '/{id}/diff', tags: ['maps'], summary: 'Diff two versions (defaults: active → latest)', security: signedIn,
   request: { params: idParam, query: z.object({ from: z.string().max(16).optional(), to: z.string().max(16).optional() }) },
@@ -47,8 +49,9 @@ function missingTeams(tx: Parameters<typeof findVersion>[0], map: BatonMap): str
   return named.filter((t) => !known.has(t));
 }
 
-/** Approve, reject or retire a version: it moves to `to`, audited and announced. */
-function decideVersion(c: Context<AppEnv>, to: VersionState, which: { id: string; version: string }, comment: string | undefined) {
+/** Approve, reject or retire a version: it moves to `to`, audited and announced. A blank comment is none. */
+function decideVersion(c: Context<AppEnv>, to: VersionState, which: { id: string; version: string }, said: string | undefined) {
+  const comment = said?.trim() ? said : undefined;
   const user = to === 'retired' ? requireRole(c, 'approver', 'admin') : requireRole(c, 'approver');
   const rt = c.get('rt');
   const { id } = which;

@@ -75,13 +75,18 @@ describe('map lifecycle', () => {
     expect(doc.body.document.nodes.find((n: { id: string }) => n.id === 'care').label).toBe('Care fixes it');
   });
 
-  it('rejects with a comment, and retiring the active version stops routing', async () => {
+  it('rejects with or without a comment, and retiring the active version stops routing', async () => {
     const t = await testRuntime();
     const { manager, approver } = await withApprovedMap(t, complaintMap());
-    await manager('PUT', '/api/maps/complaints', complaintMap({ name: 'Complaints 2' }));
-    await manager('POST', '/api/maps/complaints/submit');
-    expect((await approver('POST', '/api/maps/complaints/versions/2/reject', {})).status).toBe(400);
-    expect((await approver('POST', '/api/maps/complaints/versions/2/reject', { comment: 'not yet' })).body).toEqual({ version: 2, state: 'rejected' });
+    for (const body of [undefined, { comment: '' }, { comment: 'not yet' }]) {
+      const { version } = (await manager('PUT', '/api/maps/complaints', complaintMap({ name: 'Complaints, edited' }))).body;
+      await manager('POST', '/api/maps/complaints/submit');
+      expect((await approver('POST', `/api/maps/complaints/versions/${version}/reject`, body)).body).toEqual({ version, state: 'rejected' });
+    }
+    const versions = (await approver('GET', '/api/maps/complaints/versions')).body.versions as { version: number; state: string; comment?: string }[];
+    expect(versions.map((v) => [v.version, v.state, v.comment])).toEqual([[4, 'rejected', 'not yet'], [3, 'rejected', undefined], [2, 'rejected', undefined], [1, 'approved', undefined]]);
+    const stored = t.app.rt.db.select({ comment: mapVersions.comment }).from(mapVersions).where(eq(mapVersions.version, 3)).get();
+    expect(stored).toEqual({ comment: null });
     expect((await approver('POST', '/api/maps/complaints/versions/active/retire', {})).body).toEqual({ version: 1, state: 'retired' });
     const res = await t.ingest('POST', '/api/mentions', { id: 'm2', network: 'twitter', author: { handle: '@a' }, text: 'broken again', createdAt: '2026-01-01T09:00:00Z' });
     expect(res.body.results[0].status).toBe('unrouted');
