@@ -85,9 +85,9 @@ function work(app: BatonApp, agents: SessionUser[]): void {
     const age = app.rt.clock.now() - c.updatedAt;
     const agent = agents.find((a) => c.team && a.teams.includes(c.team) && (c.status !== 'held' || c.holder === a.id));
     if (!agent || age < 4000 || Math.random() < 0.4) continue; // leave some work for the people watching
-    const view = c.view as { checklist: string[]; outcomes: string[] };
+    const view = c.view as { outcomes: string[] };
     try {
-      if (c.status === 'preparing') for (const item of view.checklist) tick(app.rt, agent, c.id, item, true);
+      if (c.status === 'preparing') tick(app.rt, agent, c.id, { all: true }, true);
       else if (c.status === 'waiting') claim(app.rt, agent, c.id, app.rt.config.leaseMs);
       else if (c.status === 'held' && view.outcomes[0]) reportOutcome(app.rt, agent, c.id, view.outcomes[0], 'Handled by the demo agent');
       else if (c.status === 'closing') learn(app.rt, agent, c.id, 'Demo lesson: reply sooner.');

@@ -61,17 +61,34 @@ export function release(rt: Runtime, user: SessionUser, caseId: string, from?: R
   });
 }
 
-/** Ticks (or unticks) a pre-action checklist item; the last tick sends the case on to the receiving queue. */
-export function tick(rt: Runtime, user: SessionUser, caseId: string, item: string, done: boolean): void {
+/** Which checklist items a tick is for: one, by its exact text or its 0-based index, or all of them. */
+export type ChecklistPick = { item: string | number } | { all: true };
+
+/** The items `pick` names; 422 UNKNOWN_ITEM for a text or an index that is not on the checklist. */
+function pickedItems(checklist: string[], pick: ChecklistPick): string[] {
+  if ('all' in pick) return checklist;
+  const { item } = pick;
+  const found = typeof item === 'number' ? checklist[item] : checklist.find((i) => i === item);
+  if (found !== undefined) return [found];
+  const message = typeof item === 'number'
+    ? `The checklist has no item ${item} (it has ${checklist.length}, numbered from 0)`
+    : `'${item}' is not on the checklist`;
+  throw new ApiError(422, 'UNKNOWN_ITEM', message, { checklist });
+}
+
+/** Ticks (or unticks) pre-action checklist items; the last tick sends the case on to the receiving queue. */
+export function tick(rt: Runtime, user: SessionUser, caseId: string, pick: ChecklistPick, done: boolean): void {
   act(rt, user, caseId, (ctx) => {
     const { row, w } = ctx;
     const view = row.view as { checklist: string[] };
     if (row.status !== 'preparing') throw new ApiError(409, 'NOT_PREPARING', 'The case has no pre-action checklist open');
-    if (!view.checklist.includes(item)) throw new ApiError(422, 'UNKNOWN_ITEM', `'${item}' is not on the checklist`, { checklist: view.checklist });
+    const items = pickedItems(view.checklist, pick);
     mustWork(user, ctx);
-    w.rt.db.insert(checklistTicks).values({ caseId, node: row.node, item, done, by: user.id, at: w.now })
-      .onConflictDoUpdate({ target: [checklistTicks.caseId, checklistTicks.node, checklistTicks.item], set: { done, by: user.id, at: w.now } }).run();
-    addHistory(w, caseId, 'checklist', user.id, { node: row.node, item, done });
+    for (const item of items) {
+      w.rt.db.insert(checklistTicks).values({ caseId, node: row.node, item, done, by: user.id, at: w.now })
+        .onConflictDoUpdate({ target: [checklistTicks.caseId, checklistTicks.node, checklistTicks.item], set: { done, by: user.id, at: w.now } }).run();
+      addHistory(w, caseId, 'checklist', user.id, { node: row.node, item, done });
+    }
     const ticked = w.rt.db.select().from(checklistTicks).where(and(eq(checklistTicks.caseId, caseId), eq(checklistTicks.node, row.node))).all();
     const allDone = view.checklist.every((i) => ticked.some((t) => t.item === i && t.done));
     if (allDone) {

@@ -18,13 +18,18 @@ export const errorSchema = z
 
 /**
  * A sub-app for one resource. Requests that fail their zod schema become a 400 `INVALID` error
- * listing the issues, through the app's one `onError`.
+ * listing the issues, through the app's one `onError`. Fields a strict schema does not know are
+ * named in the message, since a misspelt field is the likeliest mistake there.
  */
 export function newRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        throw new ApiError(400, 'INVALID', `The request ${result.target} does not fit the schema`, { issues: issuesOf(result.error) });
+        const unknown = result.error.issues.flatMap((i) => (i.code === 'unrecognized_keys' ? i.keys : []));
+        const message = unknown.length
+          ? `The request ${result.target} has fields this route does not take: ${unknown.join(', ')}`
+          : `The request ${result.target} does not fit the schema`;
+        throw new ApiError(400, 'INVALID', message, { issues: issuesOf(result.error) });
       }
     },
   });

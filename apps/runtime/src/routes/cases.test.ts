@@ -92,6 +92,32 @@ describe('a case through its map', () => {
     expect(c.notes.map((n: { text: string }) => n.text)).toEqual(['VIP customer']);
   });
 
+  it('adds tags sent as add, tags or tag; refuses fields it does not know, naming them', async () => {
+    const { hub, caseId } = await setup();
+    await hub('POST', `/api/cases/${caseId}/tags`, { tags: ['vip'] });
+    const c = (await hub('POST', `/api/cases/${caseId}/tags`, { tag: 'press', add: ['urgent'], remove: ['complaint'] })).body;
+    expect([...c.tags].sort()).toEqual(['press', 'urgent', 'vip']);
+    const unknown = await hub('POST', `/api/cases/${caseId}/tags`, { tagz: ['x'], labels: ['y'] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toBe('The request json has fields this route does not take: tagz, labels');
+    expect([...(await hub('GET', `/api/cases/${caseId}`)).body.tags].sort()).toEqual(['press', 'urgent', 'vip']);
+  });
+
+  it('ticks a checklist item by its text or its index, or all of them at once', async () => {
+    const { hub, caseId } = await setup();
+    const byIndex = (await hub('POST', `/api/cases/${caseId}/checklist`, { item: 1 })).body;
+    expect(byIndex.checklist.map((i: { item: string; done: boolean }) => [i.item, i.done])).toEqual([['Screenshot', false], ['Check CRM', true]]);
+    const outOfRange = await hub('POST', `/api/cases/${caseId}/checklist`, { item: 2 });
+    expect(outOfRange.status).toBe(422);
+    expect(outOfRange.body.error).toMatchObject({ code: 'UNKNOWN_ITEM', message: 'The checklist has no item 2 (it has 2, numbered from 0)' });
+    expect((await hub('POST', `/api/cases/${caseId}/checklist`, { item: 'Screenshots' })).body.error.code).toBe('UNKNOWN_ITEM');
+    expect((await hub('POST', `/api/cases/${caseId}/checklist`, { item: 0, all: true })).status).toBe(400);
+    expect((await hub('POST', `/api/cases/${caseId}/checklist`, { item: -1 })).status).toBe(400);
+    const all = (await hub('POST', `/api/cases/${caseId}/checklist`, { all: true })).body;
+    expect(all).toMatchObject({ status: 'waiting', team: 'care' });
+    expect(all.checklist.every((i: { done: boolean }) => i.done)).toBe(true);
+  });
+
   it('serves a team queue by priority, then time in the queue, and claims the next', async () => {
     const t = await testRuntime();
     const map = complaintMap({ crisis: undefined });

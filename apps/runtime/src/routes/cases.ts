@@ -15,6 +15,20 @@ import { caseDetailSchema, caseSummarySchema, type CaseDetail, type CaseSummary 
 const MAX_LEASE_MS = 8 * 3_600_000;
 const lease = z.string().max(32).refine((s) => { const ms = parseDuration(s); return ms !== undefined && ms > 0 && ms <= MAX_LEASE_MS; }, 'must be an ISO 8601 duration up to PT8H');
 
+const tagName = z.string().min(1).max(64);
+/** Strict, so that a misspelt field is refused rather than silently changing nothing. */
+const tagChange = z.object({
+  add: z.array(tagName).max(50).optional(),
+  remove: z.array(tagName).max(50).optional(),
+  tags: z.array(tagName).max(50).optional().openapi({ description: 'Tags to add, as `add`' }),
+  tag: tagName.optional().openapi({ description: 'One tag to add' }),
+}).strict();
+const checklistTick = z.object({
+  item: z.union([z.string().max(500), z.number().int().min(0)]).optional().openapi({ description: "The item's exact text, or its 0-based index" }),
+  all: z.literal(true).optional().openapi({ description: 'Tick every item' }),
+  done: z.boolean().default(true),
+}).refine((b) => (b.item === undefined) !== (b.all === undefined), 'send either item or all: true');
+
 const caseResponses = { 200: json(caseDetailSchema, 'The case after the change'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: conflict, 422: unprocessable };
 /** A case action; generic in the path so each route keeps its own literal path in the app's type. */
 const post = <P extends string>(path: P, summary: string) => ({ method: 'post' as const, path, tags: ['cases'], summary, security: signedIn, responses: caseResponses });
@@ -42,8 +56,8 @@ const routes = {
   }),
   release: createRoute({ ...post('/{id}/release', 'Hand the case back to the queue'), request: { params: idParam } }),
   checklist: createRoute({
-    ...post('/{id}/checklist', 'Tick a pre-action checklist item; the last tick passes the case on'),
-    request: { params: idParam, body: jsonBody(z.object({ item: z.string().max(500), done: z.boolean().default(true) })) },
+    ...post('/{id}/checklist', 'Tick a pre-action checklist item (by its text or 0-based index), or every item with `all: true`; the last tick passes the case on. 422 UNKNOWN_ITEM for an item not on the checklist'),
+    request: { params: idParam, body: jsonBody(checklistTick) },
   }),
   outcome: createRoute({
     ...post('/{id}/outcome', 'Report the outcome (refused until the checklist is done; 422 for an outcome the pass does not declare)'),
@@ -51,8 +65,8 @@ const routes = {
   }),
   notes: createRoute({ ...post('/{id}/notes', 'Add a note'), request: { params: idParam, body: jsonBody(z.object({ text: z.string().min(1).max(10_000) })) } }),
   tags: createRoute({
-    ...post('/{id}/tags', 'Add and remove tags'),
-    request: { params: idParam, body: jsonBody(z.object({ add: z.array(z.string().min(1).max(64)).max(50).optional(), remove: z.array(z.string().min(1).max(64)).max(50).optional() })) },
+    ...post('/{id}/tags', 'Add and remove tags (`tags` and `tag` add too); a field it does not know is 400'),
+    request: { params: idParam, body: jsonBody(tagChange) },
   }),
   lessons: createRoute({ ...post('/{id}/lessons', 'Write a lesson; a case closing for want of one ends'), request: { params: idParam, body: jsonBody(z.object({ text: z.string().min(1).max(10_000) })) } }),
 };
@@ -120,7 +134,7 @@ export function caseRoutes() {
     .openapi(routes.checklist, (c) => {
       const { id } = c.req.valid('param');
       const { item, done } = c.req.valid('json');
-      tick(c.get('rt'), requireUser(c), id, item, done);
+      tick(c.get('rt'), requireUser(c), id, item === undefined ? { all: true } : { item }, done);
       return c.json(detail(c, id, true), 200);
     })
     .openapi(routes.outcome, (c) => {
@@ -136,8 +150,8 @@ export function caseRoutes() {
     })
     .openapi(routes.tags, (c) => {
       const { id } = c.req.valid('param');
-      const { add = [], remove = [] } = c.req.valid('json');
-      retag(c.get('rt'), requireUser(c), id, add, remove);
+      const { add = [], remove = [], tags = [], tag } = c.req.valid('json');
+      retag(c.get('rt'), requireUser(c), id, [...add, ...tags, ...(tag ? [tag] : [])], remove);
       return c.json(detail(c, id, true), 200);
     })
     .openapi(routes.lessons, (c) => {
