@@ -50,40 +50,47 @@ const only = (name: string, address: string): Resolve => async (host) => {
 };
 
 describe('webhook address guard', () => {
-  it('refuses a loopback webhook by default: failed at once with a clear error, audited, never retried', async () => {
+  it('delivers a JSON POST to a receiver on this machine (loopback) without any setting', async () => {
     const hooks = await receiver();
     cleanup = hooks.close;
     const { t, caseId, outbox, refusals } = await resolvedCase(`http://127.0.0.1:${hooks.port}/end`, {});
     expect(t.app.rt.config.webhookAllowPrivate).toBe(false);
+    expect(await t.app.outbox.deliverDue()).toBe(1);
+    expect(outbox()).toMatchObject({ attempts: 1, failed_at: null, last_error: null });
+    expect(outbox().delivered_at).not.toBeNull();
+    expect(hooks.got).toEqual([{ host: `127.0.0.1:${hooks.port}`, path: '/end', body: expect.objectContaining({ type: 'baton.notification', kind: 'end', caseId }) }]);
+    expect(refusals()).toHaveLength(0);
+  });
+
+  it('refuses a private webhook by default: failed at once with a clear error, audited, never retried', async () => {
+    const { t, caseId, outbox, refusals } = await resolvedCase('https://hooks.example.test/end', { outbox: { resolve: only('hooks.example.test', '10.0.0.5') } });
     expect(await t.app.outbox.deliverDue()).toBe(0);
     const row = outbox();
-    expect(row).toMatchObject({ attempts: 1, delivered_at: null, last_error: 'webhook address 127.0.0.1 is loopback; set BATON_WEBHOOK_ALLOW_PRIVATE=1 to allow it' });
+    expect(row).toMatchObject({ attempts: 1, delivered_at: null, last_error: 'webhook address 10.0.0.5 is private; set BATON_WEBHOOK_ALLOW_PRIVATE=1 to allow it' });
     expect(row.failed_at).not.toBeNull();
     const audited = refusals();
     expect(audited).toHaveLength(1);
     expect(audited[0]).toMatchObject({ actor: null, target: `outbox:${row.id}`, ip: null });
-    expect(JSON.parse(audited[0]!.data)).toMatchObject({ reason: 'loopback', address: '127.0.0.1', host: `127.0.0.1:${hooks.port}`, kind: 'end', caseId });
+    expect(JSON.parse(audited[0]!.data)).toMatchObject({ reason: 'private', address: '10.0.0.5', host: 'hooks.example.test', kind: 'end', caseId });
     t.clock.advance(24 * 3_600_000);
     expect(await t.app.outbox.deliverDue()).toBe(0);
     expect(outbox().attempts).toBe(1);
-    expect(hooks.got).toHaveLength(0);
   });
 
-  it('checks the address the host name resolves to at delivery', async () => {
-    const { t, outbox, refusals } = await resolvedCase('https://hooks.example.test/end', { outbox: { resolve: only('hooks.example.test', '10.0.0.5') } });
+  it('refuses the cloud metadata address (link-local) by default', async () => {
+    const { t, outbox, refusals } = await resolvedCase('http://169.254.169.254/latest/meta-data', {});
     await t.app.outbox.deliverDue();
-    expect(outbox()).toMatchObject({ attempts: 1, last_error: 'webhook address 10.0.0.5 is private; set BATON_WEBHOOK_ALLOW_PRIVATE=1 to allow it' });
+    expect(outbox()).toMatchObject({ attempts: 1, last_error: 'webhook address 169.254.169.254 is link-local; set BATON_WEBHOOK_ALLOW_PRIVATE=1 to allow it' });
     expect(outbox().failed_at).not.toBeNull();
     expect(refusals()).toHaveLength(1);
   });
 
-  it('delivers to a private address with webhookAllowPrivate, connecting to the address it checked', async () => {
+  it('connects to the address it checked, not to a second DNS answer', async () => {
     const hooks = await receiver();
     cleanup = hooks.close;
     // hooks.example.test has no real DNS entry: the delivery reaches the receiver only because it
     // connects to the address the check resolved, without asking DNS a second time.
     const { t, caseId, outbox, refusals } = await resolvedCase(`http://hooks.example.test:${hooks.port}/end`, {
-      config: { webhookAllowPrivate: true },
       outbox: { resolve: only('hooks.example.test', '127.0.0.1') },
     });
     expect(await t.app.outbox.deliverDue()).toBe(1);

@@ -73,13 +73,18 @@ describe('checkWebhook', () => {
 
   it('answers the checked address to connect to; allows private ones only when told', async () => {
     expect(await checkWebhook('https://hooks.example.test/x', false, resolvesTo('93.184.216.34'))).toMatchObject({ address: '93.184.216.34', family: 4 });
-    expect(await checkWebhook('http://[::1]:8080/x', true, resolvesTo('::1'))).toMatchObject({ address: '::1', family: 6 });
+    expect(await checkWebhook('http://hooks.example.test:8080/x', true, resolvesTo('10.0.0.5'))).toMatchObject({ address: '10.0.0.5', family: 4 });
   });
 
-  it('resolves IP literals and localhost with the system resolver too', async () => {
-    await expect(checkWebhook('http://127.0.0.1:9/x', false)).rejects.toThrow('webhook address 127.0.0.1 is loopback');
+  it('allows loopback receivers (this machine) without the setting, still refusing private, link-local and unspecified ones', async () => {
+    expect(await checkWebhook('http://127.0.0.1:9/x', false)).toMatchObject({ address: '127.0.0.1', family: 4 });
+    expect(await checkWebhook('http://[::1]:9/x', false)).toMatchObject({ address: '::1', family: 6 });
+    expect((await checkWebhook('http://localhost:9/x', false)).address).toMatch(/^(127\.0\.0\.1|::1)$/);
     await expect(checkWebhook('http://[::ffff:10.1.2.3]/x', false)).rejects.toThrow(/is private/);
-    await expect(checkWebhook('http://localhost:9/x', false)).rejects.toThrow(/is loopback/);
+    await expect(checkWebhook('http://169.254.169.254/latest/meta-data', false)).rejects.toThrow('webhook address 169.254.169.254 is link-local; set BATON_WEBHOOK_ALLOW_PRIVATE=1 to allow it');
+    await expect(checkWebhook('http://[fe80::1]/x', false)).rejects.toThrow(/is link-local/);
+    await expect(checkWebhook('http://[fd00::1]/x', false)).rejects.toThrow(/is private/);
+    await expect(checkWebhook('http://0.0.0.0:9/x', false)).rejects.toThrow(/is unspecified/);
   });
 
   it('refuses schemes other than http and https, even with private addresses allowed', async () => {

@@ -4,7 +4,7 @@ import https from 'node:https';
 import { isIP, isIPv4, type LookupFunction } from 'node:net';
 
 /**
- * What kind of address an IP is. Only `public` may be called by a webhook unless
+ * What kind of address an IP is. Only `public` and `loopback` may be called by a webhook unless
  * `RuntimeConfig.webhookAllowPrivate` is set (`BATON_WEBHOOK_ALLOW_PRIVATE=1`).
  */
 export type AddressClass = 'public' | 'loopback' | 'private' | 'link-local' | 'unspecified' | 'multicast' | 'reserved';
@@ -101,7 +101,9 @@ const systemResolve: Resolve = (host) => dnsLookup(host, { all: true, verbatim: 
 
 /**
  * Checks a webhook URL before delivery: http or https only, and every address its host resolves to
- * must be public unless `allowPrivate`. Throws `WebhookRefused` (with the message the outbox
+ * must be public or loopback unless `allowPrivate`. Loopback is allowed because a receiver on the
+ * Baton machine itself (an integration, a test receiver) is installed by whoever runs Baton; the
+ * network around it (private, link-local with the cloud metadata service) is what a map must not reach. Throws `WebhookRefused` (with the message the outbox
  * records) or the resolver's error (a DNS failure, worth retrying). Checked at every delivery,
  * not only when the map is saved, because DNS answers change.
  */
@@ -122,7 +124,7 @@ export async function checkWebhook(raw: string, allowPrivate: boolean, resolve: 
   // is refused rather than trusted to keep answering in the same order.
   for (const { address } of found) {
     const kind = classifyAddress(address);
-    if (kind !== 'public' && !allowPrivate) {
+    if (kind !== 'public' && kind !== 'loopback' && !allowPrivate) {
       throw new WebhookRefused(`webhook address ${address} is ${kind}; set BATON_WEBHOOK_ALLOW_PRIVATE=1 to allow it`, { reason: kind, address });
     }
   }
