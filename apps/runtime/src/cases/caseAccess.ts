@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { cases, type CaseRow } from '../db/schema.ts';
-import { notFound } from '../errors.ts';
+import { forbidden, notFound } from '../errors.ts';
 import { seesAllTeams } from '../auth/guards.ts';
 import type { SessionUser } from '../http/AppEnv.ts';
 
@@ -16,10 +16,14 @@ export function canSee(user: SessionUser, row: CaseRow): boolean {
   return row.holder === user.id || lastHolder === user.id;
 }
 
-/** Loads a case the user may see, else 404 (another team's case looks like no case at all). */
+/**
+ * Loads a case the user may see: 404 when there is no such case, 403 when it is another team's
+ * (SPEC §7: an agent sees and works its own teams' cases), without naming that team.
+ */
 export function visibleCase(db: Db, user: SessionUser, id: string): CaseRow {
   const row = db.select().from(cases).where(eq(cases.id, id)).get();
-  if (!row || !canSee(user, row)) throw notFound('Case');
+  if (!row) throw notFound('Case');
+  if (!canSee(user, row)) throw forbidden("Only members of the case's team may see or work it");
   return row;
 }
 

@@ -48,7 +48,7 @@ const routes = {
   get: createRoute({
     method: 'get', path: '/{id}', tags: ['cases'], summary: 'One case with its checklist, notes, tags, lessons, thread and full history', security: signedIn,
     request: { params: idParam },
-    responses: { 200: json(caseDetailSchema, 'The case'), 401: errors[401], 404: errors[404] },
+    responses: { 200: json(caseDetailSchema, 'The case'), 401: errors[401], 403: errors[403], 404: errors[404] },
   }),
   claim: createRoute({
     ...post('/{id}/claim', 'Claim the case with a lease (default PT10M); claiming again renews it. 409 CLAIMED names the holder'),

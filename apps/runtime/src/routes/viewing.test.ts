@@ -36,10 +36,10 @@ describe('who is looking at a case', () => {
     expect((await care1('POST', `/api/cases/${caseId}/notes`, { text: 'on it' })).body.viewers).toHaveLength(2);
   });
 
-  it("another team's case stays 404, like a case that does not exist", async () => {
+  it("another team's case is 403, as for GET; a case that does not exist 404", async () => {
     const { t, hub, caseId, events } = await setup();
-    expect((await hub('POST', `/api/cases/${caseId}/viewing`)).status).toBe(404);
-    expect((await hub('DELETE', `/api/cases/${caseId}/viewing`)).status).toBe(404);
+    expect((await hub('POST', `/api/cases/${caseId}/viewing`)).status).toBe(403);
+    expect((await hub('DELETE', `/api/cases/${caseId}/viewing`)).status).toBe(403);
     expect((await hub('POST', '/api/cases/no-such-case/viewing')).status).toBe(404);
     expect((await t.ingest('POST', `/api/cases/${caseId}/viewing`)).status).toBe(403);
     expect((await t.anonymous('POST', `/api/cases/${caseId}/viewing`)).status).toBe(401);

@@ -33,7 +33,7 @@ export function viewingRoutes() {
       const user = requireUser(c);
       const rt = c.get('rt');
       const { id } = c.req.valid('param');
-      // Taking away your own presence tells you nothing; otherwise a case you may not see stays 404.
+      // Taking away your own presence tells you nothing; otherwise it is refused as GET refuses the case.
       if (!rt.presence.isViewing(id, user.id)) visibleCase(rt.db, user, id);
       rt.presence.leave(id, user.id);
       return c.body(null, 204);
