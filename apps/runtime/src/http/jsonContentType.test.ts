@@ -18,12 +18,13 @@ async function bearer(t: TestRuntime, email = 'admin@example.test'): Promise<str
   return `Bearer ${res.body.token}`;
 }
 
-async function signedInCookie(t: TestRuntime) {
+/** The cookie header of a fresh browser session of the admin. */
+async function sessionCookie(t: TestRuntime): Promise<string> {
   const res = await t.app.request('/api/session', {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.test', password: 'correct horse battery' }),
   });
   const jar = Object.fromEntries(res.headers.getSetCookie().map((c) => c.split(';')[0]!.split('=') as [string, string]));
-  return { cookie: `baton_session=${jar.baton_session}; baton_csrf=${jar.baton_csrf}`, csrf: jar.baton_csrf! };
+  return `baton_session=${jar.baton_session}; baton_csrf=${jar.baton_csrf}`;
 }
 
 describe('request bodies are JSON whatever the script forgot to declare', () => {
@@ -51,7 +52,7 @@ describe('request bodies are JSON whatever the script forgot to declare', () => 
 
   it('refuses forms and other types with 400 asking for JSON, storing nothing', async () => {
     const t = await testRuntime();
-    const form = await post(t, '/api/teams', { authorization: (await bearer(t)), 'content-type': 'application/x-www-form-urlencoded' }, 'id=care&name=Care');
+    const form = await post(t, '/api/teams', { authorization: await bearer(t), 'content-type': 'application/x-www-form-urlencoded' }, 'id=care&name=Care');
     expect(form.status).toBe(400);
     expect(form.body.error).toMatchObject({ code: 'NOT_JSON', message: 'Send the body as JSON (Content-Type: application/json), not application/x-www-form-urlencoded' });
     const multipart = await post(t, '/api/mentions', { ...INGEST, 'content-type': 'multipart/form-data; boundary=x' }, '--x\r\nContent-Disposition: form-data; name="text"\r\n\r\nhi\r\n--x--');
@@ -98,7 +99,7 @@ describe('over real HTTP', () => {
 describe('cross-site requests stay refused', () => {
   it('refuses a cross-site text/plain form post made with the session cookie, changing nothing', async () => {
     const t = await testRuntime();
-    const { cookie } = await signedInCookie(t);
+    const cookie = await sessionCookie(t);
     // What <form enctype="text/plain" action="…/api/teams" method="post"> on another site sends.
     const forged = '{"id":"evil","name":"Evil","x":"=y"}';
     const withMetadata = await post(t, '/api/teams', { cookie, 'content-type': 'text/plain', origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }, forged);
