@@ -30,8 +30,9 @@ export interface RuntimeConfig {
   /** Take the client address from `X-Forwarded-For` (only behind a trusted reverse proxy: `BATON_TRUST_PROXY=1`). */
   trustProxy: boolean;
   /**
-   * Let webhooks call loopback, private, link-local and other non-public addresses
-   * (`BATON_WEBHOOK_ALLOW_PRIVATE=1`; off by default, so a map cannot point the server at itself or its network).
+   * Let webhooks call private, link-local and other non-public addresses (`BATON_WEBHOOK_ALLOW_PRIVATE=1`;
+   * off by default, so a map cannot point the server at its network or a cloud's metadata service).
+   * Loopback receivers on this machine are always allowed.
    */
   webhookAllowPrivate: boolean;
   /** Where e-mail notifications go out (`BATON_SMTP_URL`); null: e-mail recipients with an account get the in-app inbox only. */

@@ -31,7 +31,7 @@ export function useCase(id: string): CaseState {
         setProblem(null);
       },
       (e) => {
-        if (e instanceof ApiError && e.status === 404) setProblem('not-found');
+        if (e instanceof ApiError && (e.status === 404 || e.status === 403)) setProblem('not-found');
         else {
           setProblem((p) => p ?? 'failed');
           showError('Could not load the case', e);
@@ -50,9 +50,10 @@ export function useCase(id: string): CaseState {
       setDetail(next);
       return next;
     } catch (e) {
-      if (e instanceof ApiError && e.status === 404) {
-        // The change went through and took the case out of this person's sight (passed to a team
-        // they are not in), or it moved on meanwhile: either way, their part is done here.
+      // The change went through and took the case out of this person's sight (passed to a team they
+      // are not in), or it moved on meanwhile: either way, their part is done here. A 403 can also
+      // refuse the work itself (a backup outside a crisis), so it counts only if the case is gone from view.
+      if (e instanceof ApiError && (e.status === 404 || (e.status === 403 && !(await stillVisible(id))))) {
         showToast('info', 'The case has moved on to a queue you do not work; it is no longer in your hands.', e.requestId);
         navigate('#/console');
       } else showError(what, e);
@@ -60,6 +61,11 @@ export function useCase(id: string): CaseState {
     } finally {
       setBusy(false);
     }
-  }, []);
+  }, [id]);
   return { detail, problem, busy, act };
+}
+
+/** Whether the signed-in person can still see the case (false once it has left their teams). */
+function stillVisible(id: string): Promise<boolean> {
+  return casesApi.get(id).then(() => true, (e) => !(e instanceof ApiError && (e.status === 403 || e.status === 404)));
 }
