@@ -58,6 +58,9 @@ export const passNodeSchema = z.object({
     team: idSchema,
     strategy: z.enum(PASS_STRATEGIES).optional(),
     member: z.string().min(1).max(256).optional(),
+  }).refine((to) => to.strategy !== 'member' || to.member !== undefined, {
+    // Without a name the pass would hand its cases to nobody.
+    path: ['member'], message: 'is missing; name the person who takes every case (user id or e-mail)',
   }),
   channel: z.enum(['online', 'offline']).optional(),
   preAction: z.object({ checklist: z.array(z.string().min(1).max(500)).max(50) }).optional(),

@@ -95,6 +95,17 @@ describe('validateMap schema problems', () => {
     ]);
   });
 
+  it('asks for the member when a pass hands every case to one person', () => {
+    const map = outageMap();
+    nodeById(map, 'care').to = { team: nodeById(map, 'care').to.team, strategy: 'member' };
+    expect(only(validateMap(map).problems, 'E_SCHEMA')).toEqual([{
+      code: 'E_SCHEMA', severity: 'error', node: 'care',
+      message: 'nodes[3].to.member: is missing; name the person who takes every case (user id or e-mail)',
+    }]);
+    nodeById(map, 'care').to.member = 'dana@example.test';
+    expect(validateMap(map).valid).toBe(true);
+  });
+
   it('still checks the graph of a map with malformed parts', () => {
     const map = outageMap();
     nodeById(map, 'care').expected.within = 'soon';
