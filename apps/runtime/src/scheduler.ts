@@ -2,6 +2,7 @@ import { and, asc, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { prepared } from './db/prepared.ts';
 import { CrisisBook } from './crisis/CrisisBook.ts';
 import { cases, deadlines, mapCrisis } from './db/schema.ts';
+import { offerNext } from './cases/autoAssign.ts';
 import { releaseCase } from './cases/claimCase.ts';
 import { addHistory } from './cases/persistStep.ts';
 import { stepStored } from './cases/stepStored.ts';
@@ -122,4 +123,6 @@ function fireTimeout(w: Work, book: CrisisBook, d: DeadlineRow, row: typeof case
   addHistory(w, row.id, 'timeout', null, { node: d.node, dueAt: new Date(d.dueAt).toISOString(), ...(now > d.dueAt + 1000 ? { firedLateMs: now - d.dueAt } : {}) });
   const result = stepStored(w, book, row, { type: 'timeout' });
   if ('refused' in result) addHistory(w, row.id, 'timeout.refused', null, { node: d.node, reason: result.refused });
+  // The deadline took the case from its holder: they are free for the next one.
+  else if (row.holder && result.row.holder !== row.holder) offerNext(w, book, row.holder, now);
 }

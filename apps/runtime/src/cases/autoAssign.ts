@@ -1,8 +1,10 @@
 import { and, asc, count, eq, gte, inArray, isNull, ne } from 'drizzle-orm';
+import { QUEUE_ORDER } from './caseViews.ts';
 import { cases, claims, teamMembers, teams, users, type CaseRow } from '../db/schema.ts';
-import type { CrisisBook } from '../crisis/CrisisBook.ts';
+import { CrisisBook } from '../crisis/CrisisBook.ts';
+import type { Runtime } from '../Runtime.ts';
 import { claimCase } from './claimCase.ts';
-import type { Work } from './write.ts';
+import { write, type Work } from './write.ts';
 
 /** Members who may take new work from a team's queue: regulars, plus backups during a crisis. */
 export function eligibleMembers(w: Work, team: string, crisis: boolean): string[] {
@@ -63,4 +65,50 @@ export function autoAssign(w: Work, book: CrisisBook, row: CaseRow, at: number):
   if (!member) return row;
   const backup = everyone.includes(member) && !eligibleMembers(w, row.team, false).includes(member);
   return claimCase(w, book, row, member, { actor: null, leaseMs: w.rt.config.leaseMs, backup, strategy });
+}
+
+/** Strategies that hand cases out rather than leave them to be claimed. */
+const PUSHED = new Set(['round-robin', 'least-loaded']);
+
+/**
+ * A member who has just become free — reported an outcome, lost a case to its deadline, or opened
+ * Baton — takes the most urgent case waiting at a pass that hands cases out (round-robin,
+ * least-loaded) in their teams at once, as the simulator's staff do; backups only while that map
+ * is in crisis. Nothing happens for someone offline, busy, or with no such case waiting.
+ */
+export function offerNext(w: Work, book: CrisisBook, member: string, at: number): CaseRow | null {
+  const { db } = w.rt;
+  if (!w.rt.online.has(member)) return null;
+  if (db.select({ id: cases.id }).from(cases).where(and(eq(cases.holder, member), ne(cases.status, 'ended'))).get()) return null;
+  const memberships = db.select({ team: teamMembers.teamId, backup: teamMembers.backup }).from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(and(eq(teamMembers.userId, member), isNull(users.disabledAt))).all();
+  if (!memberships.length) return null;
+  const backupIn = new Map(memberships.map((m) => [m.team, m.backup]));
+  // Only what the choice needs: a queue in a spike holds thousands of cases.
+  const waiting = db.select({ id: cases.id, mapId: cases.mapId, mapVersion: cases.mapVersion, node: cases.node, team: cases.team }).from(cases)
+    .where(and(inArray(cases.team, [...backupIn.keys()]), eq(cases.status, 'waiting'), isNull(cases.holder)))
+    .orderBy(...QUEUE_ORDER).all();
+  for (const c of waiting) {
+    const compiled = w.rt.maps.get(c.mapId, c.mapVersion);
+    const node = compiled.node(c.node);
+    if (node?.type !== 'pass' || !PUSHED.has(node.to.strategy ?? 'queue')) continue;
+    const backup = backupIn.get(c.team!) === true;
+    if (backup) {
+      book.advance(c.mapId, compiled, at);
+      if (!book.on(c.mapId, compiled)) continue;
+    }
+    const row = db.select().from(cases).where(eq(cases.id, c.id)).get()!;
+    return claimCase(w, book, row, member, { actor: null, leaseMs: w.rt.config.leaseMs, backup, strategy: node.to.strategy! });
+  }
+  return null;
+}
+
+/** Someone just opened Baton: if they are free, the waiting work their strategies hand out comes to them. */
+export function offerOnArrival(rt: Runtime, member: string): void {
+  write(rt, (w) => {
+    const book = new CrisisBook(w);
+    offerNext(w, book, member, w.now);
+    book.save();
+  });
 }

@@ -8,6 +8,7 @@ import type { RequestContext } from '../http/requestContext.ts';
 import type { Runtime } from '../Runtime.ts';
 import { mayWork, visibleCase } from './caseAccess.ts';
 import { claimCase, claimedError, releaseCase } from './claimCase.ts';
+import { offerNext } from './autoAssign.ts';
 import { addHistory } from './persistStep.ts';
 import { stepStored } from './stepStored.ts';
 import { write, type Work } from './write.ts';
@@ -122,6 +123,7 @@ export function reportOutcome(rt: Runtime, user: SessionUser, caseId: string, ou
     const result = stepStored(ctx.w, ctx.book, row, { type: 'outcome', outcome });
     if ('refused' in result) throw new ApiError(409, 'REFUSED', result.refused);
     audit(rt.db, ctx.w.now, { actor: user.id, action: 'case.outcome', target: caseId, from, data: { node: row.node, outcome } });
+    offerNext(ctx.w, ctx.book, user.id, ctx.w.now);
   });
 }
 

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { requireUser, seesAllTeams } from '../auth/guards.ts';
+import { offerOnArrival } from '../cases/autoAssign.ts';
 import type { LiveEvent } from '../events/EventBus.ts';
 import { errors, newRouter, signedIn } from '../http/openapi.ts';
 
@@ -23,6 +24,12 @@ export function eventRoutes() {
         (e.users ? e.users.includes(user.id) : true) && (all || !e.teams || e.teams.some((t) => mine.has(t)) || e.data.holder === user.id);
       return streamSSE(c, async (stream) => {
         const leave = c.get('rt').online.connect(user.id);
+        try {
+          offerOnArrival(c.get('rt'), user.id);
+        } catch (e) {
+          // Handing out work is a courtesy of connecting; the stream itself must still open.
+          c.get('rt').log.error({ msg: 'handing waiting work to a member who came online failed', user: user.id, error: String(e) });
+        }
         let id = 0;
         const queue: LiveEvent[] = [];
         let wake: (() => void) | null = null;

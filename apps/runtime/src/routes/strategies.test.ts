@@ -42,9 +42,6 @@ describe('who a pass hands a new case to', () => {
     const close1 = await goOnline(t, 'care1@example.test');
     const first = await routed(t, 'broken screen');
     expect((await care1('GET', `/api/cases/${first}`)).body).toMatchObject({ status: 'held', holder: care1.id });
-    // Busy with that one, care1 gets nothing more; the next case waits for anyone.
-    const waiting = await routed(t, 'broken strap');
-    expect((await care1('GET', `/api/cases/${waiting}`)).body).toMatchObject({ status: 'waiting', holder: null });
     await care1('POST', `/api/cases/${first}/outcome`, { outcome: 'resolved' });
     const close2 = await goOnline(t, 'care2@example.test');
     // Both free and online now; care1 has taken one case today, care2 none.
@@ -80,6 +77,37 @@ describe('who a pass hands a new case to', () => {
     expect((await t.admin('GET', `/api/cases/${nobody}`)).body).toMatchObject({ status: 'waiting', holder: null });
   });
 
+  it('a member who reports an outcome takes the next waiting case at once; one busy gets nothing more', async () => {
+    const t = await testRuntime();
+    const { care1 } = await withApprovedMap(t, mapWith({ strategy: 'least-loaded' }));
+    const close = await goOnline(t, 'care1@example.test');
+    const first = await routed(t, 'broken screen');
+    const second = await routed(t, 'broken strap');
+    expect((await care1('GET', `/api/cases/${second}`)).body).toMatchObject({ status: 'waiting', holder: null });
+    await care1('POST', `/api/cases/${first}/outcome`, { outcome: 'resolved' });
+    const next = (await care1('GET', `/api/cases/${second}`)).body;
+    expect(next).toMatchObject({ status: 'held', holder: care1.id });
+    expect(next.history.at(-1)).toMatchObject({ type: 'claim', actor: null, data: { member: care1.id, strategy: 'least-loaded' } });
+    await close();
+  });
+
+  it('opening Baton brings a free member the waiting work; so does a deadline that takes their case away', async () => {
+    const t = await testRuntime();
+    const { care1 } = await withApprovedMap(t, mapWith({ strategy: 'round-robin' }));
+    const first = await routed(t, 'broken screen');
+    expect((await care1('GET', `/api/cases/${first}`)).body.holder).toBeNull();
+    const close = await goOnline(t, 'care1@example.test');
+    expect((await care1('GET', `/api/cases/${first}`)).body).toMatchObject({ status: 'held', holder: care1.id });
+    t.clock.advance(30 * 60_000);
+    const second = await routed(t, 'broken strap');
+    expect((await care1('GET', `/api/cases/${second}`)).body.holder).toBeNull();
+    // care's hour runs out on the first case: it goes to the supervisors, and care1 takes the second.
+    t.advance(30 * 60_000);
+    expect((await t.admin('GET', `/api/cases/${first}`)).body).toMatchObject({ node: 'sup', holder: null });
+    expect((await care1('GET', `/api/cases/${second}`)).body).toMatchObject({ status: 'held', holder: care1.id });
+    await close();
+  });
+
   it('member hands the case to the named person even when they are away', async () => {
     const t = await testRuntime();
     const { care2 } = await withApprovedMap(t, mapWith({ strategy: 'member', member: 'care2@example.test' }));
@@ -93,6 +121,9 @@ describe('who a pass hands a new case to', () => {
     const close = await goOnline(t, 'care1@example.test');
     const id = await routed(t, 'broken thing');
     expect((await care1('GET', `/api/cases/${id}`)).body).toMatchObject({ status: 'waiting', holder: null });
+    const close2 = await goOnline(t, 'care2@example.test');
+    expect((await care1('GET', `/api/cases/${id}`)).body).toMatchObject({ status: 'waiting', holder: null });
     await close();
+    await close2();
   });
 });
