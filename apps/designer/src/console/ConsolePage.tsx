@@ -1,7 +1,10 @@
+import { useEffect } from 'react';
 import type { User } from '../api/client.ts';
+import { showToast } from '../shell/toasts.ts';
 import { useHash } from '../shell/route.ts';
 import { CaseView } from './CaseView.tsx';
 import { caseIdFromHash } from './consoleRoute.ts';
+import { subscribeLive } from './liveEvents.ts';
 import { QueuePage } from './QueuePage.tsx';
 import { useDirectory } from './useDirectory.ts';
 import './console.css';
@@ -10,5 +13,11 @@ import './console.css';
 export function ConsolePage({ user }: { user: User }) {
   const caseId = caseIdFromHash(useHash());
   const directory = useDirectory();
+  // A pass that hands cases out (round-robin, least-loaded) may give this person one while they work.
+  useEffect(() => subscribeLive((type, data) => {
+    if (type === 'claim' && data.holder === user.id && typeof data.handedOut === 'string') {
+      showToast('info', `A case was handed to you (${data.handedOut}); it is in your queue, held by you.`);
+    }
+  }), [user.id]);
   return caseId ? <CaseView key={caseId} caseId={caseId} user={user} directory={directory} /> : <QueuePage user={user} directory={directory} />;
 }

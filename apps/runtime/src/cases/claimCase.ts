@@ -52,7 +52,8 @@ export function claimCase(w: Work, book: CrisisBook, row: CaseRow, member: strin
   db.insert(claims).values({ caseId: row.id, member, claimedAt: w.now, expiresAt }).run();
   setLease(w, next, expiresAt);
   addHistory(w, row.id, 'claim', opts.actor, { member, expiresAt: new Date(expiresAt).toISOString(), ...(opts.backup ? { backup: true } : {}), ...(opts.strategy ? { strategy: opts.strategy } : {}) });
-  w.emit({ type: 'claim', data: { caseId: row.id, holder: member, expiresAt: new Date(expiresAt).toISOString() }, ...(row.team ? { teams: [row.team] } : {}) });
+  // `handedOut` names the strategy when the runtime gave the case to the member (the console tells them).
+  w.emit({ type: 'claim', data: { caseId: row.id, holder: member, expiresAt: new Date(expiresAt).toISOString(), ...(opts.strategy ? { handedOut: opts.strategy } : {}) }, ...(row.team ? { teams: [row.team] } : {}) });
   return next;
 }
 

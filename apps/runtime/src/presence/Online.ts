@@ -1,6 +1,6 @@
 /**
- * Who has Baton open now: people with at least one live-event stream (the web app keeps one open
- * while it is shown). Round-robin and least-loaded hand new cases only to members who are online,
+ * Who is at work now: people with at least one live-event stream (the web app keeps one open
+ * while its console or triage is shown). Round-robin and least-loaded hand new cases only to members who are online,
  * as routing tools offer work only to available agents: a case pushed to someone who is away would
  * sit held by nobody working it until the lease lapsed. In memory; empty after a restart until the
  * web apps reconnect (they do on their own).

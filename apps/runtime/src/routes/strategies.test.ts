@@ -108,6 +108,21 @@ describe('who a pass hands a new case to', () => {
     await close();
   });
 
+  it('tells the member on their live stream that a case was handed to them, and by which strategy', async () => {
+    const t = await testRuntime();
+    const { care1 } = await withApprovedMap(t, mapWith({ strategy: 'least-loaded' }));
+    const session = await t.anonymous('POST', '/api/session', { email: 'care1@example.test', password: 'correct horse battery' });
+    const res = await t.app.request('/api/events', { headers: { authorization: `Bearer ${session.body.token}` } });
+    const reader = res.body!.getReader();
+    let text = '';
+    while (!text.includes('event: ready')) text += new TextDecoder().decode((await reader.read()).value);
+    const id = await routed(t, 'broken screen');
+    while (!text.includes('event: claim')) text += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    expect(text).toContain(`event: claim\ndata: {"caseId":"${id}","holder":"${care1.id}","expiresAt":`);
+    expect(text).toMatch(/"handedOut":"least-loaded"\}/);
+  });
+
   it('member hands the case to the named person even when they are away', async () => {
     const t = await testRuntime();
     const { care2 } = await withApprovedMap(t, mapWith({ strategy: 'member', member: 'care2@example.test' }));

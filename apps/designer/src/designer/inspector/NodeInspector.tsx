@@ -12,8 +12,8 @@ import { TeamPicker } from './TeamPicker.tsx';
 /** What each way of handing out a pass's cases does, in the words of the inspector. */
 const STRATEGY_WORDS: Record<string, string> = {
   queue: 'Cases wait in the team’s queue; members claim them, most urgent first.',
-  'round-robin': 'Each new case goes to the next member in turn who is free and has Baton open; if nobody is, it waits until someone becomes free.',
-  'least-loaded': 'Each new case goes to the free member with Baton open who has taken the fewest cases today; if nobody is, it waits until someone becomes free.',
+  'round-robin': 'Each new case goes to the next member in turn who is free and has the console open; if nobody is, it waits until someone becomes free.',
+  'least-loaded': 'Each new case goes to the free member with the console open who has taken the fewest cases today; if nobody is, it waits until someone becomes free.',
   member: 'Every case goes straight to this person, even while they are away.',
 };
 
