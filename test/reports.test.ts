@@ -7,23 +7,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BatonMap, Mention } from '@baton/engine';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDesignerBuilt } from './browser/buildDesigner.ts';
+import { describe, expect, it } from 'vitest';
 import { signIn as signInPage } from './browser/designerPage.ts';
-import { launchBrowser, screenshot, type TestBrowser } from './browser/launch.ts';
+import { screenshot } from './browser/launch.ts';
+import { browserSuite } from './browser/suite.ts';
 import { approveMap, ingest as ingestMentions, signIn, type Api } from './helpers/api.ts';
-import { startServer, type RunningServer } from './helpers/startServer.ts';
 
 const MAP = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'examples', 'customer-complaint', 'customer-complaint.map.json'), 'utf8')) as BatonMap;
 const MANAGER = { email: 'mia@example.test', name: 'Mia Manager', password: 'mia-manager-pass-1234' };
 const LESSON = 'The app crash needed a known-issue note; the first agent had no script for it.';
 
-let server: RunningServer;
-let browser: TestBrowser;
-let page: Page;
 let admin: Api;
-const pageErrors: string[] = [];
 let n = 0;
 
 function mention(text: string, extra: Partial<Mention> = {}): Mention {
@@ -32,9 +26,9 @@ function mention(text: string, extra: Partial<Mention> = {}): Mention {
 }
 
 /** Posts mentions with the server's ingest token. */
-const ingest = (...mentions: Mention[]) => ingestMentions(server.url, server.ingestToken, mentions);
+const ingest = (...mentions: Mention[]) => ingestMentions(s.server.url, s.server.ingestToken, mentions);
 
-const shot = (name: string) => screenshot(page, name, { folder: 'reports', fullPage: true });
+const shot = (name: string) => screenshot(s.page, name, { folder: 'reports', fullPage: true });
 
 /** Ticks every item of the open checklist, as the admin. */
 async function tickAll(caseId: string): Promise<void> {
@@ -42,27 +36,19 @@ async function tickAll(caseId: string): Promise<void> {
   for (const { item } of c.body.checklist as { item: string }[]) expect((await admin('POST', `/api/cases/${caseId}/checklist`, { item })).status).toBe(200);
 }
 
-beforeAll(async () => {
-  ensureDesignerBuilt();
-  server = await startServer({ env: { BATON_SKIP_WEB_BUILD: '1' } });
-  admin = await signIn(server.url, server.adminEmail, server.adminPassword);
-  await approveMap(server.url, admin, MAP);
-  expect((await admin('POST', '/api/users', { ...MANAGER, roles: ['manager'], teams: [] })).status).toBe(201);
-  browser = await launchBrowser({ width: 1280, height: 900 });
-  page = await browser.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+const s = browserSuite({
+  setup: async () => {
+    admin = await signIn(s.server.url, s.server.adminEmail, s.server.adminPassword);
+    await approveMap(s.server.url, admin, MAP);
+    expect((await admin('POST', '/api/users', { ...MANAGER, roles: ['manager'], teams: [] })).status).toBe(201);
+  },
 });
 
 describe('reports', () => {
   it('says what will fill it in while nothing has happened', async () => {
-    await signInPage(page, server.url, MANAGER.email, MANAGER.password);
-    await page.goto(`${server.url}/#/reports`);
-    await expect.poll(() => page.getByTestId('reports-empty').textContent()).toBe('No cases in this period yet — reports fill in as mentions arrive.');
+    await signInPage(s.page, s.server.url, MANAGER.email, MANAGER.password);
+    await s.page.goto(`${s.server.url}/#/reports`);
+    await expect.poll(() => s.page.getByTestId('reports-empty').textContent()).toBe('No cases in this period yet — reports fill in as mentions arrive.');
     await shot('01-empty');
   });
 
@@ -82,23 +68,23 @@ describe('reports', () => {
     expect((await admin('POST', `/api/cases/${worked}/lessons`, { text: LESSON })).body.status).toBe('ended');
 
     // Another period and back reloads the report with the new numbers.
-    await page.locator('[data-period="today"]').click();
-    await page.locator('[data-period="7d"]').click();
-    await page.getByTestId('reports-body').waitFor();
-    await expect.poll(() => page.getByTestId('card-mentions').textContent()).toContain('3');
-    expect(await page.getByTestId('card-mentions').textContent()).toContain('2 routed');
-    expect(await page.getByTestId('card-mentions').textContent()).toContain('1 unrouted');
-    expect(await page.getByTestId('card-cases').textContent()).toBe('Cases opened21 ended · 1 open now');
-    expect(await page.getByTestId('card-breaches').textContent()).toContain('every deadline met');
+    await s.page.locator('[data-period="today"]').click();
+    await s.page.locator('[data-period="7d"]').click();
+    await s.page.getByTestId('reports-body').waitFor();
+    await expect.poll(() => s.page.getByTestId('card-mentions').textContent()).toContain('3');
+    expect(await s.page.getByTestId('card-mentions').textContent()).toContain('2 routed');
+    expect(await s.page.getByTestId('card-mentions').textContent()).toContain('1 unrouted');
+    expect(await s.page.getByTestId('card-cases').textContent()).toBe('Cases opened21 ended · 1 open now');
+    expect(await s.page.getByTestId('card-breaches').textContent()).toContain('every deadline met');
 
-    const care = page.locator('[data-report-team="care"]');
+    const care = s.page.locator('[data-report-team="care"]');
     expect(await care.locator('td').first().textContent()).toBe('1'); // care handled the escalation
-    const social = page.locator('[data-report-team="social"]');
+    const social = s.page.locator('[data-report-team="social"]');
     expect(await social.locator('td').nth(2).textContent()).toBe('1'); // the second complaint is still with the hub
-    expect(await page.locator('[data-report-step="p_supervisor"] th').textContent()).toBe('Care supervisor takes over');
-    expect(await page.locator('[data-report-step="p_care"] td').nth(1).textContent()).toBe('2');
+    expect(await s.page.locator('[data-report-step="p_supervisor"] th').textContent()).toBe('Care supervisor takes over');
+    expect(await s.page.locator('[data-report-step="p_care"] td').nth(1).textContent()).toBe('2');
 
-    const lesson = page.locator(`[data-lesson-case="${worked}"]`);
+    const lesson = s.page.locator(`[data-lesson-case="${worked}"]`);
     expect(await lesson.locator('.report-lesson-text').textContent()).toBe(LESSON);
     expect(await lesson.locator('.report-lesson-prompt').textContent()).toBe('Why did this complaint need a supervisor? What would have let the first agent resolve it?');
     expect(await lesson.locator('.report-lesson-where').textContent()).toContain('ended Resolved after escalation');
@@ -106,17 +92,17 @@ describe('reports', () => {
     await shot('02-report');
 
     // Keyboard: the period picker and the filters are reachable and show where focus is.
-    await page.locator('[data-period="30d"]').focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('[data-period="30d"]').getAttribute('aria-checked')).toBe('true');
-    await page.keyboard.press('Tab');
+    await s.page.locator('[data-period="30d"]').focus();
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => s.page.locator('[data-period="30d"]').getAttribute('aria-checked')).toBe('true');
+    await s.page.keyboard.press('Tab');
     await shot('03-keyboard-focus');
 
     // A team filter narrows the report to what that team held.
-    await page.locator('select[name=team]').selectOption('supervisors');
-    await expect.poll(() => page.locator('[data-report-team]').count()).toBe(1);
-    await expect.poll(() => page.getByTestId('card-cases').textContent()).toBe('Cases opened11 ended · 0 open now');
+    await s.page.locator('select[name=team]').selectOption('supervisors');
+    await expect.poll(() => s.page.locator('[data-report-team]').count()).toBe(1);
+    await expect.poll(() => s.page.getByTestId('card-cases').textContent()).toBe('Cases opened11 ended · 0 open now');
     await shot('04-supervisors');
-    expect(pageErrors).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
   });
 });
