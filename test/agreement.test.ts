@@ -4,7 +4,9 @@
  * teams, end and status as `baton simulate` (the engine's simulateMap). The runtime here is
  * staffed by a small driver that behaves like the simulator's staff: one case per member at a
  * time, the best waiting case first, work taking the scenario's response time, the scripted (or
- * only weighted, or first) outcome, checklists and lessons instantly.
+ * only weighted, or first) outcome, checklists and lessons instantly. Each scenario runs twice: with
+ * nobody online (every case is claimed by the driver) and with the staff at the console, where
+ * round-robin and least-loaded passes hand cases out themselves — the simulator's staff do both.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,16 +47,29 @@ function caller(app: BatonApp, token: string): Call {
   };
 }
 
-async function runThroughRuntime(map: BatonMap, scenario: Scenario) {
+/**
+ * `online`: every member also has the web app's live stream open, so round-robin and least-loaded
+ * passes hand cases out themselves (on arrival, and to whoever becomes free); the driver then only
+ * works what it is handed and claims from the other queues.
+ */
+async function runThroughRuntime(map: BatonMap, scenario: Scenario, online: boolean) {
   const start = Date.parse(scenario.start);
   const clock = new ManualClock(start);
   const app = createApp({ db: openDb(':memory:'), clock, log: silentLogger(), config: { leaseMs: 24 * 3_600_000 } });
   const db = app.rt.db;
   await bootstrap(app.rt, { BATON_ADMIN_EMAIL: 'admin@example.test', BATON_ADMIN_PASSWORD: PASSWORD, BATON_INGEST_TOKEN: 'agreement-ingest' });
   importMap(db, map, { approve: true, createTeams: true, actor: 'agreement-test', now: start });
-  const signIn = async (email: string) => {
+  const streams: ReadableStreamDefaultReader<Uint8Array>[] = [];
+  const signIn = async (email: string, live = false) => {
     const res = await app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
-    return caller(app, ((await res.json()) as { token: string }).token);
+    const { token } = (await res.json()) as { token: string };
+    if (live) {
+      const stream = (await app.request('/api/events', { headers: { authorization: `Bearer ${token}` } })).body!.getReader();
+      let text = '';
+      while (!text.includes('event: ready')) text += new TextDecoder().decode((await stream.read()).value);
+      streams.push(stream);
+    }
+    return caller(app, token);
   };
   const admin = await signIn('admin@example.test');
   const ingest = caller(app, 'agreement-ingest');
@@ -65,7 +80,7 @@ async function runThroughRuntime(map: BatonMap, scenario: Scenario) {
       for (let i = 1; i <= (backup ? (staff.backup ?? 0) : staff.members); i++) {
         const email = `${team}-${backup ? 'backup-' : ''}${i}@example.test`;
         const user = await createUser(db, { email, name: email, password: PASSWORD, roles: ['agent'], teams: backup ? [] : [team], backupTeams: backup ? [team] : [] }, start);
-        members.push({ id: user.id, team, backup, call: await signIn(email), busy: null });
+        members.push({ id: user.id, team, backup, call: await signIn(email, online), busy: null });
       }
     }
   }
@@ -175,7 +190,9 @@ async function runThroughRuntime(map: BatonMap, scenario: Scenario) {
     };
   });
   const attached = rows.filter((r) => r.mstatus === 'attached').map((r) => r.mention);
-  return { cases, attached };
+  for (const stream of streams) await stream.cancel();
+  const handedOut = (db.$client.prepare("select count(*) n from case_events where type = 'claim' and actor is null").get() as { n: number }).n;
+  return { cases, attached, handedOut };
 }
 
 const pairs = readdirSync(examples, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) => {
@@ -197,9 +214,14 @@ describe('runtime agrees with baton simulate', () => {
     expect(pairs.map((p) => p.name)).toContain('customer-complaint / monday-morning.scenario.json');
   });
 
-  it.each(pairs.map((p) => [p.name, p] as const))('%s: same case paths, breaches, teams and ends', async (_name, { map, scenario }) => {
+  const modes = pairs.flatMap((p) => [[`${p.name}`, p, false], [`${p.name}, staff at the console`, p, true]] as const);
+  it.each(modes)('%s: same case paths, breaches, teams and ends', async (_name, { map, scenario }, online) => {
     const simulated = simulateMap(map, scenario);
-    const real = await runThroughRuntime(map, scenario);
+    const real = await runThroughRuntime(map, scenario, online);
+    // With the staff online, passes that hand cases out did so; with nobody online, none did.
+    const pushes = map.nodes.some((n) => n.type === 'pass' && (n.to.strategy === 'round-robin' || n.to.strategy === 'least-loaded'));
+    if (!online || !pushes) expect(real.handedOut).toBe(0);
+    else expect(real.handedOut).toBeGreaterThan(0);
     const pick = (c: { mention: string; status: string; path: string[]; breaches: string[]; teams: string[]; end?: string | null; trigger?: string | null }) =>
       ({ mention: c.mention, status: c.status, path: c.path, breaches: c.breaches, teams: c.teams, end: c.end, trigger: c.trigger });
     expect(real.cases.map(pick)).toEqual(simulated.cases.map(pick));
