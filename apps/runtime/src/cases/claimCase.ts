@@ -33,12 +33,8 @@ export function claimCase(w: Work, book: CrisisBook, row: CaseRow, member: strin
   const { db } = w.rt;
   const expiresAt = w.now + opts.leaseMs;
   if (row.holder === member) {
-    db.update(cases).set({ claimExpiresAt: expiresAt }).where(eq(cases.id, row.id)).run();
-    db.update(claims).set({ expiresAt }).where(and(eq(claims.caseId, row.id), isNull(claims.endedAt))).run();
-    setLease(w, row, expiresAt);
     addHistory(w, row.id, 'claim.renewed', opts.actor, { member, expiresAt: new Date(expiresAt).toISOString() });
-    w.emit({ type: 'claim', data: { caseId: row.id, holder: member, expiresAt: new Date(expiresAt).toISOString() }, ...(row.team ? { teams: [row.team] } : {}) });
-    return db.select().from(cases).where(eq(cases.id, row.id)).get()!;
+    return extendLease(w, row, member, expiresAt);
   }
   if (row.holder) throw claimedError(w, row.holder);
   const result = stepStored(w, book, row, { type: 'claim', member });
@@ -55,6 +51,28 @@ export function claimCase(w: Work, book: CrisisBook, row: CaseRow, member: strin
   // `handedOut` names the strategy when the runtime gave the case to the member (the console tells them).
   w.emit({ type: 'claim', data: { caseId: row.id, holder: member, expiresAt: new Date(expiresAt).toISOString(), ...(opts.strategy ? { handedOut: opts.strategy } : {}) }, ...(row.team ? { teams: [row.team] } : {}) });
   return next;
+}
+
+/** Moves the holder's lease to `expiresAt` (the case row, the open claim, the durable deadline) and says so live. */
+function extendLease(w: Work, row: CaseRow, member: string, expiresAt: number): CaseRow {
+  const { db } = w.rt;
+  db.update(cases).set({ claimExpiresAt: expiresAt }).where(eq(cases.id, row.id)).run();
+  db.update(claims).set({ expiresAt }).where(and(eq(claims.caseId, row.id), isNull(claims.endedAt))).run();
+  setLease(w, row, expiresAt);
+  w.emit({ type: 'claim', data: { caseId: row.id, holder: member, expiresAt: new Date(expiresAt).toISOString() }, ...(row.team ? { teams: [row.team] } : {}) });
+  return db.select().from(cases).where(eq(cases.id, row.id)).get()!;
+}
+
+/**
+ * The holder has the case open (a presence heartbeat): their lease runs on, so a claim does not
+ * lapse under someone writing a careful reply. Renewed quietly (no history line) once less than
+ * half of it is left; a lease still lapses `leaseMs` after they close the case or go away.
+ */
+export function keepLeaseWhileOpen(w: Work, caseId: string, member: string): void {
+  const row = w.rt.db.select().from(cases).where(eq(cases.id, caseId)).get();
+  if (!row || row.holder !== member || row.claimExpiresAt === null) return;
+  if (row.claimExpiresAt - w.now >= w.rt.config.leaseMs / 2) return;
+  extendLease(w, row, member, w.now + w.rt.config.leaseMs);
 }
 
 function setLease(w: Work, row: CaseRow, dueAt: number): void {

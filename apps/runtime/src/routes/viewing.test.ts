@@ -36,6 +36,27 @@ describe('who is looking at a case', () => {
     expect((await care1('POST', `/api/cases/${caseId}/notes`, { text: 'on it' })).body.viewers).toHaveLength(2);
   });
 
+  it("the holder's heartbeats keep the claim from lapsing, quietly; it lapses once they stop", async () => {
+    const { t, care1, care2, caseId } = await setup();
+    expect((await care1('POST', `/api/cases/${caseId}/claim`)).status).toBe(200); // a 10-minute lease
+    // A colleague looking on does not extend it; the holder's own view does, once half of it is gone.
+    for (let minute = 1; minute <= 25; minute++) {
+      t.advance(60_000);
+      await care2('POST', `/api/cases/${caseId}/viewing`);
+      await care1('POST', `/api/cases/${caseId}/viewing`);
+    }
+    const held = (await care2('GET', `/api/cases/${caseId}`)).body;
+    expect(held).toMatchObject({ status: 'held', holder: care1.id });
+    const types = held.history.map((h: { type: string }) => h.type);
+    expect(types).not.toContain('lease.lapsed');
+    expect(types).not.toContain('claim.renewed');
+    // The holder closes the case and leaves it: the lease runs out.
+    t.advance(11 * 60_000);
+    const lapsed = (await care2('GET', `/api/cases/${caseId}`)).body;
+    expect(lapsed).toMatchObject({ status: 'waiting', holder: null });
+    expect(lapsed.history.map((h: { type: string }) => h.type)).toContain('lease.lapsed');
+  });
+
   it("another team's case is 403, as for GET; a case that does not exist 404", async () => {
     const { t, hub, caseId, events } = await setup();
     expect((await hub('POST', `/api/cases/${caseId}/viewing`)).status).toBe(403);

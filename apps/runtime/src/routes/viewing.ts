@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../auth/guards.ts';
 import { visibleCase } from '../cases/caseAccess.ts';
+import { keepLeaseWhileOpen } from '../cases/claimCase.ts';
+import { write } from '../cases/write.ts';
 import { errors, idParam, json, newRouter, signedIn } from '../http/openapi.ts';
 
 /** Someone looking at a case, as `viewers` lists them. */
@@ -8,7 +10,7 @@ export const viewerSchema = z.object({ id: z.string(), name: z.string() }).opena
 
 const viewing = createRoute({
   method: 'post', path: '/{id}/viewing', tags: ['cases'], security: signedIn,
-  summary: 'I am looking at this case: a heartbeat from an open case view (every ~15 s; a view lapses 40 s after the last one)',
+  summary: 'I am looking at this case: a heartbeat from an open case view (every ~15 s; a view lapses 40 s after the last one). The holder\'s heartbeat also keeps their claim\'s lease running.',
   description: 'Presence is kept in memory only. When the set of viewers changes, a `presence` event `{ caseId, viewers }` goes to the people who see the case\'s team.',
   request: { params: idParam },
   responses: { 200: json(z.object({ caseId: z.string(), viewers: z.array(viewerSchema) }), 'Who is looking at the case now, you included, oldest first'), 401: errors[401], 403: errors[403], 404: errors[404] },
@@ -27,6 +29,10 @@ export function viewingRoutes() {
       const user = requireUser(c);
       const rt = c.get('rt');
       const row = visibleCase(rt.db, user, c.req.valid('param').id);
+      // Cheap check first: only the holder's heartbeat, with half the lease gone, writes anything.
+      if (row.holder === user.id && row.claimExpiresAt !== null && row.claimExpiresAt - rt.clock.now() < rt.config.leaseMs / 2) {
+        write(rt, (w) => keepLeaseWhileOpen(w, row.id, user.id));
+      }
       return c.json({ caseId: row.id, viewers: rt.presence.see(row.id, { id: user.id, name: user.name }) }, 200);
     })
     .openapi(leave, (c) => {
