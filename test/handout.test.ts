@@ -30,6 +30,13 @@ const MAP = {
   ],
 } satisfies BatonMap;
 
+/** Questions wait in care's queue for someone to take them. */
+const QUESTIONS = {
+  ...MAP, id: 'questions', name: 'Questions',
+  nodes: MAP.nodes.map((node) => (node.id === 't' ? { ...node, label: 'Asks for help', when: { field: 'text', op: 'containsAny', value: ['help'] } }
+    : node.type === 'pass' ? { ...node, label: 'Care answers', to: { team: 'care' } } : node)),
+} satisfies BatonMap;
+
 let n = 0;
 
 const mention = (text: string): Mention => ({ id: `twitter:handout-${++n}`, network: 'twitter', author: { handle: `@customer${n}` }, text, createdAt: new Date().toISOString() });
@@ -41,6 +48,7 @@ const s = browserSuite({
     for (const t of MAP.teams) expect((await admin('POST', '/api/teams', t)).status).toBe(201);
     for (const p of [ANA, BEN]) expect((await admin('POST', '/api/users', { ...p, roles: ['agent'], teams: ['care'] })).status).toBe(201);
     await approveMap(s.server.url, admin, MAP);
+    await approveMap(s.server.url, admin, QUESTIONS);
   },
 });
 
@@ -64,6 +72,19 @@ describe('cases handed out by a least-loaded pass', () => {
     await row(second!.caseId!).locator('.holder-me').waitFor();
     await expect.poll(() => row(first!.caseId!).count()).toBe(0);
     await screenshot(s.page, 'handout-02-next-one', { folder: 'console' });
+    expect(s.pageErrors).toEqual([]);
+  });
+
+  it('from a queue nobody is handed, "Take next" claims the most urgent case and opens it', async () => {
+    await s.page.goto(`${s.server.url}/#/console`);
+    const [older, newer] = await ingest(s.server.url, s.server.ingestToken, [mention('help, my card is blocked'), mention('can you help with my bill')]);
+    await row(newer!.caseId!).locator('.holder-free').waitFor();
+    await row(older!.caseId!).locator('.holder-free').waitFor();
+    await screenshot(s.page, 'handout-03-take-next', { folder: 'console' });
+    await s.page.locator('[data-take-next="care"]').click();
+    await s.page.locator(`.case-page[data-case-id="${older!.caseId}"]`).waitFor();
+    await expect.poll(() => s.page.getByTestId('case-holder').textContent()).toContain('You hold this case');
+    await screenshot(s.page, 'handout-04-took-next', { folder: 'console' });
     expect(s.pageErrors).toEqual([]);
   });
 });

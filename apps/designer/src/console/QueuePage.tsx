@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { User } from '../api/client.ts';
 import { casesApi, type CaseSummary } from '../api/cases.ts';
-import { showError } from '../shell/toasts.ts';
+import { navigate } from '../shell/route.ts';
+import { showError, showToast } from '../shell/toasts.ts';
+import { caseHash } from './consoleRoute.ts';
 import { LiveIndicator } from './LiveIndicator.tsx';
 import { presenceNow, seedViewers } from './presence.ts';
 import { QueueRow } from './QueueRow.tsx';
@@ -49,6 +51,8 @@ export function QueuePage({ user, directory }: { user: User; directory: Director
     return order.filter((t) => !team || t === team).map((t) => ({ team: t, cases: byTeam.get(t) ?? [] }));
   }, [cases, all, user.teams, team]);
   const total = groups.reduce((n, g) => n + g.cases.length, 0);
+  // Who may ask for the next case of a team (the runtime says 403 otherwise): its members, backups, admins and managers.
+  const canTake = (t: string) => user.teams.includes(t) || user.backupTeams.includes(t) || user.roles.some((r) => r === 'admin' || r === 'manager');
 
   return (
     <main className="page console-page" aria-labelledby="console-title">
@@ -77,9 +81,14 @@ export function QueuePage({ user, directory }: { user: User; directory: Director
       ) : (
         groups.filter((g) => g.cases.length || !all).map((g) => (
           <section key={g.team} className="queue" aria-labelledby={`queue-${g.team}`} data-team={g.team}>
-            <h2 id={`queue-${g.team}`} className="queue-title">
-              {g.team ? directory.teamName(g.team) : 'Closing (no team)'} <span className="muted">· {g.cases.length} open</span>
-            </h2>
+            <div className="queue-head">
+              <h2 id={`queue-${g.team}`} className="queue-title">
+                {g.team ? directory.teamName(g.team) : 'Closing (no team)'} <span className="muted">· {g.cases.length} open</span>
+              </h2>
+              {g.team && canTake(g.team) && g.cases.some((c) => c.status === 'waiting' && !c.holder) && (
+                <TakeNext team={g.team} teamName={directory.teamName(g.team)} />
+              )}
+            </div>
             {g.cases.length === 0 ? (
               <p className="muted queue-empty">Nothing in this queue right now.</p>
             ) : (
@@ -101,6 +110,28 @@ export function QueuePage({ user, directory }: { user: User; directory: Director
         ))
       )}
     </main>
+  );
+}
+
+/** "Take next": claims the most urgent waiting case of the team this person may work, and opens it. */
+function TakeNext({ team, teamName }: { team: string; teamName: string }) {
+  const [busy, setBusy] = useState(false);
+  const take = async () => {
+    setBusy(true);
+    try {
+      const { case: next } = await casesApi.takeNext(team);
+      if (next) navigate(caseHash(next.id));
+      else showToast('info', `Nothing is waiting in ${teamName} any more.`);
+    } catch (e) {
+      showError(`Could not take the next case of ${teamName}`, e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" className="primary small" data-take-next={team} disabled={busy} onClick={take}>
+      Take next
+    </button>
   );
 }
 
