@@ -30,17 +30,8 @@ const signOut = createRoute({
   responses: { 204: { description: 'Signed out' }, 401: errors[401] },
 });
 
-/** Browsers treat these hosts as secure even over plain http, so `Secure` cookies work there too. */
-const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i;
-
-/**
- * Cookies are `Secure` behind TLS (configured, https, or a proxy saying so) and on this machine's
- * loopback address, which browsers count as a secure context; only plain http from another
- * machine (a LAN install without TLS, which the README advises against) gets them without.
- */
 function secure(c: Context<AppEnv>): boolean {
-  const url = new URL(c.req.url);
-  return c.get('rt').config.secureCookies || url.protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https' || LOOPBACK_HOST.test(url.host);
+  return c.get('rt').config.secureCookies || new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 }
 
 /** `/api/session`: sign in, who am I, sign out. */
