@@ -57,6 +57,17 @@ describe('cases handed out by a least-loaded pass', () => {
     await signInPage(s.page, s.server.url, ANA.email, ANA.password);
     await s.page.goto(`${s.server.url}/#/console`);
     await s.page.locator('.live-indicator[data-live="live"]').waitFor();
+    // The queue says who is at the console: Ana; Ben joins from another machine, live, and leaves.
+    const atConsole = s.page.locator('[data-at-console="care"]');
+    await expect.poll(() => atConsole.getAttribute('data-count')).toBe('1');
+    const benSession = await (await fetch(`${s.server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: BEN.email, password: BEN.password }) })).json() as { token: string };
+    const benAway = new AbortController();
+    const benStream = await fetch(`${s.server.url}/api/events`, { headers: { authorization: `Bearer ${benSession.token}` }, signal: benAway.signal });
+    expect(benStream.status).toBe(200);
+    await expect.poll(() => atConsole.getAttribute('data-count')).toBe('2');
+    expect(await atConsole.getAttribute('title')).toBe('Ana Agent, Ben Away');
+    benAway.abort();
+    await expect.poll(() => atConsole.getAttribute('data-count')).toBe('1');
 
     const [first] = await ingest(s.server.url, s.server.ingestToken, [mention('I still want my refund')]);
     await row(first!.caseId!).locator('.holder-me').waitFor();

@@ -17,7 +17,7 @@ import { consoleLogger, type Logger } from './logger.ts';
 import { MapCache } from './maps/MapCache.ts';
 import { Online } from './presence/Online.ts';
 import { Presence } from './presence/Presence.ts';
-import { presenceEvent } from './presence/presenceEvent.ts';
+import { onlineEvent, presenceEvent } from './presence/presenceEvent.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { viewingRoutes } from './routes/viewing.ts';
@@ -105,7 +105,7 @@ export function createApp(opts: AppOptions): BatonApp {
     bus,
     log: opts.log ?? consoleLogger,
     maps: new MapCache(opts.db),
-    online: new Online(),
+    online: new Online((userId, online) => bus.publish(onlineEvent(opts.db, userId, online))),
     presence: new Presence({ clock, announce: (caseId, viewers) => bus.publish(presenceEvent(opts.db, caseId, viewers)) }),
     config: { ...DEFAULT_CONFIG, ...opts.config },
     setupSecret: null,

@@ -8,6 +8,7 @@ import { LiveIndicator } from './LiveIndicator.tsx';
 import { presenceNow, seedViewers } from './presence.ts';
 import { QueueRow } from './QueueRow.tsx';
 import type { Directory } from './useDirectory.ts';
+import { useAtTheConsole } from './useAtTheConsole.ts';
 import { useLiveRefresh } from './useLiveRefresh.ts';
 import { useNodeLabels } from './useMapDocument.ts';
 import { useNow } from './useNow.ts';
@@ -39,6 +40,7 @@ export function QueuePage({ user, directory }: { user: User; directory: Director
   useEffect(load, [load]);
   useLiveRefresh(load, (type) => type === 'case' || type === 'claim' || type === 'queue' || type === 'mention');
   const label = useNodeLabels(cases ?? []);
+  const atTheConsole = useAtTheConsole();
 
   const teamIds = all ? directory.teams.map((t) => t.id) : user.teams;
   const groups = useMemo(() => {
@@ -60,6 +62,7 @@ export function QueuePage({ user, directory }: { user: User; directory: Director
         <div>
           <h1 id="console-title">Team console</h1>
           <p className="muted">{all ? 'Every team’s open cases' : `Open cases for ${user.teams.map((t) => directory.teamName(t)).join(', ') || 'your teams'}`}, in queue order.</p>
+          <AtTheConsole teams={team ? [team] : teamIds} atTheConsole={atTheConsole} directory={directory} />
         </div>
         <div className="actions console-tools">
           {teamIds.length > 1 && (
@@ -110,6 +113,24 @@ export function QueuePage({ user, directory }: { user: User; directory: Director
         ))
       )}
     </main>
+  );
+}
+
+/** How many of each team have the console open (so passes that hand work out may give them cases), names on hover. */
+function AtTheConsole({ teams, atTheConsole, directory }: { teams: string[]; atTheConsole: Map<string, string[]>; directory: Directory }) {
+  if (!teams.length) return null;
+  return (
+    <p className="muted small at-console" data-testid="at-console">
+      At the console:{' '}
+      {teams.map((t, i) => {
+        const names = atTheConsole.get(t) ?? [];
+        return (
+          <span key={t} data-at-console={t} data-count={names.length} title={names.length ? names.join(', ') : 'Nobody in this team has the console open'}>
+            {i > 0 && ' · '}{directory.teamName(t)}: {names.length}
+          </span>
+        );
+      })}
+    </p>
   );
 }
 

@@ -7,7 +7,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** Names of the events the runtime sends (docs/api.md), plus `ready` on every (re)connect. */
-export const LIVE_EVENT_TYPES = ['ready', 'case', 'claim', 'queue', 'mention', 'crisis', 'map', 'presence'] as const;
+export const LIVE_EVENT_TYPES = ['ready', 'case', 'claim', 'queue', 'mention', 'crisis', 'map', 'presence', 'online'] as const;
 /** One of {@link LIVE_EVENT_TYPES}. */
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 /** Gets every live event with its parsed JSON data. */

@@ -1,6 +1,6 @@
 /** A live event: SSE event name and its JSON data. `teams` limits who sees it (agents see their teams'). */
 export interface LiveEvent {
-  type: 'case' | 'claim' | 'queue' | 'crisis' | 'map' | 'mention' | 'notification' | 'presence';
+  type: 'case' | 'claim' | 'queue' | 'crisis' | 'map' | 'mention' | 'notification' | 'presence' | 'online';
   data: Record<string, unknown>;
   teams?: string[];
   users?: string[];

@@ -9,16 +9,24 @@ export class Online {
   /** user id → open streams (a person may have Baton open in several tabs). */
   private readonly streams = new Map<string, number>();
 
+  /** `onChange` hears when someone comes online (first stream) or goes (last stream closed). */
+  constructor(private readonly onChange: (userId: string, online: boolean) => void = () => undefined) {}
+
   /** A stream of `userId` opened; call the returned function once when it closes. */
   connect(userId: string): () => void {
-    this.streams.set(userId, (this.streams.get(userId) ?? 0) + 1);
+    const before = this.streams.get(userId) ?? 0;
+    this.streams.set(userId, before + 1);
+    if (before === 0) this.onChange(userId, true);
     let open = true;
     return () => {
       if (!open) return;
       open = false;
       const left = (this.streams.get(userId) ?? 1) - 1;
       if (left > 0) this.streams.set(userId, left);
-      else this.streams.delete(userId);
+      else {
+        this.streams.delete(userId);
+        this.onChange(userId, false);
+      }
     };
   }
 

@@ -123,6 +123,29 @@ describe('who a pass hands a new case to', () => {
     expect(text).toMatch(/"handedOut":"least-loaded"\}/);
   });
 
+  it('the directory says who is at the console, and their teams hear when that changes', async () => {
+    const t = await testRuntime();
+    const { care1 } = await withApprovedMap(t, mapWith({ strategy: 'least-loaded' }));
+    const events: { data: Record<string, unknown>; teams?: string[] }[] = [];
+    t.app.rt.bus.subscribe((e) => {
+      if (e.type === 'online') events.push(e);
+    });
+    const onlineInCare = async () => ((await t.admin('GET', '/api/teams')).body.teams as { id: string; members: { id: string; online: boolean }[] }[])
+      .find((team) => team.id === 'care')!.members.filter((m) => m.online).map((m) => m.id);
+    expect(await onlineInCare()).toEqual([]);
+    const closeA = await goOnline(t, 'care1@example.test');
+    const closeB = await goOnline(t, 'care1@example.test'); // a second tab: still one person, no second event
+    expect(await onlineInCare()).toEqual([care1.id]);
+    await closeA();
+    expect(await onlineInCare()).toEqual([care1.id]);
+    await closeB();
+    expect(await onlineInCare()).toEqual([]);
+    expect(events).toEqual([
+      { type: 'online', data: { user: care1.id, online: true }, teams: ['care'] },
+      { type: 'online', data: { user: care1.id, online: false }, teams: ['care'] },
+    ]);
+  });
+
   it('member hands the case to the named person even when they are away', async () => {
     const t = await testRuntime();
     const { care2 } = await withApprovedMap(t, mapWith({ strategy: 'member', member: 'care2@example.test' }));

@@ -7,7 +7,8 @@ import { teamMembers, teams, users } from '../db/schema.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { conflict, errors, json, jsonBody, newRouter, signedIn } from '../http/openapi.ts';
 
-const memberSchema = z.object({ id: z.string(), name: z.string(), email: z.string(), backup: z.boolean() });
+/** `online`: has the console open now (a live-event stream), so passes that hand work out may give them cases. */
+const memberSchema = z.object({ id: z.string(), name: z.string(), email: z.string(), backup: z.boolean(), online: z.boolean() });
 const teamSchema = z.object({ id: z.string(), name: z.string(), members: z.array(memberSchema) }).openapi('Team');
 const teamParam = z.object({ id: z.string().max(128) });
 
@@ -42,7 +43,7 @@ export function teamRoutes() {
         .from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).orderBy(asc(users.name)).all();
       const rows = db.select().from(teams).orderBy(asc(teams.id)).all();
       return c.json({
-        teams: rows.map((t) => ({ id: t.id, name: t.name, members: members.filter((m) => m.teamId === t.id).map(({ teamId: _, ...m }) => m) })),
+        teams: rows.map((t) => ({ id: t.id, name: t.name, members: members.filter((m) => m.teamId === t.id).map(({ teamId: _, ...m }) => ({ ...m, online: c.get('rt').online.has(m.id) })) })),
       }, 200);
     })
     .openapi(create, (c) => {
@@ -74,7 +75,7 @@ export function teamRoutes() {
         .select({ id: users.id, name: users.name, email: users.email, backup: teamMembers.backup })
         .from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).where(eq(teamMembers.teamId, id)).orderBy(asc(users.name)).all();
       const team = rt.db.select().from(teams).where(eq(teams.id, id)).get()!;
-      return c.json({ id, name: team.name, members }, 200);
+      return c.json({ id, name: team.name, members: members.map((m) => ({ ...m, online: rt.online.has(m.id) })) }, 200);
     })
     .openapi(removeMember, (c) => {
       const admin = requireRole(c, 'admin');
