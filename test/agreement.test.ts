@@ -1,7 +1,7 @@
 /**
  * Agreement: an example map and scenario run through the real runtime (HTTP API, SQLite,
  * scheduler; time driven by a manual clock) give every mention the same case path, breaches,
- * teams, end and status as `baton simulate` (the engine's simulateMap). The runtime here is
+ * teams, end, status, pick-up and resolution time as `baton simulate` (the engine's simulateMap). The runtime here is
  * staffed by a small driver that behaves like the simulator's staff: one case per member at a
  * time, the best waiting case first, work taking the scenario's response time, the scripted (or
  * only weighted, or first) outcome, checklists and lessons instantly. Each scenario runs twice: with
@@ -175,18 +175,25 @@ async function runThroughRuntime(map: BatonMap, scenario: Scenario, online: bool
     }
   }
 
-  const rows = db.$client.prepare('select m.id mention, m.status mstatus, m.case_id caseId, c.status, c.view, c.trigger from mentions m left join cases c on c.mention_id = m.id order by m.seq').all() as
-    { mention: string; mstatus: string; caseId: string | null; status: string | null; view: string | null; trigger: string | null }[];
+  const rows = db.$client.prepare('select m.id mention, m.status mstatus, m.case_id caseId, m.received_at receivedAt, c.status, c.view, c.trigger, c.first_claim_at firstClaimAt from mentions m left join cases c on c.mention_id = m.id order by m.seq').all() as
+    { mention: string; mstatus: string; caseId: string | null; receivedAt: number; status: string | null; view: string | null; trigger: string | null; firstClaimAt: number | null }[];
+  /** When the case reached its end node (the simulator's resolvedSec counts to that). */
+  const reachedEnd = (caseId: string, end: string) =>
+    (db.$client.prepare("select at from case_events where case_id = ? and type = 'entered' and json_extract(data, '$.node') = ? order by id limit 1").get(caseId, end) as { at: number } | undefined)?.at;
   const teamsOf = (caseId: string) =>
     [...new Set((db.$client.prepare("select data from case_events where case_id = ? and type = 'entered' order by id").all(caseId) as { data: string }[])
       .map((e) => JSON.parse(e.data).team).filter(Boolean))] as string[];
   const cases = rows.filter((r) => r.mstatus !== 'attached').map((r) => {
     if (r.mstatus === 'unrouted') return { mention: r.mention, status: 'unrouted', path: [], breaches: [], teams: [] };
     const view = JSON.parse(r.view!);
+    const end = view.nodeType === 'end' ? (view.node as string) : undefined;
+    const endAt = end ? reachedEnd(r.caseId!, end) : undefined;
     return {
       mention: r.mention, trigger: r.trigger, path: view.path, breaches: view.breaches, teams: teamsOf(r.caseId!),
       status: r.status === 'ended' ? 'ended' : r.status === 'closing' ? 'closing' : 'open',
-      ...(view.nodeType === 'end' ? { end: view.node } : {}),
+      ...(end ? { end } : {}),
+      ...(r.firstClaimAt !== null ? { pickupSec: (r.firstClaimAt - r.receivedAt) / 1000 } : {}),
+      ...(endAt !== undefined ? { resolvedSec: (endAt - r.receivedAt) / 1000 } : {}),
     };
   });
   const attached = rows.filter((r) => r.mstatus === 'attached').map((r) => r.mention);
@@ -215,17 +222,19 @@ describe('runtime agrees with baton simulate', () => {
   });
 
   const modes = pairs.flatMap((p) => [[`${p.name}`, p, false], [`${p.name}, staff at the console`, p, true]] as const);
-  it.each(modes)('%s: same case paths, breaches, teams and ends', async (_name, { map, scenario }, online) => {
+  it.each(modes)('%s: same case paths, breaches, teams, ends, pick-up and resolution times', async (_name, { map, scenario }, online) => {
     const simulated = simulateMap(map, scenario);
     const real = await runThroughRuntime(map, scenario, online);
     // With the staff online, passes that hand cases out did so; with nobody online, none did.
     const pushes = map.nodes.some((n) => n.type === 'pass' && (n.to.strategy === 'round-robin' || n.to.strategy === 'least-loaded'));
     if (!online || !pushes) expect(real.handedOut).toBe(0);
     else expect(real.handedOut).toBeGreaterThan(0);
-    const pick = (c: { mention: string; status: string; path: string[]; breaches: string[]; teams: string[]; end?: string | null; trigger?: string | null }) =>
-      ({ mention: c.mention, status: c.status, path: c.path, breaches: c.breaches, teams: c.teams, end: c.end, trigger: c.trigger });
+    const pick = (c: { mention: string; status: string; path: string[]; breaches: string[]; teams: string[]; end?: string | null; trigger?: string | null; pickupSec?: number | null; resolvedSec?: number | null }) =>
+      ({ mention: c.mention, status: c.status, path: c.path, breaches: c.breaches, teams: c.teams, end: c.end, trigger: c.trigger, pickupSec: c.pickupSec ?? null, resolvedSec: c.resolvedSec ?? null });
     expect(real.cases.map(pick)).toEqual(simulated.cases.map(pick));
     expect(real.attached).toEqual(simulated.attached.map((a) => a.mention));
     expect(simulated.cases.some((c) => c.path.length > 2)).toBe(true);
+    // The times are compared too, and there are some to compare.
+    expect(simulated.cases.some((c) => (c.pickupSec ?? 0) > 0 && (c.resolvedSec ?? 0) > 0)).toBe(true);
   }, 120_000);
 });
