@@ -1,5 +1,5 @@
 import { percentiles, type Percentiles } from '@baton/engine';
-import { and, count, eq, gte, isNotNull, isNull, lte, min, ne, or, sql } from 'drizzle-orm';
+import { and, count, eq, gte, isNotNull, isNull, lte, max, ne, or, sql } from 'drizzle-orm';
 import { iso } from '../clock.ts';
 import { caseEvents, cases, crises, maps, mentions, teams } from '../db/schema.ts';
 import type { Runtime } from '../Runtime.ts';
@@ -16,7 +16,7 @@ export interface TeamLine {
   breaches: number;
   /** Cases in the team's hands now (not ended). */
   openNow: number;
-  /** How long the longest-waiting case of its queue has waited, now (null: nobody waits). */
+  /** How long the longest-waiting case of its queue (or awaiting its pre-action checklist, unheld) has waited, now (null: nobody waits). */
   oldestWaitingSec: number | null;
   oldestWaitingCase: string | null;
 }
@@ -119,14 +119,25 @@ export function summaryReport(rt: Runtime, scope: ReportScope, now: number): Sum
 
   const openByTeam = new Map(db.select({ team: cases.team, n: count() }).from(cases)
     .where(and(ne(cases.status, 'ended'), isNotNull(cases.team), inCases)).groupBy(cases.team).all().map((r) => [r.team!, r.n]));
-  const oldest = new Map(db.select({ team: cases.team, queuedAt: min(cases.queuedAt) }).from(cases)
-    .where(and(eq(cases.status, 'waiting'), isNotNull(cases.team), inCases)).groupBy(cases.team).all().map((r) => [r.team!, r.queuedAt]));
+  // Who waits longest per team: a case in the team's queue since it entered it, and one waiting for the
+  // team's pre-action checklist (nobody holding it) since it reached that pass.
+  const oldest = new Map<string, { since: number; caseId: string }>();
+  const consider = (team: string | null, since: number | null, caseId: string) => {
+    if (!team || since === null) return;
+    const known = oldest.get(team);
+    if (!known || since < known.since) oldest.set(team, { since, caseId });
+  };
+  for (const r of db.select({ id: cases.id, team: cases.team, since: cases.queuedAt }).from(cases)
+    .where(and(eq(cases.status, 'waiting'), isNotNull(cases.team), inCases)).all()) consider(r.team, r.since, r.id);
+  for (const r of db.select({ id: cases.id, team: cases.team, since: max(caseEvents.at) }).from(cases)
+    .innerJoin(caseEvents, and(eq(caseEvents.caseId, cases.id), eq(caseEvents.type, 'entered')))
+    .where(and(eq(cases.status, 'preparing'), isNull(cases.holder), isNotNull(cases.team), inCases)).groupBy(cases.id).all()) consider(r.team, r.since, r.id);
   const teamLines: TeamLine[] = [];
   for (const t of db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(teams.name).all()) {
     if (scope.team && t.id !== scope.team) continue;
-    const queuedAt = oldest.get(t.id) ?? null;
-    const oldestCase = queuedAt === null ? null : db.select({ id: cases.id }).from(cases)
-      .where(and(eq(cases.team, t.id), eq(cases.status, 'waiting'), eq(cases.queuedAt, queuedAt), inCases)).get()?.id ?? null;
+    const longest = oldest.get(t.id);
+    const queuedAt = longest?.since ?? null;
+    const oldestCase = longest?.caseId ?? null;
     const line: TeamLine = {
       team: t.id, name: t.name, handled: handled.get(t.id)?.size ?? 0, breaches: teamBreaches.get(t.id) ?? 0,
       openNow: openByTeam.get(t.id) ?? 0, oldestWaitingSec: queuedAt === null ? null : seconds(Math.max(0, now - queuedAt)), oldestWaitingCase: oldestCase,

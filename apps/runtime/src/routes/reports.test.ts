@@ -45,6 +45,17 @@ async function story() {
 }
 
 describe('GET /api/reports/summary', () => {
+  it("counts a case waiting for the hub's checklist as waiting, until someone holds it", async () => {
+    const t = await testRuntime();
+    const { manager, hub } = await withApprovedMap(t, complaintMap({ crisis: undefined }));
+    const id = (await t.ingest('POST', '/api/mentions', mention('my order arrived broken'))).body.results[0].caseId as string;
+    t.advance(5 * MIN);
+    const social = async () => ((await manager('GET', '/api/reports/summary')).body.teams as { team: string }[]).find((x) => x.team === 'social');
+    expect(await social()).toMatchObject({ openNow: 1, oldestWaitingSec: 300, oldestWaitingCase: id });
+    await hub('POST', `/api/cases/${id}/claim`);
+    expect(await social()).toMatchObject({ openNow: 1, oldestWaitingSec: null });
+  });
+
   it('counts mentions, cases, breaches and times of the last 7 days', async () => {
     const { manager, c } = await story();
     const res = await manager('GET', '/api/reports/summary');
