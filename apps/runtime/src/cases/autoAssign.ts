@@ -19,6 +19,18 @@ export function eligibleMembers(w: Work, team: string, crisis: boolean): string[
 }
 
 /**
+ * Of `candidates`, those a strategy may hand a case to: online (offline ones are left out before
+ * any lookup) and, like the simulator's staff, with no open case in hand.
+ */
+function freeAndOnline(w: Work, candidates: string[]): string[] {
+  const online = candidates.filter((m) => w.rt.online.has(m));
+  if (!online.length) return [];
+  const busy = new Set(w.rt.db.select({ holder: cases.holder }).from(cases)
+    .where(and(inArray(cases.holder, online), ne(cases.status, 'ended'))).all().map((r) => r.holder));
+  return online.filter((m) => !busy.has(m));
+}
+
+/**
  * Applies the pass's strategy to a case that just entered a queue: `round-robin` hands it to the
  * next free member after the last one, `least-loaded` to the free member who took fewest cases
  * today — both only among members who have Baton open (`rt.online`), never to someone away —
@@ -36,13 +48,7 @@ export function autoAssign(w: Work, book: CrisisBook, row: CaseRow, at: number):
   const crisis = book.on(row.mapId, compiled);
   const { db } = w.rt;
   const everyone = eligibleMembers(w, row.team, crisis);
-  // Like the simulator's staff, a member hands out new work only to people with none in hand.
-  const busy = new Set(
-    everyone.length
-      ? db.select({ holder: cases.holder }).from(cases).where(and(inArray(cases.holder, everyone), ne(cases.status, 'ended'))).all().map((r) => r.holder)
-      : [],
-  );
-  const members = everyone.filter((m) => !busy.has(m) && w.rt.online.has(m));
+  const members = freeAndOnline(w, everyone);
   let member: string | undefined;
   if (strategy === 'member') {
     const named = node.to.member ?? '';
@@ -78,8 +84,7 @@ const PUSHED = new Set(['round-robin', 'least-loaded']);
  */
 export function offerNext(w: Work, book: CrisisBook, member: string, at: number): CaseRow | null {
   const { db } = w.rt;
-  if (!w.rt.online.has(member)) return null;
-  if (db.select({ id: cases.id }).from(cases).where(and(eq(cases.holder, member), ne(cases.status, 'ended'))).get()) return null;
+  if (!freeAndOnline(w, [member]).length) return null;
   const memberships = db.select({ team: teamMembers.teamId, backup: teamMembers.backup }).from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(and(eq(teamMembers.userId, member), isNull(users.disabledAt))).all();

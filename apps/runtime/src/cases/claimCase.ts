@@ -70,9 +70,12 @@ function extendLease(w: Work, row: CaseRow, member: string, expiresAt: number): 
  */
 export function keepLeaseWhileOpen(w: Work, caseId: string, member: string): void {
   const row = w.rt.db.select().from(cases).where(eq(cases.id, caseId)).get();
-  if (!row || row.holder !== member || row.claimExpiresAt === null) return;
-  if (row.claimExpiresAt - w.now >= w.rt.config.leaseMs / 2) return;
-  extendLease(w, row, member, w.now + w.rt.config.leaseMs);
+  if (row && leaseWantsRenewal(row, member, w.now, w.rt.config.leaseMs)) extendLease(w, row, member, w.now + w.rt.config.leaseMs);
+}
+
+/** Whether `member` holds the case with less than half of a `leaseMs` lease left (cheap: no I/O). */
+export function leaseWantsRenewal(row: Pick<CaseRow, 'holder' | 'claimExpiresAt'>, member: string, now: number, leaseMs: number): boolean {
+  return row.holder === member && row.claimExpiresAt !== null && row.claimExpiresAt - now < leaseMs / 2;
 }
 
 function setLease(w: Work, row: CaseRow, dueAt: number): void {

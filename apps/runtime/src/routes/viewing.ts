@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../auth/guards.ts';
 import { visibleCase } from '../cases/caseAccess.ts';
-import { keepLeaseWhileOpen } from '../cases/claimCase.ts';
+import { keepLeaseWhileOpen, leaseWantsRenewal } from '../cases/claimCase.ts';
 import { write } from '../cases/write.ts';
 import { errors, idParam, json, newRouter, signedIn } from '../http/openapi.ts';
 
@@ -29,10 +29,8 @@ export function viewingRoutes() {
       const user = requireUser(c);
       const rt = c.get('rt');
       const row = visibleCase(rt.db, user, c.req.valid('param').id);
-      // Cheap check first: only the holder's heartbeat, with half the lease gone, writes anything.
-      if (row.holder === user.id && row.claimExpiresAt !== null && row.claimExpiresAt - rt.clock.now() < rt.config.leaseMs / 2) {
-        write(rt, (w) => keepLeaseWhileOpen(w, row.id, user.id));
-      }
+      // Only the holder's heartbeat, with half the lease gone, opens a transaction (which checks again).
+      if (leaseWantsRenewal(row, user.id, rt.clock.now(), rt.config.leaseMs)) write(rt, (w) => keepLeaseWhileOpen(w, row.id, user.id));
       return c.json({ caseId: row.id, viewers: rt.presence.see(row.id, { id: user.id, name: user.name }) }, 200);
     })
     .openapi(leave, (c) => {
