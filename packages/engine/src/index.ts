@@ -2,7 +2,7 @@
  * @baton/engine — Baton's pure core. Runs in Node and in the browser: no I/O, no clock, no
  * randomness of its own (time and seeds are passed in).
  */
-export { idSchema, isoTimeSchema, durationSchema, parseDuration, recipientSchema } from './schema/common.ts';
+export { idSchema, isoTimeSchema, durationSchema, parseDuration, recipientSchema, brandSchema } from './schema/common.ts';
 export type { Recipient } from './schema/common.ts';
 export { NETWORKS, authorSchema, mentionSchema, mentionTemplateSchema } from './schema/mention.ts';
 export type { Mention, MentionTemplate, Network } from './schema/mention.ts';

@@ -44,6 +44,8 @@ export const apiTokens = sqliteTable('api_tokens', {
   revokedAt: integer('revoked_at'),
   /** HMAC-SHA256 key for signed ingest (`signed: true`); the server needs it in clear to check signatures. */
   signingSecret: text('signing_secret'),
+  /** The brand mentions sent with this token carry when they name none (SPEC §10.3). */
+  brand: text('brand'),
 }, (t) => [uniqueIndex('api_tokens_hash').on(t.tokenHash)]);
 
 /** Teams of the directory; maps name them by id. */
@@ -122,6 +124,10 @@ export const mentions = sqliteTable('mentions', {
   dismissedBy: text('dismissed_by'),
   dismissedAt: integer('dismissed_at'),
   dismissReason: text('dismiss_reason'),
+  /** The brand the mention concerns (from the document, its source or its ingest token). */
+  brand: text('brand'),
+  /** The source that read it from a network (null: posted over the API or imported). */
+  sourceId: text('source_id'),
 }, (t) => [uniqueIndex('mentions_id').on(t.id), index('mentions_status').on(t.status), index('mentions_case').on(t.caseId)]);
 
 /** Tags the hub put on an unrouted mention in triage; carried onto the case if one is started from it. */

@@ -35,11 +35,15 @@ export const durationSchema = z
     message: 'must be an ISO 8601 duration such as PT15M, PT2H or P1D',
   });
 
-/** Who is told: a team, a member, a webhook URL or an e-mail address. */
+/** Who is told: a team, a member, a webhook URL, an e-mail address or a Slack incoming webhook. */
 export const recipientSchema = z.union([
   z.object({ team: idSchema }),
   z.object({ member: z.string().min(1).max(256) }),
   z.object({ webhook: z.url({ protocol: /^https?$/ }) }),
   z.object({ email: z.email() }),
+  z.object({ slack: z.url({ protocol: /^https?$/ }) }),
 ]);
+
+/** A brand or account the organisation answers for (SPEC §10.3): the same shape as an id. */
+export const brandSchema = idSchema;
 export type Recipient = z.infer<typeof recipientSchema>;

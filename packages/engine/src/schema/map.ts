@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationSchema, idSchema, recipientSchema } from './common.ts';
+import { brandSchema, durationSchema, idSchema, recipientSchema } from './common.ts';
 import { conditionSchema } from './condition.ts';
 
 /** The map document format tag. */
@@ -116,6 +116,8 @@ export const mapSchema = z.object({
   hub: idSchema,
   teams: z.array(teamSchema).min(1).max(200),
   crisis: crisisSchema.optional(),
+  /** Only mentions of these brands are tried against this map (SPEC §10.3); without it, every mention. */
+  listensTo: z.object({ brands: z.array(brandSchema).min(1).max(200) }).optional(),
   nodes: z.array(nodeSchema).max(5000),
   edges: z.array(edgeSchema).max(20000),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoTimeSchema } from './common.ts';
+import { brandSchema, idSchema, isoTimeSchema } from './common.ts';
 
 /** Networks a mention can come from. */
 export const NETWORKS = [
@@ -31,6 +31,8 @@ export const mentionSchema = z.object({
   directedAtBrand: z.boolean().optional(),
   lang: z.string().min(1).max(35).optional(),
   sentiment: z.number().min(-1).max(1).optional(),
+  /** The brand or account it concerns (SPEC §10.3); set by its source or ingest token when absent. */
+  brand: brandSchema.optional(),
 });
 export type Mention = z.infer<typeof mentionSchema>;
 

@@ -1,14 +1,14 @@
 import type { Recipient } from '@baton/engine';
 import { useMapStore } from '../useMapStore.ts';
 
-type RecipientKind = 'team' | 'member' | 'email' | 'webhook';
+type RecipientKind = 'team' | 'member' | 'email' | 'webhook' | 'slack';
 
 function kindOf(r: Recipient): RecipientKind {
-  return 'team' in r ? 'team' : 'member' in r ? 'member' : 'email' in r ? 'email' : 'webhook';
+  return 'team' in r ? 'team' : 'member' in r ? 'member' : 'email' in r ? 'email' : 'slack' in r ? 'slack' : 'webhook';
 }
 
 function valueOf(r: Recipient): string {
-  return 'team' in r ? r.team : 'member' in r ? r.member : 'email' in r ? r.email : r.webhook;
+  return 'team' in r ? r.team : 'member' in r ? r.member : 'email' in r ? r.email : 'slack' in r ? r.slack : r.webhook;
 }
 
 function make(kind: RecipientKind, value: string): Recipient {
@@ -17,6 +17,7 @@ function make(kind: RecipientKind, value: string): Recipient {
     case 'member': return { member: value };
     case 'email': return { email: value };
     case 'webhook': return { webhook: value };
+    case 'slack': return { slack: value };
   }
 }
 
@@ -38,6 +39,7 @@ export function RecipientsEditor({ label, value, onChange }: { label: string; va
                 <option value="member">member</option>
                 <option value="email">email</option>
                 <option value="webhook">webhook</option>
+                <option value="slack">Slack</option>
               </select>
               {kind === 'team' ? (
                 <select aria-label="Team" value={valueOf(r)} onChange={(e) => set(i, make('team', e.target.value))}>
@@ -45,7 +47,7 @@ export function RecipientsEditor({ label, value, onChange }: { label: string; va
                   {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
                 </select>
               ) : (
-                <input type="text" aria-label={kind} value={valueOf(r)} placeholder={kind === 'webhook' ? 'https://…' : kind === 'email' ? 'name@example.org' : 'member id'} onChange={(e) => set(i, make(kind, e.target.value))} />
+                <input type="text" aria-label={kind} value={valueOf(r)} placeholder={kind === 'webhook' ? 'https://…' : kind === 'slack' ? 'https://hooks.slack.com/services/…' : kind === 'email' ? 'name@example.org' : 'member id'} onChange={(e) => set(i, make(kind, e.target.value))} />
               )}
               <button type="button" className="icon-button" aria-label={`Remove recipient ${valueOf(r)}`} onClick={() => onChange(value.filter((_, j) => j !== i))}>×</button>
             </li>
