@@ -24,12 +24,14 @@ const entrySchema = z.object({
 }).openapi('AuditEntry');
 
 const list = createRoute({
+  operationId: 'listAuditEntries',
   method: 'get', path: '/', tags: ['audit'], summary: 'The audit log, newest first (admin)', security: signedIn,
   description: 'Every sign-in (and failed one), claim, outcome, map decision, token change and directory change: who, when, from which address.',
   request: { query: filters.extend({ limit: z.string().regex(/^\d{1,4}$/).transform(Number).default(200) }) },
   responses: { 200: json(z.object({ entries: z.array(entrySchema), next: z.number().nullable() }), 'Entries'), 400: errors[400], 401: errors[401], 403: errors[403] },
 });
 const exportLog = createRoute({
+  operationId: 'exportAuditLog',
   method: 'get', path: '/export', tags: ['audit'], summary: 'Download the audit log as CSV or NDJSON, oldest first (admin)', security: signedIn,
   request: { query: filters.extend({ format: z.enum(['csv', 'ndjson']).default('csv') }) },
   responses: {

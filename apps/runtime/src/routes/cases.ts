@@ -35,40 +35,40 @@ const post = <P extends string>(path: P, summary: string) => ({ method: 'post' a
 const limit = z.string().regex(/^\d{1,4}$/).transform(Number).optional();
 
 const routes = {
-  list: createRoute({
+  list: createRoute({ operationId: 'listCases',
     method: 'get', path: '/', tags: ['cases'], summary: 'Cases you may see; with `team`, in queue order (priority, then time in queue)', security: signedIn,
     request: { query: z.object({ team: z.string().max(128).optional(), status: z.string().max(100).optional(), map: z.string().max(128).optional(), holder: z.string().max(128).optional(), limit }) },
     responses: { 200: json(z.object({ cases: z.array(caseSummarySchema) }), 'Cases'), 400: errors[400], 401: errors[401] },
   }),
-  next: createRoute({
+  next: createRoute({ operationId: 'claimNextCase',
     method: 'post', path: '/next', tags: ['cases'], summary: "Claim the next waiting case of a team's queue", security: signedIn,
     request: { body: jsonBody(z.object({ team: z.string().max(128), lease: lease.optional() })) },
     responses: { 200: json(z.object({ case: caseDetailSchema.nullable() }), 'The claimed case, or null when the queue is empty'), 400: errors[400], 401: errors[401], 403: errors[403] },
   }),
-  get: createRoute({
+  get: createRoute({ operationId: 'getCase',
     method: 'get', path: '/{id}', tags: ['cases'], summary: 'One case with its checklist, notes, tags, lessons, thread and full history', security: signedIn,
     request: { params: idParam },
     responses: { 200: json(caseDetailSchema, 'The case'), 401: errors[401], 403: errors[403], 404: errors[404] },
   }),
-  claim: createRoute({
+  claim: createRoute({ operationId: 'claimCase',
     ...post('/{id}/claim', 'Claim the case with a lease (default PT10M); claiming again renews it. 409 CLAIMED names the holder'),
     request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ lease: lease.optional() }) } }, required: false } },
   }),
-  release: createRoute({ ...post('/{id}/release', 'Hand the case back to the queue'), request: { params: idParam } }),
-  checklist: createRoute({
+  release: createRoute({ operationId: 'releaseCase', ...post('/{id}/release', 'Hand the case back to the queue'), request: { params: idParam } }),
+  checklist: createRoute({ operationId: 'tickChecklist',
     ...post('/{id}/checklist', 'Tick a pre-action checklist item (by its text or 0-based index), or every item with `all: true`; the last tick passes the case on. 422 UNKNOWN_ITEM for an item not on the checklist'),
     request: { params: idParam, body: jsonBody(checklistTick) },
   }),
-  outcome: createRoute({
+  outcome: createRoute({ operationId: 'reportOutcome',
     ...post('/{id}/outcome', 'Report the outcome (refused until the checklist is done; 422 for an outcome the pass does not declare)'),
     request: { params: idParam, body: jsonBody(z.object({ outcome: z.string().max(64), note: z.string().max(10_000).optional() })) },
   }),
-  notes: createRoute({ ...post('/{id}/notes', 'Add a note'), request: { params: idParam, body: jsonBody(z.object({ text: z.string().min(1).max(10_000) })) } }),
-  tags: createRoute({
+  notes: createRoute({ operationId: 'addCaseNote', ...post('/{id}/notes', 'Add a note'), request: { params: idParam, body: jsonBody(z.object({ text: z.string().min(1).max(10_000) })) } }),
+  tags: createRoute({ operationId: 'changeCaseTags',
     ...post('/{id}/tags', 'Add and remove tags (`tags` and `tag` add too); a field it does not know is 400'),
     request: { params: idParam, body: jsonBody(tagChange) },
   }),
-  lessons: createRoute({ ...post('/{id}/lessons', 'Write a lesson; a case closing for want of one ends'), request: { params: idParam, body: jsonBody(z.object({ text: z.string().min(1).max(10_000) })) } }),
+  lessons: createRoute({ operationId: 'writeLesson', ...post('/{id}/lessons', 'Write a lesson; a case closing for want of one ends'), request: { params: idParam, body: jsonBody(z.object({ text: z.string().min(1).max(10_000) })) } }),
 };
 
 /**

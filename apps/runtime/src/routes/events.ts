@@ -6,6 +6,7 @@ import type { LiveEvent } from '../events/EventBus.ts';
 import { errors, newRouter, signedIn } from '../http/openapi.ts';
 
 const events = createRoute({
+  operationId: 'streamEvents',
   method: 'get', path: '/', tags: ['events'], summary: 'Live events (Server-Sent Events): case, claim, queue, crisis, map, mention, notification, presence',
   description: 'Each event has a name and JSON data. Agents receive the case, claim, queue and presence events of their own teams only. A comment line is sent every 15 s to keep proxies from closing the stream.',
   security: signedIn,

@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { json, newRouter } from '../http/openapi.ts';
+import { json, newRouter, tooMany } from '../http/openapi.ts';
 
 const health = createRoute({
+  operationId: 'getHealth', security: [],
   method: 'get', path: '/', tags: ['ops'], summary: 'Liveness: the server is up and its database answers',
-  responses: { 200: json(z.object({ ok: z.literal(true), time: z.string() }), 'Up') },
+  responses: { 200: json(z.object({ ok: z.literal(true), time: z.string() }), 'Up'), 429: tooMany },
 });
 
 /** `/api/health`. */

@@ -17,6 +17,7 @@ const fieldChange = z.object({ field: z.string(), from: z.unknown(), to: z.unkno
 const listDiff = z.object({ added: z.array(z.string()), removed: z.array(z.string()), changed: z.array(z.object({ id: z.string(), fields: z.array(fieldChange) })) });
 
 const submit = createRoute({
+  operationId: 'submitMap',
   method: 'post', path: '/{id}/submit', tags: ['maps'], summary: 'Submit the draft for approval (manager)', security: signedIn,
   description: '422 when the draft has validation errors (`details.problems`) or names a team the directory lacks (`details.teams`).',
   request: { params: idParam },
@@ -24,6 +25,7 @@ const submit = createRoute({
 });
 const decide = <V extends 'approve' | 'reject' | 'retire', B extends z.ZodType>(verb: V, summary: string, body: B) =>
   createRoute({
+    operationId: `${verb}MapVersion`,
     method: 'post', path: `/{id}/versions/{version}/${verb}` as const, tags: ['maps'], summary, security: signedIn,
     request: { params: versionParams, body: { content: { 'application/json': { schema: body } }, required: false } },
     responses: { 200: json(decision, 'Decided'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: conflict },
@@ -34,6 +36,7 @@ const approve = decide('approve', 'Approve a submitted version (approver, not it
 const reject = decide('reject', 'Reject a submitted version, with a comment saying why if you like (approver)', comment);
 const retire = decide('retire', 'Retire the approved version: the map stops routing (approver or admin)', comment);
 const diff = createRoute({
+  operationId: 'diffMapVersions',
   method: 'get', path: '/{id}/diff', tags: ['maps'], summary: 'Diff two versions (defaults: active → latest)', security: signedIn,
   request: { params: idParam, query: z.object({ from: z.string().max(16).optional(), to: z.string().max(16).optional() }) },
   responses: {

@@ -11,6 +11,7 @@ import { findVersion } from '../maps/mapVersions.ts';
 const MAX_SIMULATED_MENTIONS = 50_000;
 
 const simulate = createRoute({
+  operationId: 'simulateMap',
   method: 'post', path: '/{id}/simulate', tags: ['maps'], summary: 'Rehearse a version against a scenario (the `baton simulate --json` result)', security: signedIn,
   description: '`version` may be a number, active, draft or latest (default: latest). 422 when that version has validation errors.',
   request: { params: idParam, body: jsonBody(z.object({ scenario: anyObject, version: z.string().max(16).optional() })) },

@@ -44,35 +44,42 @@ const versionMeta = z.object({
 const created = z.object({ id: z.string(), version: z.number() });
 
 const list = createRoute({
+  operationId: 'listMaps',
   method: 'get', path: '/', tags: ['maps'], summary: 'Every map with its active, draft and latest versions', security: signedIn,
   responses: { 200: json(z.object({ maps: z.array(mapSummary) }), 'Maps'), 401: errors[401] },
 });
 const create = createRoute({
+  operationId: 'createMap',
   method: 'post', path: '/', tags: ['maps'], summary: 'Create a map and its first draft (manager)', security: signedIn,
   request: { body: jsonBody(mapDocumentSchema) },
   responses: { 201: json(created, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 409: conflict, 422: unprocessable },
 });
 const validate = createRoute({
+  operationId: 'validateMap',
   method: 'post', path: '/validate', tags: ['maps'], summary: "Validate a map document (the engine's validateMap)", security: signedIn,
   request: { body: jsonBody(anyObject) },
   responses: { 200: json(z.object({ valid: z.boolean(), problems: z.array(problemSchema) }), 'Validation result'), 400: errors[400], 401: errors[401] },
 });
 const get = createRoute({
+  operationId: 'getMap',
   method: 'get', path: '/{id}', tags: ['maps'], summary: 'A map and its versions', security: signedIn,
   request: { params: idParam },
   responses: { 200: json(z.object({ id: z.string(), name: z.string(), activeVersion: z.number().nullable(), versions: z.array(versionMeta) }), 'The map'), 401: errors[401], 404: errors[404] },
 });
 const listVersions = createRoute({
+  operationId: 'listMapVersions',
   method: 'get', path: '/{id}/versions', tags: ['maps'], summary: 'The versions of a map, newest first (as `GET /api/maps/{id}` lists them)', security: signedIn,
   request: { params: idParam },
   responses: { 200: json(z.object({ versions: z.array(versionMeta) }), 'The versions'), 401: errors[401], 404: errors[404] },
 });
 const getVersion = createRoute({
+  operationId: 'getMapVersion',
   method: 'get', path: '/{id}/versions/{version}', tags: ['maps'], summary: 'One version with its document (`version` may be a number, active, draft or latest)', security: signedIn,
   request: { params: z.object({ id: z.string().max(128), version: z.string().max(16) }) },
   responses: { 200: json(versionMeta.extend({ document: storedMap }), 'The version'), 401: errors[401], 404: errors[404] },
 });
 const put = createRoute({
+  operationId: 'saveMapDraft',
   method: 'put', path: '/{id}', tags: ['maps'], summary: 'Replace the draft (or open a new draft when the latest version is not one)', security: signedIn,
   request: { params: idParam, body: jsonBody(mapDocumentSchema) },
   responses: { 200: json(created, 'Saved'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 422: unprocessable },

@@ -30,6 +30,7 @@ const ingestAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 const ingest = createRoute({
+  operationId: 'ingestMentions',
   middleware: [ingestAuth] as const,
   method: 'post', path: '/', tags: ['mentions'], summary: 'Ingest one mention or up to 1,000 (idempotent on mention id)',
   description: 'Authorised by an ingest token (`Authorization: Bearer`) or an admin/manager session. The whole batch is validated first and written in one transaction before the answer. More than 1,000 mentions in one array is 413 TOO_MANY, and none of them is stored.',
@@ -38,6 +39,7 @@ const ingest = createRoute({
   responses: { 200: json(z.object({ results: z.array(resultSchema) }), 'What became of each mention, in order'), 400: errors[400], 401: errors[401], 403: errors[403], 413: tooLarge },
 });
 const unrouted = createRoute({
+  operationId: 'listUnroutedMentions',
   method: 'get', path: '/unrouted', tags: ['mentions'], summary: "The hub's triage inbox: mentions no trigger matched and nobody dismissed or started a case from, newest first, each with its triage `tags`", security: signedIn,
   request: { query: z.object({ limit: z.string().regex(/^\d{1,4}$/).transform(Number).default(200) }) },
   responses: { 200: json(z.object({ mentions: z.array(triageMentionSchema) }), 'Unrouted mentions'), 401: errors[401] },

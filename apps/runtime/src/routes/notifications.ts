@@ -10,11 +10,13 @@ import { anyObject } from '../http/schemas.ts';
 const item = z.object({ id: z.number(), at: z.string(), message: z.string(), data: anyObject.nullable(), readAt: z.string().nullable() }).openapi('Notification');
 
 const list = createRoute({
+  operationId: 'listNotifications',
   method: 'get', path: '/', tags: ['notifications'], summary: 'Your in-app notifications, newest first (`unread=1` for unread only)', security: signedIn,
   request: { query: z.object({ unread: z.enum(['0', '1']).optional() }) },
   responses: { 200: json(z.object({ notifications: z.array(item) }), 'Notifications'), 401: errors[401] },
 });
 const read = createRoute({
+  operationId: 'markNotificationRead',
   method: 'post', path: '/{id}/read', tags: ['notifications'], summary: 'Mark a notification read', security: signedIn,
   request: { params: z.object({ id: z.string().regex(/^\d{1,12}$/) }) },
   responses: { 204: { description: 'Marked read' }, 401: errors[401], 404: errors[404] },

@@ -37,12 +37,14 @@ const lessonSchema = z.object({
 
 const routes = {
   summary: createRoute({
+    operationId: 'getReportSummary',
     method: 'get', path: '/summary', tags: ['reports'], security: signedIn,
     summary: 'Mentions, cases, breaches, pick-up and resolution times, per team, per map node, and crisis windows in a period (admins, managers, approvers; agents for their own team)',
     request: { query: scopeQuery },
     responses: { 200: json(summarySchema, 'The report'), 400: errors[400], 401: errors[401], 403: errors[403] },
   }),
   lessons: createRoute({
+    operationId: 'listLessons',
     method: 'get', path: '/lessons', tags: ['reports'], security: signedIn,
     summary: 'Lessons learned in a period, newest first (same readers as the summary)',
     request: { query: scopeQuery.extend({ limit: z.string().regex(/^\d{1,4}$/).transform(Number).default(100).openapi({ description: 'At most 500' }) }) },

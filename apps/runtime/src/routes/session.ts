@@ -16,16 +16,19 @@ import { errors, json, jsonBody, newRouter, signedIn, tooMany } from '../http/op
 import { userSchema } from '../http/schemas.ts';
 
 const signIn = createRoute({
+  operationId: 'signIn', security: [],
   method: 'post', path: '/', tags: ['session'], summary: 'Sign in',
   description: 'Answers a session token (for `Authorization: Bearer`) and sets the `baton_session` and `baton_csrf` cookies.',
   request: { body: jsonBody(z.object({ email: z.string().max(254), password: z.string().max(256) })) },
   responses: { 200: json(z.object({ token: z.string(), user: userSchema }), 'Signed in'), 400: errors[400], 401: errors[401], 429: tooMany },
 });
 const whoAmI = createRoute({
+  operationId: 'getSession',
   method: 'get', path: '/', tags: ['session'], summary: 'The signed-in user', security: signedIn,
   responses: { 200: json(z.object({ user: userSchema }), 'Signed in'), 401: errors[401] },
 });
 const signOut = createRoute({
+  operationId: 'signOut',
   method: 'delete', path: '/', tags: ['session'], summary: 'Sign out', security: signedIn,
   responses: { 204: { description: 'Signed out' }, 401: errors[401] },
 });

@@ -4,14 +4,16 @@ import { FIRST_ADMIN_ROLES, hasAdmin } from '../auth/bootstrap.ts';
 import { createUser, passwordSchema } from '../auth/createUser.ts';
 import { safeEqual } from '../auth/secrets.ts';
 import { ApiError } from '../errors.ts';
-import { conflict, errors, json, jsonBody, newRouter } from '../http/openapi.ts';
+import { conflict, errors, json, jsonBody, newRouter, tooMany } from '../http/openapi.ts';
 import { userSchema } from '../http/schemas.ts';
 
 const status = createRoute({
+  operationId: 'getSetupStatus', security: [],
   method: 'get', path: '/', tags: ['session'], summary: 'Whether the first admin still has to be created',
-  responses: { 200: json(z.object({ needed: z.boolean() }), 'Setup state') },
+  responses: { 200: json(z.object({ needed: z.boolean() }), 'Setup state'), 429: tooMany },
 });
 const setup = createRoute({
+  operationId: 'setUpFirstAdmin', security: [],
   method: 'post', path: '/', tags: ['session'], summary: 'Create the first admin with the one-time secret printed on first start',
   request: { body: jsonBody(z.object({ secret: z.string().max(200), email: z.email().max(254), name: z.string().min(1).max(200), password: passwordSchema })) },
   responses: { 201: json(z.object({ user: userSchema }), 'The first admin'), 400: errors[400], 403: errors[403], 409: conflict },

@@ -13,20 +13,24 @@ const teamSchema = z.object({ id: z.string(), name: z.string(), members: z.array
 const teamParam = z.object({ id: z.string().max(128) });
 
 const list = createRoute({
+  operationId: 'listTeams',
   method: 'get', path: '/', tags: ['directory'], summary: 'Teams and their members', security: signedIn,
   responses: { 200: json(z.object({ teams: z.array(teamSchema) }), 'Teams'), 401: errors[401] },
 });
 const create = createRoute({
+  operationId: 'createTeam',
   method: 'post', path: '/', tags: ['directory'], summary: 'Create a team (admin)', security: signedIn,
   request: { body: jsonBody(z.object({ id: idSchema, name: z.string().min(1).max(200) })) },
   responses: { 201: json(z.object({ id: z.string(), name: z.string() }), 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 409: conflict },
 });
 const addMember = createRoute({
+  operationId: 'addTeamMember',
   method: 'post', path: '/{id}/members', tags: ['directory'], summary: 'Add a user to a team, or change their backup flag (admin)', security: signedIn,
   request: { params: teamParam, body: jsonBody(z.object({ userId: z.string().max(128), backup: z.boolean().default(false) })) },
   responses: { 200: json(teamSchema, 'The team'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
 });
 const removeMember = createRoute({
+  operationId: 'removeTeamMember',
   method: 'delete', path: '/{id}/members/{userId}', tags: ['directory'], summary: 'Remove a user from a team (admin)', security: signedIn,
   request: { params: z.object({ id: z.string().max(128), userId: z.string().max(128) }) },
   responses: { 204: { description: 'Removed' }, 401: errors[401], 403: errors[403], 404: errors[404] },

@@ -14,15 +14,18 @@ const tokenInfo = z.object({
   signed: z.boolean().openapi({ description: 'Requests must carry X-Baton-Timestamp and X-Baton-Signature (docs/api.md)' }),
 });
 const list = createRoute({
+  operationId: 'listTokens',
   method: 'get', path: '/', tags: ['directory'], summary: 'Ingest tokens (admin; never the secrets)', security: signedIn,
   responses: { 200: json(z.object({ tokens: z.array(tokenInfo) }), 'Tokens'), 401: errors[401], 403: errors[403] },
 });
 const create = createRoute({
+  operationId: 'createToken',
   method: 'post', path: '/', tags: ['directory'], summary: 'Create an ingest token (admin); the token is shown once', security: signedIn,
   request: { body: jsonBody(z.object({ name: z.string().min(1).max(200), scope: z.literal('ingest'), signed: z.boolean().optional() })) },
   responses: { 201: json(z.object({ id: z.string(), token: z.string(), signingSecret: z.string().optional() }), 'Created (with `signed: true`, also the HMAC signing secret, shown once)'), 400: errors[400], 401: errors[401], 403: errors[403] },
 });
 const revoke = createRoute({
+  operationId: 'revokeToken',
   method: 'delete', path: '/{id}', tags: ['directory'], summary: 'Revoke a token (admin)', security: signedIn,
   request: { params: idParam },
   responses: { 204: { description: 'Revoked' }, 401: errors[401], 403: errors[403], 404: errors[404] },

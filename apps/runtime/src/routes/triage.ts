@@ -13,6 +13,7 @@ const tag = z.string().min(1).max(64);
 
 const routes = {
   start: createRoute({
+    operationId: 'startCaseFromMention',
     method: 'post', path: '/{id}/start', tags: ['triage'], security: signedIn,
     summary: 'Start a case for an unrouted mention on an approved map (default: its highest-priority trigger)',
     description: `The case walks exactly as an ingested one and starts with the mention's triage tags. 422 NO_APPROVED_VERSION or UNKNOWN_TRIGGER. ${WHO}`,
@@ -23,12 +24,14 @@ const routes = {
     },
   }),
   tags: createRoute({
+    operationId: 'tagMention',
     method: 'post', path: '/{id}/tags', tags: ['triage'], security: signedIn,
     summary: 'Add and remove tags on an unrouted mention (carried onto its case if one is started)', description: WHO,
     request: { params: idParam, body: jsonBody(z.object({ add: z.array(tag).max(50).optional(), remove: z.array(tag).max(50).optional() })) },
     responses: { 200: json(triageMentionSchema, 'The mention as the inbox lists it, with `tags`'), ...refusals },
   }),
   dismiss: createRoute({
+    operationId: 'dismissMention',
     method: 'post', path: '/{id}/dismiss', tags: ['triage'], security: signedIn,
     summary: 'Dismiss an unrouted mention with a reason; it leaves the triage inbox', description: WHO,
     request: { params: idParam, body: jsonBody(z.object({ reason: z.string().trim().min(1).max(500) })) },

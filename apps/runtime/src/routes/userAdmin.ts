@@ -18,6 +18,7 @@ const change = z.object({
   disabled: z.boolean().optional(),
 });
 const update = createRoute({
+  operationId: 'updateUser',
   method: 'patch', path: '/{id}', tags: ['directory'], summary: "Change a user's name, roles, teams or backup teams, or disable them (admin)", security: signedIn,
   description: 'Every change is audited (`user.roles`, `user.teams`, `user.disabled`, …) with the old and new values. Disabling signs the user out everywhere. An admin cannot drop their own admin role or disable themselves (409), so the directory always keeps an admin who can undo a mistake.',
   request: { params: idParam, body: jsonBody(change) },

@@ -12,10 +12,12 @@ import { userSchema } from '../http/schemas.ts';
 const listedUserSchema = userSchema.extend({ disabled: z.boolean() }).openapi('ListedUser');
 
 const list = createRoute({
+  operationId: 'listUsers',
   method: 'get', path: '/', tags: ['directory'], summary: 'Every user, disabled ones included (admin)', security: signedIn,
   responses: { 200: json(z.object({ users: z.array(listedUserSchema) }), 'Users'), 401: errors[401], 403: errors[403] },
 });
 const create = createRoute({
+  operationId: 'createUser',
   method: 'post', path: '/', tags: ['directory'], summary: 'Create a user (admin)', security: signedIn,
   request: { body: jsonBody(newUserSchema) },
   responses: { 201: json(z.object({ user: userSchema }), 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 409: conflict, 422: unprocessable },

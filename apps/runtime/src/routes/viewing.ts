@@ -9,6 +9,7 @@ import { errors, idParam, json, newRouter, signedIn } from '../http/openapi.ts';
 export const viewerSchema = z.object({ id: z.string(), name: z.string() }).openapi('Viewer');
 
 const viewing = createRoute({
+  operationId: 'viewCase',
   method: 'post', path: '/{id}/viewing', tags: ['cases'], security: signedIn,
   summary: 'I am looking at this case: a heartbeat from an open case view (every ~15 s; a view lapses 40 s after the last one). The holder\'s heartbeat also keeps their claim\'s lease running.',
   description: 'Presence is kept in memory only. When the set of viewers changes, a `presence` event `{ caseId, viewers }` goes to the people who see the case\'s team.',
@@ -16,6 +17,7 @@ const viewing = createRoute({
   responses: { 200: json(z.object({ caseId: z.string(), viewers: z.array(viewerSchema) }), 'Who is looking at the case now, you included, oldest first'), 401: errors[401], 403: errors[403], 404: errors[404] },
 });
 const leave = createRoute({
+  operationId: 'leaveCase',
   method: 'delete', path: '/{id}/viewing', tags: ['cases'], security: signedIn,
   summary: 'I closed the case view (my presence goes at once instead of lapsing)',
   request: { params: idParam },
