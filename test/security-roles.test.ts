@@ -45,6 +45,7 @@ function matrix(f: Fixture): Record<string, { path: string; body?: unknown; expe
   return {
     'GET /api/health': { path: '/api/health', expect: everyone(200) },
     'GET /api/openapi.json': { path: '/api/openapi.json', expect: everyone(200) },
+    'GET /api/docs': { path: '/api/docs', expect: everyone(200) },
     'GET /api/setup': { path: '/api/setup', expect: everyone(200) },
     'POST /api/setup': { path: '/api/setup', body: { secret: 'setup_guess', email: 'x@example.test', name: 'X', password: 'a long password' }, expect: everyone(409) },
     'POST /api/session': { path: '/api/session', body: { email: 'agent@example.test', password: 'correct horse battery' }, expect: everyone(200) },
@@ -83,18 +84,18 @@ function matrix(f: Fixture): Record<string, { path: string; body?: unknown; expe
     'POST /api/mentions/:id/dismiss': { path: `/api/mentions/${ids.unrouted}/dismiss`, body: { reason: 'Not about us' }, expect: as(401, 403, 200, 403, 200, 200, 403) },
     'GET /api/cases': { path: '/api/cases', expect: people(200) },
     'POST /api/cases/next': { path: '/api/cases/next', body: { team: 'care' }, expect: only(200, 'admin', 'manager', 'agent') },
-    // Another team's case is 403 (SPEC §7: an agent sees and works its own teams' cases); a case that does not exist is 404.
-    'GET /api/cases/:id': { path: `/api/cases/${ids.waiting}`, expect: as(401, 403, 200, 200, 200, 200, 403) },
-    'POST /api/cases/:id/claim': { path: `/api/cases/${ids.waiting}/claim`, body: {}, expect: as(401, 403, 200, 403, 200, 200, 403) },
-    'POST /api/cases/:id/release': { path: `/api/cases/${ids.held}/release`, expect: as(401, 403, 200, 403, 200, 200, 403) },
-    'POST /api/cases/:id/checklist': { path: `/api/cases/${ids.preparing}/checklist`, body: { item: 'Screenshot' }, expect: as(401, 403, 200, 403, 200, 200, 403) },
-    'POST /api/cases/:id/outcome': { path: `/api/cases/${ids.waiting}/outcome`, body: { outcome: 'resolved' }, expect: as(401, 403, 200, 403, 200, 200, 403) },
-    'POST /api/cases/:id/notes': { path: `/api/cases/${ids.waiting}/notes`, body: { text: 'Called the customer' }, expect: as(401, 403, 200, 403, 200, 200, 403) },
-    'POST /api/cases/:id/tags': { path: `/api/cases/${ids.waiting}/tags`, body: { add: ['vip'] }, expect: as(401, 403, 200, 403, 200, 200, 403) },
-    'POST /api/cases/:id/lessons': { path: `/api/cases/${ids.closing}/lessons`, body: { text: 'Answer sooner' }, expect: as(401, 403, 200, 403, 200, 200, 403) },
-    // Presence: whoever may see the case says they are looking at it (or no longer); another team's case is 403.
-    'POST /api/cases/:id/viewing': { path: `/api/cases/${ids.waiting}/viewing`, expect: as(401, 403, 200, 200, 200, 200, 403) },
-    'DELETE /api/cases/:id/viewing': { path: `/api/cases/${ids.waiting}/viewing`, expect: as(401, 403, 204, 204, 204, 204, 403) },
+    // Another team's case is 404, as a case that does not exist is: an agent cannot learn it exists.
+    'GET /api/cases/:id': { path: `/api/cases/${ids.waiting}`, expect: as(401, 403, 200, 200, 200, 200, 404) },
+    'POST /api/cases/:id/claim': { path: `/api/cases/${ids.waiting}/claim`, body: {}, expect: as(401, 403, 200, 403, 200, 200, 404) },
+    'POST /api/cases/:id/release': { path: `/api/cases/${ids.held}/release`, expect: as(401, 403, 200, 403, 200, 200, 404) },
+    'POST /api/cases/:id/checklist': { path: `/api/cases/${ids.preparing}/checklist`, body: { item: 'Screenshot' }, expect: as(401, 403, 200, 403, 200, 200, 404) },
+    'POST /api/cases/:id/outcome': { path: `/api/cases/${ids.waiting}/outcome`, body: { outcome: 'resolved' }, expect: as(401, 403, 200, 403, 200, 200, 404) },
+    'POST /api/cases/:id/notes': { path: `/api/cases/${ids.waiting}/notes`, body: { text: 'Called the customer' }, expect: as(401, 403, 200, 403, 200, 200, 404) },
+    'POST /api/cases/:id/tags': { path: `/api/cases/${ids.waiting}/tags`, body: { add: ['vip'] }, expect: as(401, 403, 200, 403, 200, 200, 404) },
+    'POST /api/cases/:id/lessons': { path: `/api/cases/${ids.closing}/lessons`, body: { text: 'Answer sooner' }, expect: as(401, 403, 200, 403, 200, 200, 404) },
+    // Presence: whoever may see the case says they are looking at it (or no longer); another team's case is 404.
+    'POST /api/cases/:id/viewing': { path: `/api/cases/${ids.waiting}/viewing`, expect: as(401, 403, 200, 200, 200, 200, 404) },
+    'DELETE /api/cases/:id/viewing': { path: `/api/cases/${ids.waiting}/viewing`, expect: as(401, 403, 204, 204, 204, 204, 404) },
     // Reports: admins, managers and approvers read all; an agent only names a team of theirs (the agent is in care, the outsider is not).
     'GET /api/reports/summary': { path: '/api/reports/summary', expect: only(200, 'admin', 'approver', 'manager') },
     'GET /api/reports/lessons': { path: '/api/reports/lessons?team=care', expect: as(401, 403, 200, 200, 200, 200, 403) },
@@ -239,7 +240,7 @@ describe('roles in practice', () => {
     expect((await other('POST', '/api/maps/complaints/versions/1/approve', {})).status).toBe(200);
   });
 
-  it('an agent in two teams works both; another team’s case is absent from lists, 403 by id, and its queue closed', async () => {
+  it('an agent in two teams works both; another team’s case is absent from lists, 404 by id (as a missing one), and its queue closed', async () => {
     const t = await testRuntime();
     for (const [id, name] of [['social', 'Social Hub'], ['care', 'Customer Care'], ['supervisors', 'Supervisors']] as const) await t.admin('POST', '/api/teams', { id, name });
     const author = await t.user('author@example.test', ['manager']);
@@ -255,12 +256,13 @@ describe('roles in practice', () => {
     expect((await two('POST', `/api/cases/${caseId}/claim`, {})).status).toBe(200);
     const seen = await sup('GET', `/api/cases/${caseId}`);
     const missing = await sup('GET', '/api/cases/no-such-case');
-    expect(seen.status).toBe(403);
-    expect(seen.body.error).toMatchObject({ code: 'FORBIDDEN', message: "Only members of the case's team may see or work it" });
+    expect(seen.status).toBe(404);
+    expect(seen.body.error).toMatchObject({ code: 'NOT_FOUND', message: 'Case not found' });
     expect(missing.status).toBe(404);
+    expect(missing.body.error).toMatchObject({ code: seen.body.error.code, message: seen.body.error.message });
     expect((await sup('GET', '/api/cases')).body.cases).toEqual([]);
     expect((await sup('GET', '/api/cases?team=care')).body.cases).toEqual([]);
     expect((await sup('POST', '/api/cases/next', { team: 'care' })).status).toBe(403);
-    expect((await sup('POST', `/api/cases/${caseId}/notes`, { text: 'peek' })).status).toBe(403);
+    expect((await sup('POST', `/api/cases/${caseId}/notes`, { text: 'peek' })).status).toBe(404);
   });
 });

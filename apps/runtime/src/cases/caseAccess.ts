@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { cases, type CaseRow } from '../db/schema.ts';
-import { forbidden, notFound } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import { seesAllTeams } from '../auth/guards.ts';
 import type { SessionUser } from '../http/AppEnv.ts';
 
@@ -17,13 +17,13 @@ export function canSee(user: SessionUser, row: CaseRow): boolean {
 }
 
 /**
- * Loads a case the user may see: 404 when there is no such case, 403 when it is another team's
- * (SPEC §7: an agent sees and works its own teams' cases), without naming that team.
+ * Loads a case the user may see. Another team's case answers exactly as a missing one does — 404
+ * `Case not found` — so an agent cannot learn that it exists (an agent sees and works its own
+ * teams' cases only).
  */
 export function visibleCase(db: Db, user: SessionUser, id: string): CaseRow {
   const row = db.select().from(cases).where(eq(cases.id, id)).get();
-  if (!row) throw notFound('Case');
-  if (!canSee(user, row)) throw forbidden("Only members of the case's team may see or work it");
+  if (!row || !canSee(user, row)) throw notFound('Case');
   return row;
 }
 

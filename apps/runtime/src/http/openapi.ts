@@ -51,8 +51,8 @@ const err = (description: string) => ({ description, content: { 'application/jso
 export const errors = {
   400: err('Bad JSON, a body that is not JSON (NOT_JSON, e.g. a form), or a body/query that does not fit the schema'),
   401: err('Not signed in, an unknown token, or a session that has ended (SESSION_ENDED)'),
-  403: err("Signed in without the needed role or team (e.g. another team's case), or CSRF: a missing CSRF header or a text/plain body from a page on another site"),
-  404: err('No such thing, or not yours to see'),
+  403: err("Signed in without the needed role or team (another team's case is 404, as a missing one), or CSRF: a missing CSRF header or a text/plain body from a page on another site"),
+  404: err("No such thing, or not yours to see (another team's case answers as a missing one)"),
 } as const;
 
 /** 409 and 422 responses, for routes that can refuse by state or domain rule. */

@@ -15,7 +15,7 @@ describe('a case through its map', () => {
     let c = (await hub('GET', `/api/cases/${caseId}`)).body;
     expect(c).toMatchObject({ status: 'preparing', node: 'care', team: 'social', tags: ['complaint'] });
     expect(c.checklist.map((i: { item: string }) => i.item)).toEqual(['Screenshot', 'Check CRM']);
-    expect((await care1('GET', `/api/cases/${caseId}`)).status).toBe(403);
+    expect((await care1('GET', `/api/cases/${caseId}`)).status).toBe(404);
     const early = await hub('POST', `/api/cases/${caseId}/outcome`, { outcome: 'resolved' });
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('CHECKLIST_INCOMPLETE');
@@ -27,7 +27,7 @@ describe('a case through its map', () => {
     expect(c.history.at(-1)).toMatchObject({ type: 'passed', actor: hub.id, data: { node: 'care', from: 'social', team: 'care' } });
     const inCare = (await care1('GET', `/api/cases/${caseId}`)).body;
     expect(inCare).toMatchObject({ status: 'waiting', team: 'care', deadline: new Date(T0 + 3_600_000).toISOString(), outcomes: ['resolved', 'escalate'] });
-    expect((await hub('GET', `/api/cases/${caseId}`)).status).toBe(403);
+    expect((await hub('GET', `/api/cases/${caseId}`)).status).toBe(404);
     const queue = await care1('GET', '/api/cases?team=care&status=waiting');
     expect(queue.body.cases.map((x: { id: string }) => x.id)).toEqual([caseId]);
   });

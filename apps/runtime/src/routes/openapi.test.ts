@@ -40,16 +40,16 @@ describe('GET /api/events', () => {
 });
 
 describe('who sees what', () => {
-  it("an agent sees only their teams' cases: another team's case is 403 and missing from lists", async () => {
+  it("an agent sees only their teams' cases: another team's case is 404, as a missing one, and missing from lists", async () => {
     const t = await testRuntime();
     const { hub, sup } = await withApprovedMap(t, complaintMap({ crisis: undefined }));
     const caseId = (await t.ingest('POST', '/api/mentions', mention('broken'))).body.results[0].caseId;
     expect((await hub('GET', '/api/cases')).body.cases).toHaveLength(1);
     expect((await sup('GET', '/api/cases')).body.cases).toHaveLength(0);
     const res = await sup('GET', `/api/cases/${caseId}`);
-    expect(res.status).toBe(403);
-    expect(res.body.error).toMatchObject({ code: 'FORBIDDEN', message: "Only members of the case's team may see or work it" });
-    expect((await sup('POST', `/api/cases/${caseId}/claim`)).status).toBe(403);
+    expect(res.status).toBe(404);
+    expect(res.body.error).toMatchObject({ code: 'NOT_FOUND', message: 'Case not found' });
+    expect((await sup('POST', `/api/cases/${caseId}/claim`)).status).toBe(404);
     expect((await sup('GET', '/api/cases/no-such-case')).status).toBe(404);
     expect(res.headers.get('x-request-id')).toBeTruthy();
   });

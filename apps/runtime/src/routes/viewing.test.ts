@@ -57,10 +57,10 @@ describe('who is looking at a case', () => {
     expect(lapsed.history.map((h: { type: string }) => h.type)).toContain('lease.lapsed');
   });
 
-  it("another team's case is 403, as for GET; a case that does not exist 404", async () => {
+  it("another team's case is 404, as for GET and as a case that does not exist", async () => {
     const { t, hub, caseId, events } = await setup();
-    expect((await hub('POST', `/api/cases/${caseId}/viewing`)).status).toBe(403);
-    expect((await hub('DELETE', `/api/cases/${caseId}/viewing`)).status).toBe(403);
+    expect((await hub('POST', `/api/cases/${caseId}/viewing`)).status).toBe(404);
+    expect((await hub('DELETE', `/api/cases/${caseId}/viewing`)).status).toBe(404);
     expect((await hub('POST', '/api/cases/no-such-case/viewing')).status).toBe(404);
     expect((await t.ingest('POST', `/api/cases/${caseId}/viewing`)).status).toBe(403);
     expect((await t.anonymous('POST', `/api/cases/${caseId}/viewing`)).status).toBe(401);
