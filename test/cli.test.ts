@@ -109,3 +109,20 @@ describe('baton simulate', () => {
     expect(r.err).toMatch(/start/);
   });
 });
+
+describe('output into a pipe the reader closes early', () => {
+  it('`baton simulate … --json | head -c` ends quietly with exit 0, no EPIPE stack trace', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [join(root, 'apps/runtime/bin/baton.mjs'), 'simulate', example('sales-opportunity'), join(root, 'examples/sales-opportunity/launch-day-spike.scenario.json'), '--json'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    // The spike's result (~500 kB) is far bigger than a pipe's buffer. Read the first chunk, as
+    // `head` would, then close our end of the pipe while the command is still writing.
+    const first = await new Promise<string>((ok) => child.stdout.once('data', (d: Buffer) => ok(d.toString())));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((ok) => child.on('close', (c) => ok(c)));
+    expect(first.startsWith('{')).toBe(true);
+    expect(err).not.toMatch(/EPIPE|Error|at /);
+    expect(code).toBe(0);
+  }, 60_000);
+});

@@ -108,6 +108,19 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Output piped into a reader that stops early (`baton simulate … | head`) closes the pipe under us:
+ * the reader has what it wanted, so the command ends quietly instead of with an EPIPE stack trace.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream, onClosed: () => void): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') return onClosed();
+    throw e;
+  });
+}
+quietOnClosedPipe(process.stdout, () => process.exit(0));
+quietOnClosedPipe(process.stderr, () => {});
+
 main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exitCode = code;
