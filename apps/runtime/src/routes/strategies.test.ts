@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { BatonMap } from '@baton/engine';
+import { importMap } from '../maps/importMap.ts';
 import { complaintMap, mention } from '../testing/fixtures.ts';
-import { testRuntime, withApprovedMap, type TestRuntime } from '../testing/testApp.ts';
+import { T0, testRuntime, type TestRuntime } from '../testing/testApp.ts';
 
 /** The complaint map with care's pass handed out by `strategy` (no hub checklist, so cases reach care at once). */
 function mapWith(to: Record<string, unknown>): BatonMap {
   const map = complaintMap({ crisis: undefined });
   map.nodes = map.nodes.map((n) => (n.id === 'care' && n.type === 'pass' ? { ...n, to: { team: 'care', ...to }, preAction: undefined } : n));
   return map;
+}
+
+/**
+ * The map approved on import (as `baton import --approve` does; review is tested elsewhere) with
+ * its teams, and only the two care agents these tests use. Every account costs two scrypt runs, so
+ * the full cast of `withApprovedMap` (seven people) made each test here overrun vitest's 5 s
+ * budget on a busy machine.
+ */
+async function withCareTeam(t: TestRuntime, map: BatonMap) {
+  importMap(t.app.rt.db, map as unknown as Record<string, unknown>, { approve: true, createTeams: true, actor: 'test', now: T0 });
+  return { care1: await t.user('care1@example.test', ['agent'], ['care']), care2: await t.user('care2@example.test', ['agent'], ['care']) };
 }
 
 /** Opens the web app's live stream as `email` (which is what makes them online); returns how to close it. */
@@ -27,7 +39,7 @@ async function routed(t: TestRuntime, text: string): Promise<string> {
 describe('who a pass hands a new case to', () => {
   it('least-loaded with nobody online leaves the case in the queue: the first to claim holds it, the next hears who', async () => {
     const t = await testRuntime();
-    const { care1, care2 } = await withApprovedMap(t, mapWith({ strategy: 'least-loaded' }));
+    const { care1, care2 } = await withCareTeam(t, mapWith({ strategy: 'least-loaded' }));
     const id = await routed(t, 'my parcel arrived broken');
     expect((await care1('GET', `/api/cases/${id}`)).body).toMatchObject({ status: 'waiting', team: 'care', holder: null });
     expect((await care2('POST', `/api/cases/${id}/claim`)).status).toBe(200);
@@ -38,7 +50,7 @@ describe('who a pass hands a new case to', () => {
 
   it('least-loaded gives the case to the online, free member who took fewest cases today', async () => {
     const t = await testRuntime();
-    const { care1, care2 } = await withApprovedMap(t, mapWith({ strategy: 'least-loaded' }));
+    const { care1, care2 } = await withCareTeam(t, mapWith({ strategy: 'least-loaded' }));
     const close1 = await goOnline(t, 'care1@example.test');
     const first = await routed(t, 'broken screen');
     expect((await care1('GET', `/api/cases/${first}`)).body).toMatchObject({ status: 'held', holder: care1.id });
@@ -53,7 +65,7 @@ describe('who a pass hands a new case to', () => {
 
   it('round-robin takes turns among the members online, and skips one who has gone', async () => {
     const t = await testRuntime();
-    const { care1, care2 } = await withApprovedMap(t, mapWith({ strategy: 'round-robin' }));
+    const { care1, care2 } = await withCareTeam(t, mapWith({ strategy: 'round-robin' }));
     const closers = [await goOnline(t, 'care1@example.test'), await goOnline(t, 'care2@example.test')];
     const holders: string[] = [];
     for (const text of ['broken one', 'broken two', 'broken three']) {
@@ -79,7 +91,7 @@ describe('who a pass hands a new case to', () => {
 
   it('a member who reports an outcome takes the next waiting case at once; one busy gets nothing more', async () => {
     const t = await testRuntime();
-    const { care1 } = await withApprovedMap(t, mapWith({ strategy: 'least-loaded' }));
+    const { care1 } = await withCareTeam(t, mapWith({ strategy: 'least-loaded' }));
     const close = await goOnline(t, 'care1@example.test');
     const first = await routed(t, 'broken screen');
     const second = await routed(t, 'broken strap');
@@ -93,7 +105,7 @@ describe('who a pass hands a new case to', () => {
 
   it('opening Baton brings a free member the waiting work; so does a deadline that takes their case away', async () => {
     const t = await testRuntime();
-    const { care1 } = await withApprovedMap(t, mapWith({ strategy: 'round-robin' }));
+    const { care1 } = await withCareTeam(t, mapWith({ strategy: 'round-robin' }));
     const first = await routed(t, 'broken screen');
     expect((await care1('GET', `/api/cases/${first}`)).body.holder).toBeNull();
     const close = await goOnline(t, 'care1@example.test');
@@ -110,7 +122,7 @@ describe('who a pass hands a new case to', () => {
 
   it('tells the member on their live stream that a case was handed to them, and by which strategy', async () => {
     const t = await testRuntime();
-    const { care1 } = await withApprovedMap(t, mapWith({ strategy: 'least-loaded' }));
+    const { care1 } = await withCareTeam(t, mapWith({ strategy: 'least-loaded' }));
     const session = await t.anonymous('POST', '/api/session', { email: 'care1@example.test', password: 'correct horse battery' });
     const res = await t.app.request('/api/events', { headers: { authorization: `Bearer ${session.body.token}` } });
     const reader = res.body!.getReader();
@@ -125,7 +137,7 @@ describe('who a pass hands a new case to', () => {
 
   it('the directory says who is at the console, and their teams hear when that changes', async () => {
     const t = await testRuntime();
-    const { care1 } = await withApprovedMap(t, mapWith({ strategy: 'least-loaded' }));
+    const { care1 } = await withCareTeam(t, mapWith({ strategy: 'least-loaded' }));
     const events: { data: Record<string, unknown>; teams?: string[] }[] = [];
     t.app.rt.bus.subscribe((e) => {
       if (e.type === 'online') events.push(e);
@@ -148,14 +160,14 @@ describe('who a pass hands a new case to', () => {
 
   it('member hands the case to the named person even when they are away', async () => {
     const t = await testRuntime();
-    const { care2 } = await withApprovedMap(t, mapWith({ strategy: 'member', member: 'care2@example.test' }));
+    const { care2 } = await withCareTeam(t, mapWith({ strategy: 'member', member: 'care2@example.test' }));
     const id = await routed(t, 'broken again');
     expect((await care2('GET', `/api/cases/${id}`)).body).toMatchObject({ status: 'held', holder: care2.id });
   });
 
   it('queue leaves every case for the team to claim, even with members online', async () => {
     const t = await testRuntime();
-    const { care1 } = await withApprovedMap(t, mapWith({ strategy: 'queue' }));
+    const { care1 } = await withCareTeam(t, mapWith({ strategy: 'queue' }));
     const close = await goOnline(t, 'care1@example.test');
     const id = await routed(t, 'broken thing');
     expect((await care1('GET', `/api/cases/${id}`)).body).toMatchObject({ status: 'waiting', holder: null });

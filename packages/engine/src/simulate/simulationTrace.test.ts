@@ -96,10 +96,18 @@ describe('the trace of a simulation run', () => {
     ]);
   });
 
-  it('does not change the result, and agrees with its counts on a shipped spike', () => {
+  it('does not change the result, and agrees with its counts on a shipped spike (scaled down)', () => {
     const files = import.meta.glob<unknown>('../../../../examples/customer-complaint/*.json', { eager: true, import: 'default' });
     const example = mapSchema.parse(files['../../../../examples/customer-complaint/customer-complaint.map.json']);
-    const spike = scenarioSchema.parse(files['../../../../examples/customer-complaint/black-friday-delivery-spike.scenario.json']);
+    const shipped = scenarioSchema.parse(files['../../../../examples/customer-complaint/black-friday-delivery-spike.scenario.json']);
+    // The shipped spike (1,230 mentions, run twice) took seconds and overran vitest's 5 s budget on
+    // a busy machine. A tenth of its mentions against a third of its staff (at least one each) keeps
+    // every route, the queues and the missed deadlines, which is all this test needs.
+    const spike: Scenario = {
+      ...shipped,
+      generate: shipped.generate!.map((g) => ({ ...g, count: Math.ceil(g.count / 10) })),
+      staff: Object.fromEntries(Object.entries(shipped.staff!).map(([team, s]) => [team, { ...s, members: Math.max(1, Math.floor(s.members / 3)) }])),
+    };
     const plain = simulateMap(example, spike);
     const { result, events } = traced(example, spike);
     expect(JSON.stringify(result)).toBe(JSON.stringify(plain));
@@ -115,7 +123,9 @@ describe('the trace of a simulation run', () => {
       expect(entered[node] ?? 0, node).toBe(n.entered);
       expect(breaches[node] ?? 0, node).toBe(n.breaches);
     }
-    expect(events.length).toBeGreaterThan(1000);
+    expect(events.length).toBeGreaterThan(300);
+    expect(Object.values(breaches).reduce((a, b) => a + b, 0)).toBeGreaterThan(10);
+    expect(Object.keys(entered).length).toBeGreaterThan(5);
     expect(events.every((e, i) => i === 0 || e.atMs >= events[i - 1]!.atMs)).toBe(true);
     // A pass visit is enter, then pickup unless it left first, then leave unless the run stopped.
     const state = new Map<string, 'waiting' | 'worked'>();
