@@ -52,3 +52,5 @@ export { mentionFacts, isQuestion, textSentiment } from './conditions/mentionFac
 export { safeRegex } from './conditions/safeRegex.ts';
 export type { SafeRegex } from './conditions/safeRegex.ts';
 export { validateMap as validate } from './validate/validateMap.ts';
+export { diffMaps, mapDiffSchema, listDiffSchema, fieldChangeSchema } from './diff/diffMaps.ts';
+export type { MapDiff, ListDiff, FieldChange } from './diff/diffMaps.ts';

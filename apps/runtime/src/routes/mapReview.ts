@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { validateMap, type BatonMap } from '@baton/engine';
+import { diffMaps, mapDiffSchema, validateMap, type BatonMap } from '@baton/engine';
 import { inArray } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { audit } from '../audit.ts';
@@ -8,13 +8,10 @@ import { teams } from '../db/schema.ts';
 import { ApiError, forbidden } from '../errors.ts';
 import type { AppEnv } from '../http/AppEnv.ts';
 import { conflict, errors, idParam, json, jsonBody, newRouter, signedIn, unprocessable } from '../http/openapi.ts';
-import { diffMaps } from '../maps/diffMaps.ts';
 import { authored, findVersion, setState, type VersionState } from '../maps/mapVersions.ts';
 
 const versionParams = z.object({ id: z.string().max(128), version: z.string().max(16) });
 const decision = z.object({ version: z.number(), state: z.string() });
-const fieldChange = z.object({ field: z.string(), from: z.unknown(), to: z.unknown() });
-const listDiff = z.object({ added: z.array(z.string()), removed: z.array(z.string()), changed: z.array(z.object({ id: z.string(), fields: z.array(fieldChange) })) });
 
 const submit = createRoute({
   operationId: 'submitMap',
@@ -40,7 +37,7 @@ const diff = createRoute({
   method: 'get', path: '/{id}/diff', tags: ['maps'], summary: 'Diff two versions (defaults: active → latest)', security: signedIn,
   request: { params: idParam, query: z.object({ from: z.string().max(16).optional(), to: z.string().max(16).optional() }) },
   responses: {
-    200: json(z.object({ from: z.number().nullable(), to: z.number(), nodes: listDiff, edges: listDiff, settings: z.array(fieldChange) }), 'The diff'),
+    200: json(z.object({ from: z.number().nullable(), to: z.number() }).extend(mapDiffSchema.shape).openapi('MapDiff'), 'The diff'),
     401: errors[401], 404: errors[404],
   },
 });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { User, VersionInfo } from '../../api/client.ts';
 import type { BatonMap, Condition } from '@baton/engine';
-import type { FieldChange, MapDiff } from '../diffMaps.ts';
+import type { FieldChange, MapDiff } from '@baton/engine';
 import { formatDuration } from '../duration.ts';
 import { describeCondition } from '../engine.ts';
 import type { Problem } from '../engine.ts';

@@ -3,7 +3,7 @@
  * where they used to be.
  */
 import type { BatonMap } from '@baton/engine';
-import type { MapDiff } from '../diffMaps.ts';
+import type { MapDiff } from '@baton/engine';
 import { toFlowEdge, toFlowNode } from '../toMapDocument.ts';
 import type { FlowEdge, FlowNode } from '../toMapDocument.ts';
 

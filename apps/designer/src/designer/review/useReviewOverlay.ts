@@ -3,12 +3,10 @@
  * panel (field by field) and the canvas (added, changed, removed).
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { BatonMap } from '@baton/engine';
+import { diffMaps, type BatonMap, type MapDiff } from '@baton/engine';
 import { api } from '../../api/client.ts';
 import type { MapDetail } from '../../api/client.ts';
 import { showError } from '../../shell/toasts.ts';
-import { diffMaps } from '../diffMaps.ts';
-import type { MapDiff } from '../diffMaps.ts';
 import type { MapStore } from '../mapStore.ts';
 import { toMapDocument } from '../toMapDocument.ts';
 import { reviewOverlay } from './reviewOverlay.ts';
