@@ -1,14 +1,14 @@
 /**
- * The web app's typed client for the runtime's HTTP API (docs/api.md): `hc<AppType>` from
- * hono/client, so every request and answer is typed by the runtime's own route definitions (the
- * runtime's type only is imported; no runtime code reaches the bundle). Same-origin, cookie
- * session; state-changing requests carry the CSRF double-submit header. Failures become
- * `ApiError`s that keep the server's code, message and request id for the toast.
+ * The web app's typed client for the runtime's HTTP API (docs/api.md): the same client integrators
+ * use (`createClient` from @baton/client, `hc<AppType>` from hono/client), so every request and
+ * answer is typed by the runtime's own route definitions (no runtime code reaches the bundle).
+ * Same-origin, cookie session; state-changing requests carry the CSRF double-submit header.
+ * Failures become `ApiError`s that keep the server's code, message and request id for the toast.
  */
 import type { BatonMap } from '@baton/engine';
-import { hc, type ClientResponse, type InferRequestType, type InferResponseType } from 'hono/client';
+import { createClient } from '@baton/client';
+import type { ClientResponse, InferRequestType, InferResponseType } from 'hono/client';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
-import type { AppType } from '../../../runtime/src/app.ts';
 import type { Problem } from '../designer/engine.ts';
 
 /** What went wrong with a request, as the runtime reported it. */
@@ -65,7 +65,7 @@ async function batonFetch(input: RequestInfo | URL, init: RequestInit = {}): Pro
  * The runtime's API, typed from its routes.
  * @example const { maps } = await answer(client.api.maps.$get());
  */
-export const client = hc<AppType>('/', { fetch: batonFetch });
+export const client = createClient({ url: '/', fetch: batonFetch }).api;
 
 /** What a call answers on success: the 2xx body (nothing for 204). */
 export type Ok<R> = R extends ClientResponse<infer T, infer S, infer _F> ? (S extends 204 ? void : S extends SuccessStatusCode ? T : never) : never;
