@@ -239,6 +239,26 @@ describe('roles in practice', () => {
     expect((await other('POST', '/api/maps/complaints/versions/1/approve', {})).status).toBe(200);
   });
 
+  it('an approver may retire a live version they authored (taking a map out of service needs no second pair of eyes), audited as their own', async () => {
+    const t = await testRuntime();
+    for (const [id, name] of [['social', 'Social Hub'], ['care', 'Customer Care'], ['supervisors', 'Supervisors']] as const) await t.admin('POST', '/api/teams', { id, name });
+    const both = await t.user('both@example.test', ['manager', 'approver']);
+    const other = await t.user('other@example.test', ['approver']);
+    expect((await both('POST', '/api/maps', complaintMap())).status).toBe(201);
+    expect((await both('POST', '/api/maps/complaints/submit')).status).toBe(200);
+    expect((await other('POST', '/api/maps/complaints/versions/1/approve', {})).status).toBe(200);
+    const retired = await both('POST', '/api/maps/complaints/versions/1/retire', { comment: 'It routes refunds to the wrong team' });
+    expect(retired.status).toBe(200);
+    expect(retired.body).toEqual({ version: 1, state: 'retired' });
+    const entries = (await t.admin('GET', '/api/audit?action=map.retired')).body.entries;
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actor: both.id, target: 'complaints@1', data: { comment: 'It routes refunds to the wrong team', ownVersion: true } });
+    // Putting it live again is still four-eyes: a new version they author needs someone else's approval.
+    expect((await both('PUT', '/api/maps/complaints', complaintMap())).status).toBe(200);
+    expect((await both('POST', '/api/maps/complaints/submit')).status).toBe(200);
+    expect((await both('POST', '/api/maps/complaints/versions/2/approve', {})).status).toBe(403);
+  });
+
   it('an agent in two teams works both; another team’s case is absent from lists, 403 by id, and its queue closed', async () => {
     const t = await testRuntime();
     for (const [id, name] of [['social', 'Social Hub'], ['care', 'Customer Care'], ['supervisors', 'Supervisors']] as const) await t.admin('POST', '/api/teams', { id, name });
