@@ -47,7 +47,7 @@ class SeenSignatures {
     const taken = prepared(this.db, 'seenSignatures.add', () =>
       this.db.insert(seenSignatures).values({ signature: sql.placeholder('sig'), expiresAt: sql.placeholder('expiresAt') })
         // A stale row left by an earlier prune is reused; a fresh one means a replay.
-        .onConflictDoUpdate({ target: seenSignatures.signature, set: { expiresAt: sql.placeholder('expiresAt') }, setWhere: lte(seenSignatures.expiresAt, sql.placeholder('now')) })
+        .onConflictDoUpdate({ target: seenSignatures.signature, set: { expiresAt: sql`${sql.placeholder('expiresAt')}` }, setWhere: lte(seenSignatures.expiresAt, sql.placeholder('now')) })
         .prepare(),
     ).run({ sig, expiresAt, now });
     return taken.changes > 0;
