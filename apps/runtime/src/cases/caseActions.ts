@@ -187,9 +187,28 @@ export function retag(rt: Runtime, user: SessionUser, caseId: string, add: strin
   });
 }
 
-/** Records a lesson; a case `closing` for want of one then ends. */
+/**
+ * Who writes a case's lesson: the person who holds it — for a case that reached its end (closing
+ * or ended), the person who held it last, who reported the outcome. Admins and managers may write
+ * it in their stead (the holder left, or is away). A case that reached its end with nobody
+ * holding it (a deadline took it there) takes the lesson from whoever may work its team's cases.
+ */
+function mustWriteLesson(user: SessionUser, ctx: Ctx): void {
+  const { row } = ctx;
+  if (user.roles.includes('admin') || user.roles.includes('manager')) return;
+  const finished = row.status === 'closing' || row.status === 'ended';
+  const writer = finished ? ((row.view as { lastHolder?: string | null }).lastHolder ?? null) : row.holder;
+  if (writer === user.id) return;
+  if (finished && writer === null && mayWork(user, row, ctx.crisis).ok) return;
+  throw forbidden(finished
+    ? 'The lesson is written by the person who held the case when it ended (or an admin or manager)'
+    : 'The lesson is written by the person who holds the case (or an admin or manager); claim it first');
+}
+
+/** Records a lesson (by the holder, see {@link mustWriteLesson}); a case `closing` for want of one then ends. */
 export function learn(rt: Runtime, user: SessionUser, caseId: string, text: string): void {
   act(rt, user, caseId, (ctx) => {
+    mustWriteLesson(user, ctx);
     const { w, row } = ctx;
     w.rt.db.insert(lessons).values({ caseId, mapId: row.mapId, node: row.node, author: user.id, text, at: w.now }).run();
     addHistory(w, caseId, 'lesson', user.id, { node: row.node, text });
