@@ -2,6 +2,9 @@
 // ingest signatures, floods, oversized and deeply nested bodies, unsafe patterns, and the audit
 // trail that records who came in, from where. In-process (`app.request()`) on :memory: with a
 // manual clock; the real server process is exercised by security-xss.test.ts.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../apps/runtime/src/app.ts';
 import { bootstrap } from '../apps/runtime/src/auth/bootstrap.ts';
@@ -124,6 +127,36 @@ describe('signed ingest', () => {
     expect((await t.admin('GET', '/api/mentions/unrouted')).body.mentions).toHaveLength(0);
     expect(await codes(body, good)).toBe('200');
     expect(await codes(body, good)).toBe('401 REPLAYED');
+  });
+
+  it('remembers accepted signatures in the database: the same signed request is refused after a restart, and old ones are pruned', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-replay-'));
+    const file = join(dir, 'baton.db');
+    const clock = new ManualClock(T0);
+    const first = createApp({ db: openDb(file), clock, log: silentLogger() });
+    await bootstrap(first.rt, { BATON_ADMIN_EMAIL: 'admin@example.test', BATON_ADMIN_PASSWORD: PASSWORD });
+    const session = await (await first.request('/api/session', { method: 'POST', headers: json, body: JSON.stringify({ email: 'admin@example.test', password: PASSWORD }) })).json();
+    const created = await (await first.request('/api/tokens', { method: 'POST', headers: { ...json, authorization: `Bearer ${session.token}` }, body: JSON.stringify({ name: 'tool', scope: 'ingest', signed: true }) })).json();
+    const body = JSON.stringify(mention('hello before the restart'));
+    const signed = { ...json, authorization: `Bearer ${created.token}`, 'x-baton-timestamp': String(now()), 'x-baton-signature': signBody(created.signingSecret, now(), body) };
+    expect((await first.request('/api/mentions', { method: 'POST', headers: signed, body })).status).toBe(200);
+    first.rt.db.$client.close();
+
+    clock.advance(60_000); // a minute later, well within the 5-minute window
+    const second = createApp({ db: openDb(file), clock, log: silentLogger() });
+    const again = await second.request('/api/mentions', { method: 'POST', headers: signed, body });
+    expect(again.status).toBe(401);
+    expect((await again.json()).error.code).toBe('REPLAYED');
+    // A new signature of another body still goes through, and once the window has passed the
+    // remembered signature is pruned (its request would be stale by then anyway).
+    clock.advance(10 * 60_000);
+    const later = Math.floor(clock.now() / 1000);
+    const next = JSON.stringify(mention('hello after the restart'));
+    const res = await second.request('/api/mentions', { method: 'POST', headers: { ...signed, 'x-baton-timestamp': String(later), 'x-baton-signature': signBody(created.signingSecret, later, next) }, body: next });
+    expect(res.status).toBe(200);
+    const remembered = second.rt.db.$client.prepare('select count(*) as n from seen_signatures').get() as { n: number };
+    expect(remembered.n).toBe(1);
+    second.rt.db.$client.close();
   });
 
   it('a revoked token is refused, signed or not', async () => {

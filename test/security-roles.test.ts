@@ -12,7 +12,7 @@ import type { Db } from '../apps/runtime/src/db/client.ts';
 import * as schema from '../apps/runtime/src/db/schema.ts';
 import { silentLogger } from '../apps/runtime/src/logger.ts';
 import { complaintMap, mention } from '../apps/runtime/src/testing/fixtures.ts';
-import { T0, testRuntime } from '../apps/runtime/src/testing/testApp.ts';
+import { T0, testRuntime, withApprovedMap } from '../apps/runtime/src/testing/testApp.ts';
 
 const PRINCIPALS = ['anonymous', 'ingest', 'admin', 'approver', 'manager', 'agent', 'outsider'] as const;
 type Principal = (typeof PRINCIPALS)[number];
@@ -77,8 +77,8 @@ function matrix(f: Fixture): Record<string, { path: string; body?: unknown; expe
     'POST /api/maps/:id/simulate': { path: '/api/maps/complaints/simulate', body: { version: 'active', scenario: SCENARIO }, expect: only(200, 'admin', 'approver', 'manager') },
     'GET /api/maps/:id/diff': { path: '/api/maps/complaints/diff', expect: people(200) },
     'POST /api/mentions': { path: '/api/mentions', body: mention('my parcel is broken'), expect: as(401, 200, 200, 403, 200, 403, 403) },
-    'GET /api/mentions/unrouted': { path: '/api/mentions/unrouted', expect: people(200) },
     // Triage is the hub's work (the agent is in social, the map's hub; the outsider is not), managers' and admins'.
+    'GET /api/mentions/unrouted': { path: '/api/mentions/unrouted', expect: as(401, 403, 200, 403, 200, 200, 403) },
     'POST /api/mentions/:id/start': { path: `/api/mentions/${ids.unrouted}/start`, body: { mapId: 'complaints' }, expect: as(401, 403, 201, 403, 201, 201, 403) },
     'POST /api/mentions/:id/tags': { path: `/api/mentions/${ids.unrouted}/tags`, body: { add: ['press'] }, expect: as(401, 403, 200, 403, 200, 200, 403) },
     'POST /api/mentions/:id/dismiss': { path: `/api/mentions/${ids.unrouted}/dismiss`, body: { reason: 'Not about us' }, expect: as(401, 403, 200, 403, 200, 200, 403) },
@@ -92,6 +92,7 @@ function matrix(f: Fixture): Record<string, { path: string; body?: unknown; expe
     'POST /api/cases/:id/outcome': { path: `/api/cases/${ids.waiting}/outcome`, body: { outcome: 'resolved' }, expect: as(401, 403, 200, 403, 200, 200, 404) },
     'POST /api/cases/:id/notes': { path: `/api/cases/${ids.waiting}/notes`, body: { text: 'Called the customer' }, expect: as(401, 403, 200, 403, 200, 200, 404) },
     'POST /api/cases/:id/tags': { path: `/api/cases/${ids.waiting}/tags`, body: { add: ['vip'] }, expect: as(401, 403, 200, 403, 200, 200, 404) },
+    // The lesson is written by whoever held the case when it ended (the agent here), or an admin or manager in their stead.
     'POST /api/cases/:id/lessons': { path: `/api/cases/${ids.closing}/lessons`, body: { text: 'Answer sooner' }, expect: as(401, 403, 200, 403, 200, 200, 404) },
     // Presence: whoever may see the case says they are looking at it (or no longer); another team's case is 404.
     'POST /api/cases/:id/viewing': { path: `/api/cases/${ids.waiting}/viewing`, expect: as(401, 403, 200, 200, 200, 200, 404) },
@@ -161,7 +162,7 @@ async function prepare(): Promise<Fixture> {
   const held = await prepared(await open());
   ok(await principals.agent('POST', `/api/cases/${held}/claim`, {}));
   const closing = await prepared(await open());
-  ok(await worker('POST', `/api/cases/${closing}/outcome`, { outcome: 'escalate' }));
+  ok(await principals.agent('POST', `/api/cases/${closing}/outcome`, { outcome: 'escalate' }));
   const unrouted = mention('lovely weather today');
   if (ok(await t.ingest('POST', '/api/mentions', unrouted)).results[0].status !== 'unrouted') throw new Error('fixture: the mention should stay unrouted');
   const token = ok(await t.admin('GET', '/api/tokens')).tokens[0].id as string;
@@ -238,6 +239,47 @@ describe('roles in practice', () => {
     expect((await other('POST', '/api/maps/shared/submit')).status).toBe(200);
     expect((await both('POST', '/api/maps/shared/versions/1/approve', {})).status).toBe(403);
     expect((await other('POST', '/api/maps/complaints/versions/1/approve', {})).status).toBe(200);
+  });
+
+  it('an approver may retire a live version they authored (taking a map out of service needs no second pair of eyes), audited as their own', async () => {
+    const t = await testRuntime();
+    for (const [id, name] of [['social', 'Social Hub'], ['care', 'Customer Care'], ['supervisors', 'Supervisors']] as const) await t.admin('POST', '/api/teams', { id, name });
+    const both = await t.user('both@example.test', ['manager', 'approver']);
+    const other = await t.user('other@example.test', ['approver']);
+    expect((await both('POST', '/api/maps', complaintMap())).status).toBe(201);
+    expect((await both('POST', '/api/maps/complaints/submit')).status).toBe(200);
+    expect((await other('POST', '/api/maps/complaints/versions/1/approve', {})).status).toBe(200);
+    const retired = await both('POST', '/api/maps/complaints/versions/1/retire', { comment: 'It routes refunds to the wrong team' });
+    expect(retired.status).toBe(200);
+    expect(retired.body).toEqual({ version: 1, state: 'retired' });
+    const entries = (await t.admin('GET', '/api/audit?action=map.retired')).body.entries;
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actor: both.id, target: 'complaints@1', data: { comment: 'It routes refunds to the wrong team', ownVersion: true } });
+    // Putting it live again is still four-eyes: a new version they author needs someone else's approval.
+    expect((await both('PUT', '/api/maps/complaints', complaintMap())).status).toBe(200);
+    expect((await both('POST', '/api/maps/complaints/submit')).status).toBe(200);
+    expect((await both('POST', '/api/maps/complaints/versions/2/approve', {})).status).toBe(403);
+  });
+
+  it('only the person who held a case writes its lesson; a team-mate cannot, an admin or manager may in their stead', async () => {
+    const t = await testRuntime();
+    const { hub, care1, care2, manager } = await withApprovedMap(t, complaintMap({ crisis: undefined }));
+    const open = async () => {
+      const id = (await t.ingest('POST', '/api/mentions', mention('my parcel arrived broken'))).body.results[0].caseId as string;
+      for (const item of ['Screenshot', 'Check CRM']) await hub('POST', `/api/cases/${id}/checklist`, { item });
+      return id;
+    };
+    const first = await open();
+    expect((await care2('POST', `/api/cases/${first}/lessons`, { text: 'not mine to say' })).status).toBe(403); // waiting, held by nobody
+    expect((await care1('POST', `/api/cases/${first}/outcome`, { outcome: 'escalate' })).body.status).toBe('closing');
+    const refused = await care2('POST', `/api/cases/${first}/lessons`, { text: 'Answer sooner' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe('The lesson is written by the person who held the case when it ended (or an admin or manager)');
+    expect((await care2('GET', `/api/cases/${first}`)).body).toMatchObject({ status: 'closing', lessons: [] });
+    expect((await care1('POST', `/api/cases/${first}/lessons`, { text: 'Ask for the order number sooner' })).body.status).toBe('ended');
+    const second = await open();
+    expect((await care2('POST', `/api/cases/${second}/outcome`, { outcome: 'escalate' })).body.status).toBe('closing');
+    expect((await manager('POST', `/api/cases/${second}/lessons`, { text: 'Written for care2, who left' })).body.status).toBe('ended');
   });
 
   it('an agent in two teams works both; another team’s case is absent from lists, 404 by id (as a missing one), and its queue closed', async () => {

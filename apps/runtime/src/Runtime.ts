@@ -37,6 +37,12 @@ export interface RuntimeConfig {
   webhookAllowPrivate: boolean;
   /** Where e-mail notifications go out (`BATON_SMTP_URL`); null: e-mail recipients with an account get the in-app inbox only. */
   mail: MailConfig | null;
+  /**
+   * How often an open live-event stream checks its session and its person's roles and teams
+   * against the database, in ms (changes made on this node end streams at once; this catches
+   * those made on another node, and sessions that expired).
+   */
+  liveRecheckMs: number;
 }
 
 /** Default settings. */
@@ -52,6 +58,7 @@ export const DEFAULT_CONFIG: RuntimeConfig = {
   trustProxy: false,
   webhookAllowPrivate: false,
   mail: null,
+  liveRecheckMs: 5_000,
 };
 
 /**

@@ -11,6 +11,11 @@ import type { Runtime } from './Runtime.ts';
 
 type DeadlineRow = typeof deadlines.$inferSelect;
 
+/** Most firings in one slice of {@link Scheduler.drain} before requests get a turn. */
+export const SLICE_MAX = 200;
+/** Longest a slice of {@link Scheduler.drain} runs before requests get a turn, in ms. */
+export const SLICE_MS = 10;
+
 /**
  * Fires durable deadlines from the database: pass deadlines (`timeout`, at the instant they were
  * due, so a deadline that fell due while the server was down fires at start with its own time),
@@ -24,33 +29,70 @@ export class Scheduler {
 
   constructor(private readonly rt: Runtime) {}
 
-  /** Fires everything due at the clock's now, earliest first; returns how many things fired. */
+  /**
+   * Fires everything due at the clock's now, earliest first, in one synchronous run; returns how
+   * many things fired. Tests call it with a manual clock; the running server uses {@link drain},
+   * which fires the same things in the same order but gives the event loop back between slices.
+   */
   tick(): number {
     if (this.running) return 0;
     this.running = true;
     try {
       const now = this.rt.clock.now();
       let fired = 0;
-      for (; fired < 100_000; fired++) {
-        const { db } = this.rt;
-        const d = prepared(db, 'deadlines.nextDue', () =>
-          db.select().from(deadlines)
-            .where(and(isNull(deadlines.firedAt), isNull(deadlines.cancelledAt), lte(deadlines.dueAt, sql.placeholder('now'))))
-            .orderBy(asc(deadlines.dueAt), asc(deadlines.id)).limit(1).prepare(),
-        ).get({ now });
-        const cr = prepared(db, 'mapCrisis.nextDue', () =>
-          db.select().from(mapCrisis)
-            .where(and(isNotNull(mapCrisis.nextCheckAt), lte(mapCrisis.nextCheckAt, sql.placeholder('now'))))
-            .orderBy(asc(mapCrisis.nextCheckAt)).limit(1).prepare(),
-        ).get({ now });
-        if (!d && !cr) break;
-        if (cr && (!d || cr.nextCheckAt! <= d.dueAt)) this.checkCrisis(cr.mapId, cr.nextCheckAt!);
-        else if (d) this.fire(d, now);
-      }
+      while (fired < 100_000 && this.fireNext(now)) fired++;
       return fired;
     } finally {
       this.running = false;
     }
+  }
+
+  /**
+   * Fires everything due, earliest first, in slices of at most {@link SLICE_MAX} firings or
+   * {@link SLICE_MS} ms, yielding to waiting requests (`setImmediate`) between slices: thousands of
+   * deadlines falling due at one instant no longer hold the server still. Each firing is still its
+   * own transaction that stamps `fired_at`, and the next one is chosen afresh from the database, so
+   * the order and the exactly-once guarantee are those of {@link tick}. Stops between slices once
+   * the scheduler is stopped. Resolves to how many things fired.
+   */
+  async drain(): Promise<number> {
+    if (this.running) return 0;
+    this.running = true;
+    let fired = 0;
+    try {
+      for (;;) {
+        const now = this.rt.clock.now();
+        const until = performance.now() + SLICE_MS;
+        let slice = 0;
+        let more = true;
+        while (slice < SLICE_MAX && performance.now() < until && (more = this.fireNext(now))) slice++;
+        fired += slice;
+        if (!more) return fired;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (!this.timer) return fired;
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Fires the earliest thing due at `now` (a deadline or a crisis clear-check); false when nothing is due. */
+  private fireNext(now: number): boolean {
+    const { db } = this.rt;
+    const d = prepared(db, 'deadlines.nextDue', () =>
+      db.select().from(deadlines)
+        .where(and(isNull(deadlines.firedAt), isNull(deadlines.cancelledAt), lte(deadlines.dueAt, sql.placeholder('now'))))
+        .orderBy(asc(deadlines.dueAt), asc(deadlines.id)).limit(1).prepare(),
+    ).get({ now });
+    const cr = prepared(db, 'mapCrisis.nextDue', () =>
+      db.select().from(mapCrisis)
+        .where(and(isNotNull(mapCrisis.nextCheckAt), lte(mapCrisis.nextCheckAt, sql.placeholder('now'))))
+        .orderBy(asc(mapCrisis.nextCheckAt)).limit(1).prepare(),
+    ).get({ now });
+    if (!d && !cr) return false;
+    if (cr && (!d || cr.nextCheckAt! <= d.dueAt)) this.checkCrisis(cr.mapId, cr.nextCheckAt!);
+    else if (d) this.fire(d, now);
+    return true;
   }
 
   private checkCrisis(mapId: string, at: number): void {
@@ -96,11 +138,9 @@ export class Scheduler {
   }
 
   private safeTick(): void {
-    try {
-      this.tick();
-    } catch (e) {
+    this.drain().catch((e: unknown) => {
       this.rt.log.error({ msg: 'scheduler tick failed', error: String(e), stack: e instanceof Error ? e.stack : undefined });
-    }
+    });
   }
 
   /** Starts looking every `intervalMs` (and at once, for deadlines that fell due while down). */

@@ -4,7 +4,7 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { apiTokens, sessions } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
-import type { AppEnv, Auth } from '../http/AppEnv.ts';
+import type { AppEnv, Auth, SessionUser } from '../http/AppEnv.ts';
 import type { Runtime } from '../Runtime.ts';
 import { sessionEnded } from './guards.ts';
 import { safeEqual, sha256 } from './secrets.ts';
@@ -79,6 +79,20 @@ function resolveBearer(rt: Runtime, token: string): Auth {
 }
 
 const ENDED = 'ended' as const;
+
+/**
+ * The person a session belongs to as the database says now — roles and teams as they are — or
+ * undefined when the session is gone, has expired, or its person is disabled. Reads only: an open
+ * live-event stream asks this again and again.
+ */
+export function currentSessionUser(rt: Runtime, hash: string): SessionUser | undefined {
+  const row = prepared(rt.db, 'sessions.byHash', () =>
+    rt.db.select().from(sessions).where(eq(sessions.tokenHash, sql.placeholder('hash'))).prepare(),
+  ).get({ hash });
+  const now = rt.clock.now();
+  if (!row || row.expiresAt <= now || row.createdAt + rt.config.sessionMaxMs <= now) return undefined;
+  return loadSessionUser(rt.db, row.userId);
+}
 
 /**
  * The session whose token hashes to `hash`: its user, or `ENDED` when the session exists but has expired — idle for

@@ -1,5 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import { lte, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { prepared } from '../db/prepared.ts';
+import { seenSignatures } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import type { AppEnv } from '../http/AppEnv.ts';
 import type { Runtime } from '../Runtime.ts';
@@ -22,24 +26,31 @@ export function signBody(secret: string, timestamp: number | string, body: strin
 }
 
 /**
- * Remembers the signatures accepted in the last tolerance window, so the same signed request
- * sent again is refused. Bounded: past `max` entries the oldest are forgotten (they are about to
- * go stale anyway at any sane rate).
+ * Remembers the signatures accepted while they are fresh, in the database (`seen_signatures`), so
+ * the same signed request sent again is refused after a restart and on every node sharing it.
+ * Accepting and remembering is one statement: a signature that is there and not yet stale is not
+ * taken again. Stale rows are pruned now and then, so the table holds at most the tolerance
+ * window's worth of requests.
  */
 class SeenSignatures {
-  private readonly seen = new Map<string, number>();
-  constructor(private readonly max = 200_000) {}
+  private nextPrune = 0;
+  constructor(private readonly db: Db) {}
 
   /** True when `sig` was new (and is now remembered until `expiresAt`). */
   add(sig: string, now: number, expiresAt: number): boolean {
-    for (const [k, until] of this.seen) {
-      if (until > now && this.seen.size <= this.max) break;
-      this.seen.delete(k);
+    if (now >= this.nextPrune) {
+      this.nextPrune = now + 60_000;
+      prepared(this.db, 'seenSignatures.prune', () =>
+        this.db.delete(seenSignatures).where(lte(seenSignatures.expiresAt, sql.placeholder('now'))).prepare(),
+      ).run({ now });
     }
-    const until = this.seen.get(sig);
-    if (until !== undefined && until > now) return false;
-    this.seen.set(sig, expiresAt);
-    return true;
+    const taken = prepared(this.db, 'seenSignatures.add', () =>
+      this.db.insert(seenSignatures).values({ signature: sql.placeholder('sig'), expiresAt: sql.placeholder('expiresAt') })
+        // A stale row left by an earlier prune is reused; a fresh one means a replay.
+        .onConflictDoUpdate({ target: seenSignatures.signature, set: { expiresAt: sql`${sql.placeholder('expiresAt')}` }, setWhere: lte(seenSignatures.expiresAt, sql.placeholder('now')) })
+        .prepare(),
+    ).run({ sig, expiresAt, now });
+    return taken.changes > 0;
   }
 }
 
@@ -53,7 +64,7 @@ const refuse = (code: string, message: string) => new ApiError(401, code, messag
  * sessions pass through. Mount on `POST /api/mentions`, after `authenticate`.
  */
 export function verifySignature(rt: Runtime): MiddlewareHandler<AppEnv> {
-  const seen = new SeenSignatures();
+  const seen = new SeenSignatures(rt.db);
   return async (c, next) => {
     const auth = c.get('auth');
     if (c.req.method !== 'POST' || auth.kind !== 'ingest') return next();

@@ -7,6 +7,7 @@ import type { SessionUser } from '../http/AppEnv.ts';
 import type { RequestContext } from '../http/requestContext.ts';
 import type { Runtime } from '../Runtime.ts';
 import { mayWork, visibleCase } from './caseAccess.ts';
+import { anyWaiting, nextWaiting } from './caseViews.ts';
 import { claimCase, claimedError, releaseCase } from './claimCase.ts';
 import { offerNext } from './autoAssign.ts';
 import { addHistory } from './persistStep.ts';
@@ -17,17 +18,21 @@ interface Ctx { w: Work; book: CrisisBook; row: CaseRow; crisis: boolean }
 
 /** Runs one person's action on a case in one transaction, with the case loaded and the crisis flag current. */
 function act<T>(rt: Runtime, user: SessionUser, caseId: string, fn: (ctx: Ctx) => T): T {
-  return write(rt, (w) => {
-    const row = visibleCase(rt.db, user, caseId);
-    // Approvers see every case (to judge maps by them) but only agents, managers and admins work them.
-    if (user.roles.every((r) => r === 'approver')) throw forbidden('Approvers review maps; working a case needs the agent, manager or admin role');
-    const book = new CrisisBook(w);
-    const compiled = rt.maps.get(row.mapId, row.mapVersion);
-    book.advance(row.mapId, compiled, w.now);
-    const result = fn({ w, book, row, crisis: book.on(row.mapId, compiled) });
-    book.save();
-    return result;
-  });
+  return write(rt, (w) => actIn(w, user, caseId, fn));
+}
+
+/** {@link act} inside a transaction the caller opened. */
+function actIn<T>(w: Work, user: SessionUser, caseId: string, fn: (ctx: Ctx) => T): T {
+  const { rt } = w;
+  const row = visibleCase(rt.db, user, caseId);
+  // Approvers see every case (to judge maps by them) but only agents, managers and admins work them.
+  if (user.roles.every((r) => r === 'approver')) throw forbidden('Approvers review maps; working a case needs the agent, manager or admin role');
+  const book = new CrisisBook(w);
+  const compiled = rt.maps.get(row.mapId, row.mapVersion);
+  book.advance(row.mapId, compiled, w.now);
+  const result = fn({ w, book, row, crisis: book.on(row.mapId, compiled) });
+  book.save();
+  return result;
 }
 
 function mustWork(user: SessionUser, ctx: Ctx): { backup: boolean } {
@@ -42,12 +47,33 @@ function mustWork(user: SessionUser, ctx: Ctx): { backup: boolean } {
 
 /** Claims a case (or renews the caller's lease). 409 CLAIMED naming the holder when someone else has it. */
 export function claim(rt: Runtime, user: SessionUser, caseId: string, leaseMs: number, from?: RequestContext): void {
-  act(rt, user, caseId, (ctx) => {
-    if (ctx.row.status === 'ended' || ctx.row.status === 'closing') throw new ApiError(409, 'REFUSED', `The case is ${ctx.row.status}`);
-    if (ctx.row.holder && ctx.row.holder !== user.id) throw claimedError(ctx.w, ctx.row.holder);
-    const { backup } = mustWork(user, ctx);
-    claimCase(ctx.w, ctx.book, ctx.row, user.id, { actor: user.id, leaseMs, backup });
-    audit(rt.db, ctx.w.now, { actor: user.id, action: 'case.claim', target: caseId, from, data: { node: ctx.row.node, team: ctx.row.team, ...(backup ? { backup } : {}) } });
+  act(rt, user, caseId, (ctx) => claimIn(ctx, user, leaseMs, from));
+}
+
+function claimIn(ctx: Ctx, user: SessionUser, leaseMs: number, from?: RequestContext): void {
+  if (ctx.row.status === 'ended' || ctx.row.status === 'closing') throw new ApiError(409, 'REFUSED', `The case is ${ctx.row.status}`);
+  if (ctx.row.holder && ctx.row.holder !== user.id) throw claimedError(ctx.w, ctx.row.holder);
+  const { backup } = mustWork(user, ctx);
+  claimCase(ctx.w, ctx.book, ctx.row, user.id, { actor: user.id, leaseMs, backup });
+  audit(ctx.w.rt.db, ctx.w.now, { actor: user.id, action: 'case.claim', target: ctx.row.id, from, data: { node: ctx.row.node, team: ctx.row.team, ...(backup ? { backup } : {}) } });
+}
+
+/**
+ * "Take next": claims the most urgent case waiting unclaimed in `team`'s queue (QUEUE_ORDER), found
+ * from an index in one query and claimed in the same transaction; null when the queue is empty.
+ * A backup member takes only cases of maps in crisis (403 when the queue holds only others). The
+ * caller has checked that the user belongs to the team (or supervises).
+ */
+export function claimNext(rt: Runtime, user: SessionUser, team: string, leaseMs: number, from?: RequestContext): string | null {
+  return write(rt, (w) => {
+    const regular = user.teams.includes(team) || user.roles.includes('admin') || user.roles.includes('manager');
+    const row = nextWaiting(rt.db, team, !regular);
+    if (!row) {
+      if (!regular && anyWaiting(rt.db, team)) throw forbidden(`Only members of ${team} may take its work now`);
+      return null;
+    }
+    actIn(w, user, row.id, (ctx) => claimIn(ctx, user, leaseMs, from));
+    return row.id;
   });
 }
 
@@ -161,9 +187,28 @@ export function retag(rt: Runtime, user: SessionUser, caseId: string, add: strin
   });
 }
 
-/** Records a lesson; a case `closing` for want of one then ends. */
+/**
+ * Who writes a case's lesson: the person who holds it — for a case that reached its end (closing
+ * or ended), the person who held it last, who reported the outcome. Admins and managers may write
+ * it in their stead (the holder left, or is away). A case that reached its end with nobody
+ * holding it (a deadline took it there) takes the lesson from whoever may work its team's cases.
+ */
+function mustWriteLesson(user: SessionUser, ctx: Ctx): void {
+  const { row } = ctx;
+  if (user.roles.includes('admin') || user.roles.includes('manager')) return;
+  const finished = row.status === 'closing' || row.status === 'ended';
+  const writer = finished ? ((row.view as { lastHolder?: string | null }).lastHolder ?? null) : row.holder;
+  if (writer === user.id) return;
+  if (finished && writer === null && mayWork(user, row, ctx.crisis).ok) return;
+  throw forbidden(finished
+    ? 'The lesson is written by the person who held the case when it ended (or an admin or manager)'
+    : 'The lesson is written by the person who holds the case (or an admin or manager); claim it first');
+}
+
+/** Records a lesson (by the holder, see {@link mustWriteLesson}); a case `closing` for want of one then ends. */
 export function learn(rt: Runtime, user: SessionUser, caseId: string, text: string): void {
   act(rt, user, caseId, (ctx) => {
+    mustWriteLesson(user, ctx);
     const { w, row } = ctx;
     w.rt.db.insert(lessons).values({ caseId, mapId: row.mapId, node: row.node, author: user.id, text, at: w.now }).run();
     addHistory(w, caseId, 'lesson', user.id, { node: row.node, text });

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { prepared } from '../db/prepared.ts';
 import { iso } from '../clock.ts';
 import type { Db } from '../db/client.ts';
-import { caseEvents, cases, checklistTicks, lessons, mentions, notes, tags, users, type CaseRow } from '../db/schema.ts';
+import { caseEvents, cases, checklistTicks, lessons, mapCrisis, mentions, notes, tags, users, type CaseRow } from '../db/schema.ts';
 import { seesAllTeams } from '../auth/guards.ts';
 import type { SessionUser } from '../http/AppEnv.ts';
 
@@ -11,6 +12,29 @@ import type { SessionUser } from '../http/AppEnv.ts';
  * at one instant, and they queue in the order their mentions arrived, as in the simulator.
  */
 export const QUEUE_ORDER = [desc(cases.priority), asc(cases.queuedAt), asc(cases.openedAt), asc(sql`${cases}.rowid`)];
+
+/**
+ * The most urgent case waiting unclaimed in `team`'s queue, in {@link QUEUE_ORDER}: the first entry
+ * of the `cases_next` index, so it costs the same with ten cases waiting or a hundred thousand.
+ * `crisisOnly` (a backup member taking work) skips maps not in crisis, as the stored flag says.
+ */
+export function nextWaiting(db: Db, team: string, crisisOnly: boolean): CaseRow | undefined {
+  return prepared(db, crisisOnly ? 'cases.nextWaitingInCrisis' : 'cases.nextWaiting', () => nextWaitingQuery(db, crisisOnly).prepare()).get({ team });
+}
+
+/** The query of {@link nextWaiting} (`team` is a placeholder), for it and for checking its plan. */
+export function nextWaitingQuery(db: Db, crisisOnly: boolean) {
+  const where = and(eq(cases.team, sql.placeholder('team')), eq(cases.status, 'waiting'), isNull(cases.holder),
+    crisisOnly ? sql`${cases.mapId} in (select ${mapCrisis.mapId} from ${mapCrisis} where ${mapCrisis.on} = 1)` : undefined);
+  return db.select().from(cases).where(where).orderBy(...QUEUE_ORDER).limit(1);
+}
+
+/** Whether anything waits unclaimed in `team`'s queue (one index probe). */
+export function anyWaiting(db: Db, team: string): boolean {
+  return !!prepared(db, 'cases.anyWaiting', () =>
+    db.select({ id: cases.id }).from(cases).where(and(eq(cases.team, sql.placeholder('team')), eq(cases.status, 'waiting'), isNull(cases.holder))).limit(1).prepare(),
+  ).get({ team });
+}
 
 interface StoredView { overdue?: boolean; checklist?: string[]; outcomes?: string[]; path?: string[]; breaches?: string[]; endOutcome?: string; lessonRequired?: boolean; lessonPrompt?: string; lastHolder?: string | null }
 

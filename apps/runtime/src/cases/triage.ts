@@ -20,10 +20,15 @@ export type TriageMention = Record<string, unknown> & { receivedAt: string; tags
  * of the hub team of any approved map. Everyone else signed in gets 403.
  */
 export function requireTriage(rt: Runtime, user: SessionUser): void {
-  if (user.roles.includes('admin') || user.roles.includes('manager')) return;
+  if (!maysTriage(rt, user)) throw forbidden('The triage inbox is worked by the hub team of an approved map, managers and admins');
+}
+
+/** Whether `user` works the triage inbox (see {@link requireTriage}): who reads it and hears its `mention` events. */
+export function maysTriage(rt: Runtime, user: SessionUser): boolean {
+  if (user.roles.includes('admin') || user.roles.includes('manager')) return true;
+  if (!user.roles.includes('agent')) return false;
   const hubs = new Set(rt.maps.active().map((a) => a.compiled.map.hub));
-  if (user.roles.includes('agent') && user.teams.some((t) => hubs.has(t))) return;
-  throw forbidden('The triage inbox is worked by the hub team of an approved map, managers and admins');
+  return user.teams.some((t) => hubs.has(t));
 }
 
 function tagsOf(db: Db, ids: string[]): Map<string, string[]> {

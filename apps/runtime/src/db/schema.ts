@@ -165,6 +165,8 @@ export const cases = sqliteTable('cases', {
   updatedAt: integer('updated_at').notNull(),
 }, (t) => [
   index('cases_queue').on(t.team, t.status, t.priority, t.queuedAt),
+  // "Take next": the most urgent claimable case of a team is the first entry of this index (QUEUE_ORDER).
+  index('cases_next').on(t.team, t.status, sql`${t.priority} desc`, t.queuedAt, t.openedAt).where(sql`holder is null`),
   index('cases_map').on(t.mapId, t.status),
   index('cases_holder').on(t.holder),
 ]);
@@ -283,3 +285,4 @@ export type UserRow = typeof users.$inferSelect;
 export type CaseRow = typeof cases.$inferSelect;
 export type MapVersionRow = typeof mapVersions.$inferSelect;
 export type MentionRow = typeof mentions.$inferSelect;
+export * from './hardeningSchema.ts';

@@ -12,6 +12,7 @@ export interface LiveEvent {
  */
 export class EventBus {
   private readonly listeners = new Set<(e: LiveEvent) => void>();
+  private readonly personListeners = new Set<(userId: string) => void>();
 
   /** Delivers `event` to every subscriber; a failing subscriber does not stop the others. */
   publish(event: LiveEvent): void {
@@ -28,6 +29,26 @@ export class EventBus {
   subscribe(listener: (e: LiveEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Says that a person's session, account, roles or teams changed (signed out, disabled, moved):
+   * their open streams check themselves at once. Internal: never sent to a client.
+   */
+  personChanged(userId: string): void {
+    for (const l of this.personListeners) {
+      try {
+        l(userId);
+      } catch {
+        // as for publish
+      }
+    }
+  }
+
+  /** Hears {@link personChanged}; returns the unsubscribe function. */
+  onPersonChanged(listener: (userId: string) => void): () => void {
+    this.personListeners.add(listener);
+    return () => this.personListeners.delete(listener);
   }
 
   /** Number of live subscribers. */

@@ -2,6 +2,9 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP, isIPv4, type LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
+import { audit } from '../audit.ts';
+import type { Runtime } from '../Runtime.ts';
 
 /**
  * What kind of address an IP is. Only `public` and `loopback` may be called by a webhook unless
@@ -16,74 +19,92 @@ export class WebhookRefused extends Error {
   }
 }
 
-/** `a.b.c.d` as its four octets (the caller has checked it is IPv4). */
-function octets(ip: string): number[] {
-  return ip.split('.').map(Number);
+/**
+ * How ipaddr.js names the ranges of IANA's IPv4 and IPv6 Special-Purpose Address Registries, and
+ * what each is to us. A range the registry marks as globally reachable (AS112, AMT, ORCHIDv2, drone
+ * entity tags) is `public`; every other named range is refused. A name this table does not know (a
+ * newer ipaddr.js naming a newly registered range) is `reserved`: the guard fails closed.
+ */
+const V4_RANGES: Record<string, AddressClass> = {
+  unicast: 'public',
+  as112: 'public', // 192.31.196.0/24, 192.175.48.0/24: globally reachable
+  amt: 'public', // 192.52.193.0/24: globally reachable
+  loopback: 'loopback',
+  private: 'private', // RFC 1918
+  carrierGradeNat: 'private', // 100.64.0.0/10 shared address space
+  linkLocal: 'link-local', // includes 169.254.169.254, the cloud metadata service
+  unspecified: 'unspecified', // 0.0.0.0/8 "this network": 0.0.0.0 reaches this host on Linux
+  multicast: 'multicast',
+  broadcast: 'reserved',
+  // 192.0.0.0/24 protocol assignments, 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24
+  // documentation, 198.18.0.0/15 benchmarking, 192.88.99.0/24 6to4 relay, 240.0.0.0/4
+  reserved: 'reserved',
+};
+
+const V6_RANGES: Record<string, AddressClass> = {
+  unicast: 'public', // only inside 2000::/3, see below
+  amt: 'public',
+  as112v6: 'public',
+  orchid2: 'public',
+  droneRemoteIdProtocolEntityTags: 'public',
+  loopback: 'loopback',
+  uniqueLocal: 'private', // fc00::/7
+  deprecatedSiteLocal: 'private', // fec0::/10
+  linkLocal: 'link-local', // fe80::/10
+  unspecified: 'unspecified',
+  multicast: 'multicast',
+  // rfc6145 (::ffff:0:0/96, IPv4-translated), discard (100::/64), teredo, benchmarking
+  // (2001:2::/48), deprecatedOrchid, segmentRouting (5f00::/16), reserved (2001::/23,
+  // 2001:db8::/32 and 3fff::/20 documentation) and any range named later
+};
+
+/** The IPv6 global unicast space (2000::/3): anything else unnamed is unassigned or reserved. */
+const GLOBAL_UNICAST = ipaddr.parseCIDR('2000::/3') as [ipaddr.IPv6, number];
+/** 64:ff9b::/96, the well-known NAT64 prefix (globally reachable: it reaches the IPv4 address inside). */
+const NAT64 = ipaddr.parseCIDR('64:ff9b::/96') as [ipaddr.IPv6, number];
+
+function classifyV4(ip: ipaddr.IPv4): AddressClass {
+  return V4_RANGES[ip.range()] ?? 'reserved';
 }
 
-function classifyV4(ip: string): AddressClass {
-  const [a = 0, b = 0] = octets(ip);
-  if (a === 0) return 'unspecified'; // 0.0.0.0/8 "this network": 0.0.0.0 reaches this host on Linux
-  if (a === 127) return 'loopback';
-  if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168)) return 'private'; // RFC 1918
-  if (a === 100 && b >= 64 && b <= 127) return 'private'; // 100.64/10 shared (carrier-grade NAT) space, RFC 6598
-  if (a === 169 && b === 254) return 'link-local'; // includes 169.254.169.254, the cloud metadata service
-  if (a >= 224 && a <= 239) return 'multicast';
-  if (a >= 240) return 'reserved'; // 240/4 and the broadcast 255.255.255.255
-  return 'public';
+/** The IPv4 address in the last 32 bits of an IPv6 address. */
+function tail(ip: ipaddr.IPv6): ipaddr.IPv4 {
+  const [g6 = 0, g7 = 0] = ip.parts.slice(6);
+  return new ipaddr.IPv4([g6 >> 8, g6 & 255, g7 >> 8, g7 & 255]);
 }
 
-/** An IPv6 address (the caller has checked it is one, without a zone) as eight 16-bit groups. */
-function groups(ip: string): number[] {
-  const parse = (part: string): number[] => {
-    if (!part) return [];
-    return part.split(':').flatMap((g) => {
-      if (!g.includes('.')) return [parseInt(g, 16)];
-      const [a = 0, b = 0, c = 0, d = 0] = octets(g); // an embedded IPv4 tail: ::ffff:10.0.0.5
-      return [(a << 8) | b, (c << 8) | d];
-    });
-  };
-  const [head = '', tail] = ip.split('::');
-  const h = parse(head);
-  if (tail === undefined) return h;
-  const t = parse(tail);
-  return [...h, ...new Array<number>(8 - h.length - t.length).fill(0), ...t];
-}
-
-function v4Of(hi: number, lo: number): string {
-  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
-}
-
-function classifyV6(ip: string): AddressClass {
-  const g = groups(ip);
-  const [g0 = 0, g1 = 0, , , , g5 = 0, g6 = 0, g7 = 0] = g;
-  const zeroTo = (n: number) => g.slice(0, n).every((x) => x === 0);
-  if (zeroTo(8)) return 'unspecified'; // ::
-  if (zeroTo(7) && g7 === 1) return 'loopback'; // ::1
-  // IPv4 inside IPv6: mapped ::ffff:a.b.c.d, the old compatible ::a.b.c.d, NAT64 64:ff9b::a.b.c.d
-  // (both reach the IPv4 address); judged as that IPv4 address.
-  if (zeroTo(5) && g5 === 0xffff) return classifyV4(v4Of(g6, g7));
-  if (zeroTo(6)) return classifyV4(v4Of(g6, g7));
-  if (g0 === 0x64 && g1 === 0xff9b && g.slice(2, 6).every((x) => x === 0)) return classifyV4(v4Of(g6, g7));
-  if (g0 === 0x2002) return classifyV4(v4Of(g1, g.at(2) ?? 0)); // 6to4 2002:a.b.c.d::/48
-  if ((g0 & 0xfe00) === 0xfc00) return 'private'; // fc00::/7 unique local
-  if ((g0 & 0xffc0) === 0xfe80) return 'link-local'; // fe80::/10
-  if ((g0 & 0xffc0) === 0xfec0) return 'private'; // fec0::/10, the retired site-local
-  if ((g0 & 0xff00) === 0xff00) return 'multicast'; // ff00::/8
-  return 'public';
+function classifyV6(ip: ipaddr.IPv6): AddressClass {
+  const range = ip.range();
+  const g = ip.parts;
+  // IPv4 inside IPv6 that a connection really reaches — mapped ::ffff:a.b.c.d, the old compatible
+  // ::a.b.c.d, NAT64 64:ff9b::a.b.c.d, 6to4 2002:a.b.c.d::/48 — is judged as that IPv4 address.
+  if (range === 'ipv4Mapped') return classifyV4(ip.toIPv4Address());
+  if (range === 'rfc6052') return ip.match(NAT64) ? classifyV4(tail(ip)) : 'reserved'; // 64:ff9b:1::/48 is local use
+  if (range === '6to4') {
+    const [, g1 = 0, g2 = 0] = g;
+    return classifyV4(new ipaddr.IPv4([g1 >> 8, g1 & 255, g2 >> 8, g2 & 255]));
+  }
+  if (range === 'unicast') {
+    if (g.slice(0, 6).every((x) => x === 0)) return classifyV4(tail(ip)); // ::a.b.c.d (:: and ::1 are named)
+    return ip.match(GLOBAL_UNICAST) ? 'public' : 'reserved';
+  }
+  return V6_RANGES[range] ?? 'reserved';
 }
 
 /**
- * Classifies an IP address (IPv4, IPv6, IPv6 with a `%zone`, or `[bracketed]`); anything that is
- * not an IP address is `reserved`.
+ * Classifies an IP address (IPv4, IPv6, IPv6 with a `%zone`, or `[bracketed]`) by IANA's
+ * special-purpose address registries, through ipaddr.js: only globally reachable addresses are
+ * `public`. Anything that is not an IP address is `reserved`.
  * @example
  * classifyAddress('10.0.0.5'); // 'private'
+ * classifyAddress('198.18.0.1'); // 'reserved' (benchmarking)
  * classifyAddress('::ffff:127.0.0.1'); // 'loopback'
  */
 export function classifyAddress(address: string): AddressClass {
   const ip = address.replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '');
-  if (isIPv4(ip)) return classifyV4(ip);
-  if (isIP(ip) === 6) return classifyV6(ip.toLowerCase());
+  // Node's own test first: ipaddr.js also takes forms no resolver answers (`0x7f.1`, `127.1`).
+  if (isIPv4(ip)) return classifyV4(ipaddr.IPv4.parse(ip));
+  if (isIP(ip) === 6) return classifyV6(ipaddr.IPv6.parse(ip));
   return 'reserved';
 }
 
@@ -133,6 +154,53 @@ export async function checkWebhook(raw: string, allowPrivate: boolean, resolve: 
 }
 
 /**
+ * A `lookup` for `http.request`, `https.request` or a `ws` WebSocket that answers the address
+ * `checkWebhook` checked, whatever name is asked: every outbound connection Baton makes (webhooks,
+ * Slack, sources, replies) goes to the address that passed the guard, never to a second DNS answer.
+ * @example
+ * const target = await checkWebhook(url, rt.config.webhookAllowPrivate);
+ * https.request(target.url, { lookup: pinnedLookup(target), agent: false });
+ */
+export function pinnedLookup(target: CheckedWebhook): LookupFunction {
+  return (_host, options, callback) => {
+    if (options.all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: target.address, family: target.family }]);
+    else callback(null, target.address, target.family);
+  };
+}
+
+/** What Baton was calling out for, as refusal audit entries name it (`<purpose>.refused`). */
+export type OutboundPurpose = 'webhook' | 'slack' | 'source' | 'reply';
+
+/**
+ * Records a refused outbound request in the audit log as `<purpose>.refused`, with the reason,
+ * the refused address and the host (never the URL's path or query, which may carry a secret).
+ * Call it where a `WebhookRefused` is caught, once per refusal.
+ * @example
+ * catch (e) { if (e instanceof WebhookRefused) auditRefusal(rt, e, { purpose: 'source', url: settings.url, target: `source:${id}` }); }
+ */
+export function auditRefusal(
+  rt: Pick<Runtime, 'db' | 'clock'>,
+  refused: WebhookRefused,
+  about: { purpose: OutboundPurpose; url: string; target?: string; actor?: string | null; data?: Record<string, unknown> },
+): void {
+  audit(rt.db, rt.clock.now(), {
+    actor: about.actor ?? null,
+    action: `${about.purpose}.refused`,
+    ...(about.target ? { target: about.target } : {}),
+    data: { ...refused.details, host: hostOf(about.url), message: refused.message, ...about.data },
+  });
+}
+
+/** The host of a URL, for audit entries (null when it is not a URL). */
+function hostOf(raw: string): string | null {
+  try {
+    return new URL(raw).host;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * POSTs `body` to a checked webhook and resolves to the status code. The connection goes to the
  * address `checkWebhook` resolved and classified: a `lookup` that answers that address replaces
  * the second DNS query `http.request` would make, so a name cannot answer "public" to the check
@@ -144,10 +212,7 @@ export async function checkWebhook(raw: string, allowPrivate: boolean, resolve: 
  * bounce the request to an internal address.
  */
 export function postWebhook(target: CheckedWebhook, body: string, headers: Record<string, string>, timeoutMs: number): Promise<number> {
-  const pinned: LookupFunction = (_host, options, callback) => {
-    if (options.all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: target.address, family: target.family }]);
-    else callback(null, target.address, target.family);
-  };
+  const pinned = pinnedLookup(target);
   const send = target.url.protocol === 'https:' ? https.request : http.request;
   return new Promise((ok, fail) => {
     const req = send(target.url, {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { complaintMap, mention } from '../testing/fixtures.ts';
+import { nextWaitingQuery } from '../cases/caseViews.ts';
 import { T0, testRuntime, withApprovedMap } from '../testing/testApp.ts';
 
 async function setup() {
@@ -147,5 +148,34 @@ describe('a case through its map', () => {
     const careQueue = (await care1('GET', '/api/cases?team=care&status=waiting')).body.cases.map((c: { id: string }) => c.id);
     expect(careQueue).toEqual(ids);
     expect((await care1('POST', '/api/cases/next', { team: 'care' })).body.case.id).toBe(ids[0]);
+  });
+
+  it('takes the next case from the cases_next index in one query: no scan of the queue, no sort', async () => {
+    const { t } = await setup();
+    const { db } = t.app.rt;
+    for (const crisisOnly of [false, true]) {
+      const { sql, params } = nextWaitingQuery(db, crisisOnly).toSQL();
+      const plan = (db.$client.prepare(`explain query plan ${sql}`).all(...params.map((p) => (typeof p === 'object' ? 'care' : p))) as { detail: string }[]).map((r) => r.detail);
+      expect(plan.join('\n'), `crisisOnly ${crisisOnly}`).toMatch(/SEARCH cases USING INDEX cases_next \(team=\? AND status=\?\)/);
+      expect(plan.join('\n'), `crisisOnly ${crisisOnly}`).not.toMatch(/TEMP B-TREE|SCAN cases/);
+    }
+  });
+
+  it('a backup takes next only from maps in crisis, and is told so when only other work waits', async () => {
+    const t = await testRuntime();
+    const { hub, backup, care1 } = await withApprovedMap(t, complaintMap());
+    const open = async (text: string) => {
+      const id = (await t.ingest('POST', '/api/mentions', mention(text))).body.results[0].caseId as string;
+      for (const item of ['Screenshot', 'Check CRM']) await hub('POST', `/api/cases/${id}/checklist`, { item });
+      return id;
+    };
+    const first = await open('my order arrived broken');
+    const refused = await backup('POST', '/api/cases/next', { team: 'care' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe('Only members of care may take its work now');
+    await open('broken again');
+    await open('still broken'); // the third complaint within 10 minutes: crisis
+    expect((await backup('POST', '/api/cases/next', { team: 'care' })).body.case).toMatchObject({ id: first, holder: backup.id });
+    expect((await care1('POST', '/api/cases/next', { team: 'care' })).body.case.holder).toBe(care1.id);
   });
 });

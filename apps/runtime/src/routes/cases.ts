@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { parseDuration } from '@baton/engine';
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { requireUser } from '../auth/guards.ts';
-import { claim, learn, note, release, reportOutcome, retag, tick } from '../cases/caseActions.ts';
-import { mayWork, visibleCase } from '../cases/caseAccess.ts';
-import { caseDetail, listCases, QUEUE_ORDER } from '../cases/caseViews.ts';
-import { cases, mapCrisis } from '../db/schema.ts';
+import { claim, claimNext, learn, note, release, reportOutcome, retag, tick } from '../cases/caseActions.ts';
+import { visibleCase } from '../cases/caseAccess.ts';
+import { caseDetail, listCases } from '../cases/caseViews.ts';
+import { cases } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import type { AppEnv } from '../http/AppEnv.ts';
 import { conflict, errors, idParam, json, jsonBody, newRouter, signedIn, unprocessable } from '../http/openapi.ts';
@@ -100,23 +100,8 @@ export function caseRoutes() {
       // Outsiders learn nothing about another team's queue, not even whether it is empty.
       const supervisor = user.roles.includes('admin') || user.roles.includes('manager');
       if (!supervisor && !user.teams.includes(team) && !user.backupTeams.includes(team)) throw new ApiError(403, 'FORBIDDEN', `Only members of ${team} may take its work`);
-      const waiting = rt.db.select().from(cases)
-        .where(and(eq(cases.team, team), eq(cases.status, 'waiting'), isNull(cases.holder)))
-        .orderBy(...QUEUE_ORDER).all();
-      let allowed = 0;
-      for (const row of waiting) {
-        const crisis = rt.db.select({ on: mapCrisis.on }).from(mapCrisis).where(eq(mapCrisis.mapId, row.mapId)).get()?.on ?? false;
-        if (!mayWork(user, row, crisis).ok) continue;
-        allowed++;
-        try {
-          claim(rt, user, row.id, leaseMs(c, l), c.get('from'));
-          return c.json({ case: detail(c, row.id, true) }, 200);
-        } catch (e) {
-          if (e instanceof ApiError && e.status === 409) continue; // taken meanwhile: try the next one
-          throw e;
-        }
-      }
-      if (waiting.length && !allowed) throw new ApiError(403, 'FORBIDDEN', `Only members of ${team} may take its work now`);
+      const taken = claimNext(rt, user, team, leaseMs(c, l), c.get('from'));
+      if (taken) return c.json({ case: detail(c, taken, true) }, 200);
       return c.json({ case: null }, 200);
     })
     .openapi(routes.get, (c) => c.json(detail(c, c.req.valid('param').id), 200))

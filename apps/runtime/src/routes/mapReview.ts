@@ -58,13 +58,18 @@ function decideVersion(c: Context<AppEnv>, to: VersionState, which: { id: string
   const now = rt.clock.now();
   const row = rt.db.transaction((tx) => {
     const row = findVersion(tx, id, which.version);
-    if (to !== 'retired' && authored(row, user.id)) throw forbidden('You may not decide on a version you authored');
+    // Four eyes guard what goes live: approving or rejecting your own version is refused. Retiring
+    // takes a live map out of service (its mentions go to triage), which may be urgent when the
+    // map misroutes; its author may do it, and the audit entry says it was their own.
+    const own = authored(row, user.id);
+    if (to !== 'retired' && own) throw forbidden('You may not decide on a version you authored');
     if (to === 'approved') {
       // Compile before the version goes live: a map that passed validation must also compile.
       rt.maps.get(id, row.version);
     }
     setState(tx, row, to, user.id, now, comment);
-    audit(tx, now, { actor: user.id, action: `map.${to}`, target: `${id}@${row.version}`, from: c.get('from'), ...(comment ? { data: { comment } } : {}) });
+    const data = { ...(comment ? { comment } : {}), ...(own ? { ownVersion: true } : {}) };
+    audit(tx, now, { actor: user.id, action: `map.${to}`, target: `${id}@${row.version}`, from: c.get('from'), ...(Object.keys(data).length ? { data } : {}) });
     return row;
   });
   rt.bus.publish({ type: 'map', data: { id, version: row.version, state: to, change: to } });

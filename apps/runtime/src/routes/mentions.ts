@@ -3,7 +3,7 @@ import { mentionSchema, type Mention } from '@baton/engine';
 import type { Context, MiddlewareHandler } from 'hono';
 import { requireUser } from '../auth/guards.ts';
 import { IngestQueue } from '../cases/IngestQueue.ts';
-import { unroutedMentions } from '../cases/triage.ts';
+import { requireTriage, unroutedMentions } from '../cases/triage.ts';
 import { ApiError, forbidden } from '../errors.ts';
 import type { AppEnv } from '../http/AppEnv.ts';
 import { issuesOf } from '../http/onError.ts';
@@ -76,7 +76,7 @@ export function mentionRoutes() {
       (result, c) => (result.success ? undefined : explain(c)),
     )
     .openapi(unrouted, (c) => {
-      requireUser(c);
+      requireTriage(c.get('rt'), requireUser(c));
       const inbox = unroutedMentions(c.get('rt').db, c.req.valid('query').limit) as z.infer<typeof triageMentionSchema>[];
       return c.json({ mentions: inbox }, 200);
     });

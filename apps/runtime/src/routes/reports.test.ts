@@ -99,6 +99,19 @@ describe('GET /api/reports/summary', () => {
     expect((await manager('GET', '/api/reports/summary?from=yesterday')).status).toBe(400);
   });
 
+  it('refuses dates outside what a report can mean (400, never a 500)', async () => {
+    const { manager } = await story();
+    for (const q of ['to=-271821-04-20T00:00:00Z', 'from=-271821-04-20T00:00:00Z', 'to=275760-09-13T00:00:00Z', 'from=1969-12-31T23:59:59Z', 'to=10000-01-01T00:00:00Z']) {
+      const res = await manager('GET', `/api/reports/summary?${q}`);
+      expect(res.status, q).toBe(400);
+      expect(res.body.error.code, q).toBe('INVALID');
+      expect((await manager('GET', `/api/reports/lessons?${q}`)).status, q).toBe(400);
+    }
+    // The edges of the range still work: a report of Baton's whole life.
+    expect((await manager('GET', '/api/reports/summary?from=1970-01-01T00:00:00Z&to=9999-12-31T23:59:59Z')).status).toBe(200);
+    expect((await manager('GET', '/api/reports/summary?to=1970-01-02T00:00:00Z')).status).toBe(200);
+  });
+
   it('agents read only their own team', async () => {
     const { care1, approver } = await story();
     expect((await care1('GET', '/api/reports/summary')).status).toBe(403);

@@ -5,7 +5,13 @@ import { lessonsReport } from '../reports/lessonsReport.ts';
 import { reportScope } from '../reports/reportScope.ts';
 import { summaryReport } from '../reports/summaryReport.ts';
 
-const time = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 time').transform((s) => Date.parse(s));
+/** The times a report can cover: from 1970 to the end of year 9999 (further out is a typo or a probe, and past what dates can show). */
+const EARLIEST = Date.parse('1970-01-01T00:00:00Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+const time = z.string().max(40)
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 time')
+  .refine((s) => Date.parse(s) >= EARLIEST && Date.parse(s) <= LATEST, 'must lie between 1970-01-01 and 9999-12-31')
+  .transform((s) => Date.parse(s));
 const scopeQuery = z.object({
   from: time.optional().openapi({ description: 'Start of the period (ISO 8601); default: 7 days before `to`' }),
   to: time.optional().openapi({ description: 'End of the period (ISO 8601); default: now' }),

@@ -68,6 +68,7 @@ export function sessionRoutes() {
         c.get('rt').db.delete(sessions).where(eq(sessions.tokenHash, auth.sessionHash)).run();
         audit(c.get('rt').db, c.get('rt').clock.now(), { actor: auth.user.id, action: 'session.logout', target: auth.user.id, from: c.get('from') });
         c.get('rt').presence.forget(auth.user.id); // no longer looking at anything (the case view's own "left" comes too late)
+        c.get('rt').bus.personChanged(auth.user.id); // this session's live-event streams end now
       }
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       deleteCookie(c, CSRF_COOKIE, { path: '/' });

@@ -75,6 +75,7 @@ export function teamRoutes() {
         tx.insert(teamMembers).values({ teamId: id, userId, backup }).onConflictDoUpdate({ target: [teamMembers.teamId, teamMembers.userId], set: { backup } }).run();
         audit(tx, now, { actor: admin.id, action: 'team.member', target: id, from: c.get('from'), data: { userId, backup } });
       });
+      rt.bus.personChanged(userId); // their live-event streams end, to reconnect with this team
       const members = rt.db
         .select({ id: users.id, name: users.name, email: users.email, backup: teamMembers.backup })
         .from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).where(eq(teamMembers.teamId, id)).orderBy(asc(users.name)).all();
@@ -89,6 +90,7 @@ export function teamRoutes() {
       const res = rt.db.delete(teamMembers).where(and(eq(teamMembers.teamId, id), eq(teamMembers.userId, userId))).run();
       if (res.changes === 0) throw notFound('Membership');
       audit(rt.db, now, { actor: admin.id, action: 'team.member.remove', target: id, from: c.get('from'), data: { userId } });
+      rt.bus.personChanged(userId); // their live-event streams end: they no longer see this team's work
       return c.body(null, 204);
     });
 }

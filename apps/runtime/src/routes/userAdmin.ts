@@ -75,6 +75,8 @@ export function userAdminRoutes() {
         }
         return toSessionUser(tx as never, tx.select().from(users).where(eq(users.id, id)).get()!);
       });
+      // Their open live-event streams check themselves now: a stream ends once its rights changed.
+      rt.bus.personChanged(id);
       return c.json({ user }, 200);
     });
 }

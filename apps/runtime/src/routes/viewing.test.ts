@@ -103,6 +103,24 @@ describe('who is looking at a case', () => {
     expect(t.app.rt.presence.sweep()).toBe(0);
   });
 
+  it('refuses a body that is not nothing or {} (400), and changes nothing then', async () => {
+    const { t, care1, caseId } = await setup();
+    const session = await t.anonymous('POST', '/api/session', { email: 'care1@example.test', password: 'correct horse battery' });
+    const send = (method: string, body: string, type = 'application/json') =>
+      t.app.request(`/api/cases/${caseId}/viewing`, { method, headers: { authorization: `Bearer ${session.body.token}`, 'content-type': type }, body });
+    for (const method of ['POST', 'DELETE']) {
+      for (const body of ['{', 'not json', '[]', '"x"', '42', 'null', '{"caseId":"other"}']) {
+        const res = await send(method, body);
+        expect(res.status, `${method} ${body}`).toBe(400);
+        expect(((await res.json()) as { error: { code: string } }).error.code, `${method} ${body}`).toMatch(/^(INVALID|MALFORMED_JSON|BAD_REQUEST)$/);
+      }
+    }
+    expect((await care1('GET', `/api/cases/${caseId}`)).body.viewers).toEqual([]);
+    expect((await send('POST', '{}')).status).toBe(200);
+    expect((await send('DELETE', '{}')).status).toBe(204);
+    expect((await care1('POST', `/api/cases/${caseId}/viewing`)).status).toBe(200);
+  });
+
   it('streams a presence event to the team as SSE', async () => {
     const { t, care1, caseId } = await setup();
     const session = await t.anonymous('POST', '/api/session', { email: 'care2@example.test', password: 'correct horse battery' });

@@ -1,0 +1,1 @@
+CREATE INDEX `cases_next` ON `cases` (`team`,`status`,"priority" desc,`queued_at`,`opened_at`) WHERE holder is null;
