@@ -5,6 +5,10 @@ import { camelKeys, newerId, statusItem } from './mastodonStatus.ts';
 import { PendingBatch } from './PendingBatch.ts';
 import type { SourceContext } from './sourceTypes.ts';
 
+/** When the REST sweeps run while the stream is live. */
+const SWEEP_FIRST_MS = 1000;
+const SWEEP_EVERY_MS = 60_000;
+
 /** Most statuses one catch-up reads per timeline (40 a page). */
 const CATCH_UP_PAGES = 25;
 
@@ -107,7 +111,19 @@ export async function mastodonSource(ctx: SourceContext): Promise<void> {
     caughtUp = true;
     for (const b of buffered.splice(0)) accept(b);
     ctx.healthy();
+    // A sweep over REST shortly after going live and then every minute: it closes the gap between
+    // the catch-up and the server taking the subscriptions, and any event a stream let slip.
+    let sweeping = true;
+    const sweep = (async () => {
+      for (let wait = SWEEP_FIRST_MS; sweeping; wait = SWEEP_EVERY_MS) {
+        await Promise.race([new Promise((r) => setTimeout(r, wait).unref()), closed]);
+        if (!sweeping || ctx.signal.aborted) return;
+        for (const f of feeds) for (const live of await catchUp(rest, f, cursor[f.key])) accept(live);
+      }
+    })();
+    sweep.catch((e: unknown) => fail(e));
     await Promise.race([closed, failed]);
+    sweeping = false;
   } finally {
     ctx.signal.removeEventListener('abort', onAbort);
     ws.removeAllListeners('message');
