@@ -19,10 +19,10 @@ CREATE TABLE `sources` (
 	`failing` integer DEFAULT false NOT NULL,
 	`last_error` text,
 	`cursor` text,
-	`last_mention_at` integer,
-	`mention_count` integer DEFAULT 0 NOT NULL,
 	`duplicate_count` integer DEFAULT 0 NOT NULL,
 	`error_count` integer DEFAULT 0 NOT NULL,
 	`created_by` text,
 	`created_at` integer NOT NULL
 );
+--> statement-breakpoint
+CREATE INDEX `mentions_source` ON `mentions` (`source_id`,`received_at`);

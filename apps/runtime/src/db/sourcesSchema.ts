@@ -19,8 +19,7 @@ export const sources = sqliteTable('sources', {
   failing: integer('failing', { mode: 'boolean' }).notNull().default(false),
   lastError: text('last_error'),
   cursor: text('cursor', { mode: 'json' }).$type<Record<string, unknown>>(),
-  lastMentionAt: integer('last_mention_at'),
-  mentionCount: integer('mention_count').notNull().default(0),
+  /** Posts read again that Baton already had (after a reconnect replays); the mentions themselves are counted from `mentions.source_id`. */
   duplicateCount: integer('duplicate_count').notNull().default(0),
   errorCount: integer('error_count').notNull().default(0),
   createdBy: text('created_by'),

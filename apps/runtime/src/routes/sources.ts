@@ -52,14 +52,14 @@ export function sourceRoutes() {
       const sources = sourcesOf(c.get('rt'));
       const { id } = c.req.valid('param');
       await sources.pause(id, admin.id, c.get('from'));
-      return c.json(sourceView(sources.get(id) ?? missing()), 200);
+      return c.json(sourceView(c.get('rt').db, sources.get(id) ?? missing()), 200);
     })
     .openapi(resume, (c) => {
       const admin = requireRole(c, 'admin');
       const sources = sourcesOf(c.get('rt'));
       const { id } = c.req.valid('param');
       sources.resume(id, admin.id, c.get('from'));
-      return c.json(sourceView(sources.get(id) ?? missing()), 200);
+      return c.json(sourceView(c.get('rt').db, sources.get(id) ?? missing()), 200);
     })
     .openapi(remove, async (c) => {
       const admin = requireRole(c, 'admin');

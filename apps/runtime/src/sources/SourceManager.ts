@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { checkSourceInput, type Mention, type SourceKind, type SourceView } from '@baton/engine';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, max, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
 import { audit } from '../audit.ts';
 import { randomId } from '../auth/secrets.ts';
 import { IngestQueue } from '../cases/IngestQueue.ts';
@@ -45,13 +46,20 @@ export function sourcesOf(rt: Runtime): SourceManager {
   return m;
 }
 
+/** What a source read: counted from the mentions themselves, so a crash between commits cannot skew it. */
+function readCounts(db: Db, id: string): { mentions: number; lastAt: number | null } {
+  const r = db.select({ n: count(), last: max(mentions.receivedAt) }).from(mentions).where(eq(mentions.sourceId, id)).get();
+  return { mentions: r?.n ?? 0, lastAt: r?.last ?? null };
+}
+
 /** A source's view for `GET /api/sources` (never its secrets). */
-export function sourceView(row: SourceRow): SourceView {
+export function sourceView(db: Db, row: SourceRow): SourceView {
+  const read = readCounts(db, row.id);
   return {
     id: row.id, kind: row.kind as SourceKind, name: row.name, brand: row.brand,
     state: row.paused ? 'paused' : row.failing ? 'failing' : 'running',
-    lastMentionAt: iso(row.lastMentionAt), lastError: row.lastError,
-    counts: { mentions: row.mentionCount, duplicates: row.duplicateCount, errors: row.errorCount },
+    lastMentionAt: iso(read.lastAt), lastError: row.lastError,
+    counts: { mentions: read.mentions, duplicates: row.duplicateCount, errors: row.errorCount },
     settings: row.settings, hasSecrets: row.secrets !== null,
   };
 }
@@ -90,7 +98,7 @@ export class SourceManager {
 
   /** Every source, oldest first. */
   list(): SourceView[] {
-    return this.rt.db.select().from(sources).orderBy(sources.createdAt, sources.id).all().map(sourceView);
+    return this.rt.db.select().from(sources).orderBy(sources.createdAt, sources.id).all().map((row) => sourceView(this.rt.db, row));
   }
 
   /** One source's row, or null. */
@@ -254,7 +262,6 @@ export class SourceManager {
     const batch: Mention[] = items.map((i) => (row.brand && !i.mention.brand ? { ...i.mention, brand: row.brand } : i.mention));
     const results = batch.length ? await this.queue.submit(batch) : [];
     const fresh = results.filter((x) => x.status !== 'duplicate').length;
-    const now = this.rt.clock.now();
     const { db } = this.rt;
     db.$client.transaction(() => {
       batch.forEach((m, i) => {
@@ -264,12 +271,7 @@ export class SourceManager {
           db.insert(sourcePosts).values({ mentionId: m.id, sourceId: row.id, networkId: ref.networkId, cid: ref.cid ?? null, rootUri: ref.rootUri ?? null, rootCid: ref.rootCid ?? null }).onConflictDoNothing().run();
         }
       });
-      db.update(sources).set({
-        cursor,
-        mentionCount: sql`${sources.mentionCount} + ${fresh}`,
-        duplicateCount: sql`${sources.duplicateCount} + ${results.length - fresh}`,
-        ...(fresh ? { lastMentionAt: now } : {}),
-      }).where(eq(sources.id, row.id)).run();
+      db.update(sources).set({ cursor, ...(fresh < results.length ? { duplicateCount: sql`${sources.duplicateCount} + ${results.length - fresh}` } : {}) }).where(eq(sources.id, row.id)).run();
     })();
   }
 }
