@@ -41,6 +41,8 @@ import { DEFAULT_CONFIG, type Runtime, type RuntimeConfig } from './Runtime.ts';
 import { Scheduler } from './scheduler.ts';
 import { OutboxWorker, type OutboxOptions } from './outbox/OutboxWorker.ts';
 import { serveWebApp } from './webApp.ts';
+import { SourceManager, type SourceManagerOptions } from './sources/SourceManager.ts';
+import { sourceRoutes } from './routes/sources.ts';
 
 /**
  * Mounts every resource's sub-app under `/api`, in one chain so that its type carries every route:
@@ -65,7 +67,8 @@ function mountApi(app: OpenAPIHono<AppEnv>) {
     .route('/api/cases', viewingRoutes())
     .route('/api/events', eventRoutes())
     .route('/api/notifications', notificationRoutes())
-    .route('/api/reports', reportRoutes());
+    .route('/api/reports', reportRoutes())
+    .route('/api/sources', sourceRoutes());
 }
 
 /**
@@ -82,10 +85,12 @@ export interface AppOptions {
   config?: Partial<RuntimeConfig>;
   /** Delivery settings of the outbox worker (tests pass a fetch). */
   outbox?: OutboxOptions;
+  /** The sources' secret key and backoff (tests shorten it). */
+  sources?: SourceManagerOptions;
 }
 
 /** The Hono app with the runtime it serves and the scheduler that fires its deadlines. */
-export type BatonApp = OpenAPIHono<AppEnv> & { rt: Runtime; scheduler: Scheduler; outbox: OutboxWorker };
+export type BatonApp = OpenAPIHono<AppEnv> & { rt: Runtime; scheduler: Scheduler; outbox: OutboxWorker; sources: SourceManager };
 
 /**
  * Builds the runtime's Hono app: one sub-app per resource under `/api`, one `onError`, request ids,
@@ -113,6 +118,7 @@ export function createApp(opts: AppOptions): BatonApp {
   };
   const scheduler = new Scheduler(rt);
   const outbox = new OutboxWorker(rt, opts.outbox);
+  const sources = new SourceManager(rt, opts.sources);
   wake = () => {
     scheduler.wake();
     outbox.wake();
@@ -138,5 +144,6 @@ export function createApp(opts: AppOptions): BatonApp {
   app.rt = rt;
   app.scheduler = scheduler;
   app.outbox = outbox;
+  app.sources = sources;
   return app;
 }

@@ -8,6 +8,7 @@ import { openDb } from './db/client.ts';
 import { parseRateLimit } from './http/rateLimit.ts';
 import { consoleLogger } from './logger.ts';
 import { mailFromEnv } from './outbox/mailer.ts';
+import { loadSecretKey } from './sources/sourceSecrets.ts';
 
 /** Where the built web app lives. */
 export const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../designer/dist');
@@ -48,9 +49,11 @@ export function sessionMaxMs(days: string): number {
  */
 export async function startServer(opts: ServeOptions): Promise<{ app: BatonApp; url: string; close(): Promise<void> }> {
   const db = openDb(opts.dbPath);
+  const secretKey = loadSecretKey(opts.env, opts.dbPath);
   const app = createApp({
     db,
     log: consoleLogger,
+    sources: { secretKey: secretKey.key },
     config: {
       webRoot: existsSync(WEB_ROOT) ? WEB_ROOT : null,
       secureCookies: opts.env.BATON_SECURE_COOKIES === '1',
@@ -77,12 +80,15 @@ export async function startServer(opts: ServeOptions): Promise<{ app: BatonApp; 
   const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`;
   app.scheduler.start();
   app.outbox.start();
+  app.sources.start();
+  console.log(`Source secrets are encrypted with the key from ${secretKey.from}`);
   console.log(`Baton is running at ${url} (database ${opts.dbPath === ':memory:' ? 'in memory' : resolve(opts.dbPath)})`);
 
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
       app.scheduler.stop();
+      await app.sources.stop();
       await app.outbox.stop();
       await new Promise<void>((ok) => server.close(() => ok()));
       db.$client.close();

@@ -4,7 +4,7 @@
  */
 export { idSchema, isoTimeSchema, durationSchema, parseDuration, recipientSchema, brandSchema } from './schema/common.ts';
 export type { Recipient } from './schema/common.ts';
-export { NETWORKS, authorSchema, mentionSchema, mentionTemplateSchema } from './schema/mention.ts';
+export { NETWORKS, authorSchema, mentionIdSchema, mentionSchema, mentionTemplateSchema } from './schema/mention.ts';
 export type { Mention, MentionTemplate, Network } from './schema/mention.ts';
 export { CONDITION_FIELDS, CONDITION_OPS, conditionSchema } from './schema/condition.ts';
 export type { Condition, ConditionField, ConditionOp, FieldTest } from './schema/condition.ts';
@@ -54,3 +54,9 @@ export type { SafeRegex } from './conditions/safeRegex.ts';
 export { validateMap as validate } from './validate/validateMap.ts';
 export { diffMaps, mapDiffSchema, listDiffSchema, fieldChangeSchema } from './diff/diffMaps.ts';
 export type { MapDiff, ListDiff, FieldChange } from './diff/diffMaps.ts';
+export {
+  SOURCE_KINDS, SOURCE_STATES, SOURCE_SETTINGS, SOURCE_SECRETS, MIN_FEED_EVERY_MS, rssSettingsSchema, mastodonSettingsSchema,
+  blueskySettingsSchema, mastodonSecretsSchema, blueskySecretsSchema, sourceInputSchema, sourceCountsSchema, sourceViewSchema,
+  checkSourceInput,
+} from './schema/source.ts';
+export type { SourceKind, SourceState, SourceInput, SourceView, RssSettings, MastodonSettings, BlueskySettings } from './schema/source.ts';

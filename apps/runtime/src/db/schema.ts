@@ -128,7 +128,7 @@ export const mentions = sqliteTable('mentions', {
   brand: text('brand'),
   /** The source that read it from a network (null: posted over the API or imported). */
   sourceId: text('source_id'),
-}, (t) => [uniqueIndex('mentions_id').on(t.id), index('mentions_status').on(t.status), index('mentions_case').on(t.caseId)]);
+}, (t) => [uniqueIndex('mentions_id').on(t.id), index('mentions_status').on(t.status), index('mentions_case').on(t.caseId), index('mentions_source').on(t.sourceId, t.receivedAt)]);
 
 /** Tags the hub put on an unrouted mention in triage; carried onto the case if one is started from it. */
 export const mentionTags = sqliteTable('mention_tags', {
@@ -286,3 +286,4 @@ export type CaseRow = typeof cases.$inferSelect;
 export type MapVersionRow = typeof mapVersions.$inferSelect;
 export type MentionRow = typeof mentions.$inferSelect;
 export * from './hardeningSchema.ts';
+export * from './sourcesSchema.ts';

@@ -1,4 +1,11 @@
+import type { BlueskySettings, MastodonSettings } from '@baton/engine';
+import { eq } from 'drizzle-orm';
+import { sourcePosts, sources } from '../db/schema.ts';
+import { WebhookRefused } from '../outbox/webhookGuard.ts';
 import type { Runtime } from '../Runtime.ts';
+import { blueskyAgent, DEFAULT_SERVICE } from './blueskySource.ts';
+import { mastodonClient } from './mastodonSource.ts';
+import { sourcesOf } from './SourceManager.ts';
 
 /** What the network answered for a reply Baton posted. */
 export interface PostedReply {
@@ -16,19 +23,82 @@ export class ReplyRefused extends Error {
   }
 }
 
+/** The post a mention came from and the source that read it, if Baton can post in its thread. */
+function target(rt: Runtime, mentionId: string) {
+  const post = rt.db.select().from(sourcePosts).where(eq(sourcePosts.mentionId, mentionId)).get();
+  if (!post) return null;
+  const source = rt.db.select().from(sources).where(eq(sources.id, post.sourceId)).get();
+  if (!source || (source.kind !== 'mastodon' && source.kind !== 'bluesky') || !source.secrets) return null;
+  return { post, source };
+}
+
 /**
  * Whether Baton can post a reply to this mention itself: it came from a source of a network Baton
  * posts to (Mastodon, Bluesky) that holds an account's secret. Otherwise the holder answers
  * elsewhere and records it (`sentElsewhere`).
  */
-export function canPostReply(_rt: Runtime, _mentionId: string): boolean {
-  return false;
+export function canPostReply(rt: Runtime, mentionId: string): boolean {
+  return target(rt, mentionId) !== null;
+}
+
+/** A network's answer that means "try again later" (rate limits, outages, timeouts). */
+function retryable(status: number | undefined): boolean {
+  return status === undefined || status === 408 || status === 429 || status >= 500;
+}
+
+function statusOf(error: unknown): number | undefined {
+  const e = error as { statusCode?: unknown; status?: unknown };
+  return typeof e.statusCode === 'number' ? e.statusCode : typeof e.status === 'number' ? e.status : undefined;
+}
+
+function reason(error: unknown): string {
+  const e = error as { message?: unknown; description?: unknown };
+  const text = [e.message, e.description].filter((x) => typeof x === 'string' && x).join(': ');
+  return text || String(error);
 }
 
 /**
  * Posts `text` as a reply in the thread of mention `mentionId`, over the account of the source that
- * read it. Throws {@link ReplyRefused} with the reason when it cannot.
+ * read it: on Mastodon a status with `in_reply_to_id`, on Bluesky a post whose `reply` names the
+ * thread's root and the parent (uri and cid). Throws {@link ReplyRefused} with the reason when it
+ * cannot; `retryable` when the network may take it later (429, 5xx, no answer).
  */
-export async function postReply(_rt: Runtime, args: { mentionId: string; text: string }): Promise<PostedReply> {
-  throw new ReplyRefused(`No source can post a reply to ${args.mentionId}`);
+export async function postReply(rt: Runtime, args: { mentionId: string; text: string }): Promise<PostedReply> {
+  const found = target(rt, args.mentionId);
+  if (!found) throw new ReplyRefused(`No source can post a reply to ${args.mentionId}`);
+  const { post, source } = found;
+  const manager = sourcesOf(rt);
+  let secrets: Record<string, string> | null;
+  try {
+    secrets = manager.secretsOf(source);
+  } catch (error) {
+    throw new ReplyRefused(`The source's secret cannot be read: ${reason(error)}`);
+  }
+  try {
+    if (source.kind === 'mastodon') {
+      const s = source.settings as MastodonSettings;
+      const token = secrets?.accessToken;
+      if (!token) throw new ReplyRefused('The Mastodon source has no access token');
+      await manager.guard(s.instance);
+      const status = await mastodonClient(s.instance, token).v1.statuses.create({ status: args.text, inReplyToId: post.networkId });
+      return { networkId: status.id, url: status.url ?? status.uri ?? null };
+    }
+    const s = source.settings as BlueskySettings;
+    const password = secrets?.appPassword;
+    if (!password) throw new ReplyRefused('The Bluesky source has no app password');
+    if (!post.cid) throw new ReplyRefused('Baton does not know this Bluesky post well enough to reply (no cid)');
+    const service = s.service ?? DEFAULT_SERVICE;
+    await manager.guard(service);
+    const agent = await blueskyAgent(service, s.handle, password);
+    const parent = { uri: post.networkId, cid: post.cid };
+    const root = post.rootUri && post.rootCid ? { uri: post.rootUri, cid: post.rootCid } : parent;
+    const res = await agent.post({ text: args.text, reply: { root, parent } });
+    const [, did, , rkey] = /^at:\/\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(res.uri) ?? [];
+    return { networkId: res.uri, url: did && rkey ? `https://bsky.app/profile/${did}/post/${rkey}` : null };
+  } catch (error) {
+    if (error instanceof ReplyRefused) throw error;
+    if (error instanceof WebhookRefused) throw new ReplyRefused(`Baton will not call that server: ${error.message}`);
+    const status = statusOf(error);
+    throw new ReplyRefused(`${source.kind === 'mastodon' ? 'Mastodon' : 'Bluesky'} refused the reply${status ? ` (HTTP ${status})` : ''}: ${reason(error)}`, retryable(status));
+  }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { brandSchema, idSchema, isoTimeSchema } from './common.ts';
+import { brandSchema, isoTimeSchema } from './common.ts';
 
 /** Networks a mention can come from. */
 export const NETWORKS = [
@@ -7,6 +7,14 @@ export const NETWORKS = [
   'blog', 'forum', 'review', 'email', 'other',
 ] as const;
 export type Network = (typeof NETWORKS)[number];
+
+/**
+ * A mention's id: `<source>:<network id>`. Wider than other ids (`/` allowed, up to 256
+ * characters) because a network's own id may be a URI: a Bluesky post is `bluesky:at://did:…/app.bsky.feed.post/…`.
+ */
+export const mentionIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:\/-]{1,256}$/, 'must be 1–256 characters of letters, digits, _ . : / -');
 
 /** The author of a mention. */
 export const authorSchema = z.object({
@@ -21,13 +29,13 @@ export const authorSchema = z.object({
  * `id` is unique per source: a second mention with the same id is a duplicate.
  */
 export const mentionSchema = z.object({
-  id: idSchema,
+  id: mentionIdSchema,
   network: z.enum(NETWORKS),
   author: authorSchema,
   text: z.string().max(20_000),
   url: z.string().max(2048).optional(),
   createdAt: isoTimeSchema,
-  inReplyTo: idSchema.optional(),
+  inReplyTo: mentionIdSchema.optional(),
   directedAtBrand: z.boolean().optional(),
   lang: z.string().min(1).max(35).optional(),
   sentiment: z.number().min(-1).max(1).optional(),
