@@ -68,14 +68,25 @@ function firstIssue(error: ZodError): { field: string | null; reason: string } {
   return { field: field || null, reason: issue.message };
 }
 
-/** Checks one mention against the schema; the line is where its row starts. */
-function checked(line: number, value: unknown): BulkRow {
+/**
+ * Where bad rows go: without a list the first one is thrown; with one (the CLI, which reports them
+ * all before sending anything) each is added to it and the reading goes on.
+ */
+type BadRows = BadRowError[] | undefined;
+
+function refuse(bad: BadRows, error: BadRowError): void {
+  if (!bad) throw error;
+  bad.push(error);
+}
+
+/** Adds one mention checked against the schema to `rows`; the line is where its row starts. */
+function check(rows: BulkRow[], bad: BadRows, line: number, value: unknown): void {
   const r = mentionSchema.safeParse(value);
-  if (!r.success) {
+  if (r.success) rows.push({ line, mention: r.data });
+  else {
     const { field, reason } = firstIssue(r.error);
-    throw new BadRowError(line, field, reason);
+    refuse(bad, new BadRowError(line, field, reason));
   }
-  return { line, mention: r.data };
 }
 
 /**
@@ -84,10 +95,10 @@ function checked(line: number, value: unknown): BulkRow {
  * a whole number, `author.verified` and `directedAtBrand` are true/false, `sentiment` a number.
  * Quoted cells may hold commas and line breaks; a row's line is the line it starts on (the header
  * is line 1). Throws {@link BadRowError} for the first row that is not a mention, or for a header
- * naming a column that is not a Mention field.
+ * naming a column that is not a Mention field (with a `bad` list, bad rows go there instead).
  * @example csvMentions('id,network,author.handle,text,createdAt\nx:1,twitter,@ana,Hi,2026-01-01T09:00:00Z\n')
  */
-export function csvMentions(text: string): BulkRow[] {
+export function csvMentions(text: string, bad?: BadRowError[]): BulkRow[] {
   const source = text.replace(/^\uFEFF/, '');
   let records: { record: string[]; info: { bytes: number } }[];
   try {
@@ -126,20 +137,23 @@ export function csvMentions(text: string): BulkRow[] {
     const { record } = records[r]!;
     const line = starts[r]!;
     const mention: Record<string, unknown> = {};
+    let cellError: BadRowError | undefined;
     header.forEach((column, i) => {
       const cell = record[i]!;
-      if (cell === '') return;
+      if (cell === '' || cellError) return;
       let value;
       try {
         value = readCell(CSV_COLUMNS[column]!, cell);
       } catch (e) {
-        throw new BadRowError(line, column, (e as Error).message);
+        cellError = new BadRowError(line, column, (e as Error).message);
+        return;
       }
       const dot = column.indexOf('.');
       if (dot === -1) mention[column] = value;
       else ((mention[column.slice(0, dot)] ??= {}) as Record<string, unknown>)[column.slice(dot + 1)] = value;
     });
-    rows.push(checked(line, mention));
+    if (cellError) refuse(bad, cellError);
+    else check(rows, bad, line, mention);
   }
   return rows;
 }
@@ -148,7 +162,7 @@ export function csvMentions(text: string): BulkRow[] {
  * Reads newline-delimited JSON: one mention per line; blank lines are skipped but counted.
  * Throws {@link BadRowError} for the first line that is not JSON or not a mention.
  */
-export function ndjsonMentions(text: string): BulkRow[] {
+export function ndjsonMentions(text: string, bad?: BadRowError[]): BulkRow[] {
   const rows: BulkRow[] = [];
   const lines = text.replace(/^\uFEFF/, '').split('\n');
   lines.forEach((raw, i) => {
@@ -157,9 +171,9 @@ export function ndjsonMentions(text: string): BulkRow[] {
     try {
       value = JSON.parse(raw);
     } catch (e) {
-      throw new BadRowError(i + 1, null, `not JSON (${(e as Error).message.slice(0, 100)})`);
+      return refuse(bad, new BadRowError(i + 1, null, `not JSON (${(e as Error).message.slice(0, 100)})`));
     }
-    rows.push(checked(i + 1, value));
+    check(rows, bad, i + 1, value);
   });
   return rows;
 }
@@ -195,21 +209,25 @@ function itemLines(text: string): number[] {
 }
 
 /** Reads a JSON array of mentions (or one mention), each with the line its item starts on. */
-export function jsonMentions(text: string): BulkRow[] {
+export function jsonMentions(text: string, bad?: BadRowError[]): BulkRow[] {
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new BadRowError(1, null, `not JSON (${(e as Error).message.slice(0, 100)})`);
   }
-  if (!Array.isArray(value)) return [checked(1, value)];
-  const lines = itemLines(text);
-  return value.map((item, i) => checked(lines[i] ?? 1, item));
+  const rows: BulkRow[] = [];
+  if (!Array.isArray(value)) check(rows, bad, 1, value);
+  else {
+    const lines = itemLines(text);
+    value.forEach((item, i) => check(rows, bad, lines[i] ?? 1, item));
+  }
+  return rows;
 }
 
 /** Reads a file of mentions in the given format (see {@link csvMentions}, {@link ndjsonMentions}, {@link jsonMentions}). */
-export function bulkMentions(format: BulkFormat, text: string): BulkRow[] {
-  return format === 'csv' ? csvMentions(text) : format === 'ndjson' ? ndjsonMentions(text) : jsonMentions(text);
+export function bulkMentions(format: BulkFormat, text: string, bad?: BadRowError[]): BulkRow[] {
+  return format === 'csv' ? csvMentions(text, bad) : format === 'ndjson' ? ndjsonMentions(text, bad) : jsonMentions(text, bad);
 }
 
 /** The bulk format a `Content-Type` names, if any: `text/csv`, `application/x-ndjson` or `application/ndjson`. */
