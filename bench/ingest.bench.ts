@@ -16,8 +16,9 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const TOKEN = 'bench-ingest-token-0123456789abcdef';
 const texts = ['My order never arrived, terrible', 'Is the network down? no signal', 'Love the new app', 'Refund still not here after 3 weeks', 'Great service today'];
 
+/** A mention about ShopCo, the brand the customer-complaint example listens to (so it is routed as before brands). */
 function mention(id: string, i: number) {
-  return { id, network: 'twitter', author: { handle: `@user${i % 997}`, followers: i % 20000 }, text: texts[i % texts.length], createdAt: '2026-03-02T09:00:00Z', directedAtBrand: true };
+  return { id, network: 'twitter', author: { handle: `@user${i % 997}`, followers: i % 20000 }, text: texts[i % texts.length], createdAt: '2026-03-02T09:00:00Z', directedAtBrand: true, brand: 'shopco' };
 }
 
 /** Waits for a line on the child's output, then stops collecting it (the server logs every request). */

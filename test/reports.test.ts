@@ -20,9 +20,10 @@ const LESSON = 'The app crash needed a known-issue note; the first agent had no 
 let admin: Api;
 let n = 0;
 
+/** A mention about ShopCo, the brand the customer-complaint example listens to. */
 function mention(text: string, extra: Partial<Mention> = {}): Mention {
   n++;
-  return { id: `twitter:r${n}`, network: 'twitter', author: { handle: '@carla', name: 'Carla Customer' }, text, createdAt: new Date().toISOString(), ...extra };
+  return { id: `twitter:r${n}`, network: 'twitter', author: { handle: '@carla', name: 'Carla Customer' }, text, createdAt: new Date().toISOString(), brand: 'shopco', ...extra };
 }
 
 /** Posts mentions with the server's ingest token. */

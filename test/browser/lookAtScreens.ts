@@ -43,7 +43,7 @@ try {
   ] as const;
   await ingest(server.url, server.ingestToken, mentions.map(([text, sentiment], i) => ({
     id: `look:${i}`, network: i % 2 ? 'facebook' : 'twitter', author: { handle: `@customer${i}`, followers: 120 * (i + 1) },
-    text, sentiment, createdAt: new Date(Date.now() - (5 - i) * 60_000).toISOString(), directedAtBrand: true,
+    text, sentiment, createdAt: new Date(Date.now() - (5 - i) * 60_000).toISOString(), directedAtBrand: true, brand: 'shopco',
   })));
 
   const page = await browser.newPage();

@@ -1,5 +1,6 @@
 /**
- * The `baton` command: `serve`, `import`, and the lead's `validate`, `compile`, `simulate`.
+ * The `baton` command: `serve`, `import` (maps into the database, or a file of mentions to a
+ * running server), and the lead's `validate`, `compile`, `simulate`.
  * User mistakes end in one line and an exit code, never a stack trace.
  */
 import { spawnSync } from 'node:child_process';
@@ -12,6 +13,10 @@ const USAGE = `Usage: baton <command>
 
   serve [--demo] [--port N] [--host H]   run the API and web app (PORT, HOST, BATON_DB also work)
   import MAP… [--approve]                 load map documents into the database (BATON_DB)
+  import FILE --url URL --token TOKEN [--batch 500] [--brand B]
+                                          send a CSV, NDJSON or JSON-array file of mentions to a
+                                          running Baton, with progress; run it again after an
+                                          interruption to go on (nothing is sent twice)
   validate MAP [--json]                   check a map; exit 1 when it has errors
   compile MAP                             print the XState machine config as JSON
   simulate MAP SCENARIO [--json]          rehearse a map against a scenario in virtual time
@@ -65,12 +70,15 @@ async function importMaps(args: string[]): Promise<number> {
   const db = openDb(process.env.BATON_DB || './data/baton.db');
   try {
     for (const path of positional) {
+      const mentionsHint = `${path}: looks like a file of mentions; send it to a running Baton with: baton import ${path} --url URL --token TOKEN`;
+      if (/\.(csv|ndjson|jsonl)$/i.test(path)) throw new CliError(mentionsHint);
       let doc: Record<string, unknown>;
       try {
         doc = JSON.parse(await readFile(path, 'utf8'));
       } catch (e) {
         throw new CliError(`${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not valid JSON'}`);
       }
+      if (Array.isArray(doc)) throw new CliError(mentionsHint);
       try {
         const { id, version } = importMap(db, doc, { approve: flags.has('approve'), createTeams: flags.has('approve'), actor: 'cli', now: Date.now() });
         console.log(`${path}: map ${id} version ${version}${flags.has('approve') ? ' approved' : ' saved as draft'}`);
@@ -90,7 +98,8 @@ async function main(argv: string[]): Promise<number> {
     case 'serve':
       return serve(args);
     case 'import':
-      return importMaps(args);
+      // With a server to send to, the file is mentions; without, map documents for the database.
+      return args.some((a) => /^--(url|token)(=|$)/.test(a)) ? (await import('./cli/importMentions.ts')).runImportMentions(args) : importMaps(args);
     case 'validate':
       return (await import('./cli/validate.ts')).runValidate(args);
     case 'compile':

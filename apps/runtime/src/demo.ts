@@ -23,9 +23,15 @@ const EXAMPLES = resolve(fileURLToPath(import.meta.url), '../../../../examples')
 /** Real milliseconds per scenario minute. */
 const MS_PER_SCENARIO_MINUTE = 1000;
 
-interface Feed { at: number; mention: Mention }
+/** One mention of the demo's feed, `at` real milliseconds into a round. */
+export interface Feed { at: number; mention: Mention }
 
-function loadExamples(): { maps: Record<string, unknown>[]; feed: Feed[] } {
+/**
+ * The example maps and the feed of their hand-written scenarios' mentions, in time order. Each
+ * example listens to its own brand and its mentions carry it, so no example's mention starts a case
+ * on another example's map.
+ */
+export function loadExamples(): { maps: Record<string, unknown>[]; feed: Feed[] } {
   const maps: Record<string, unknown>[] = [];
   const feed: Feed[] = [];
   let dirs: string[] = [];

@@ -24,7 +24,7 @@ export function TokenRow({ token, onRevoked }: { token: IngestToken; onRevoked: 
   return (
     <>
       <tr data-token-id={token.id}>
-        <td>{token.name}{token.signed && <span className="state-badge signed-badge">signed</span>}</td>
+        <td>{token.name}{token.signed && <span className="state-badge signed-badge">signed</span>}{token.brand && <span className="state-badge brand-badge" data-token-brand={token.brand} title="Mentions sent with this token that name no brand get this one">brand {token.brand}</span>}</td>
         <td>{formatTime(token.createdAt)}</td>
         <td>{token.lastUsedAt ? formatTime(token.lastUsedAt) : <span className="muted">never</span>}</td>
         <td>{token.revokedAt ? <span className="state-badge state-rejected">revoked {formatTime(token.revokedAt)}</span> : <span className="state-badge state-approved">active</span>}</td>

@@ -61,7 +61,7 @@ export const adminApi = {
   updateUser: (id: string, change: PersonChange) => answer(users[':id'].$patch({ param: { id: enc(id) }, json: change })),
 
   tokens: () => answer(tokens.$get()),
-  createToken: (name: string, signed: boolean) => answer(tokens.$post({ json: { name, scope: 'ingest', ...(signed ? { signed: true } : {}) } })),
+  createToken: (name: string, signed: boolean, brand?: string) => answer(tokens.$post({ json: { name, scope: 'ingest', ...(signed ? { signed: true } : {}), ...(brand ? { brand } : {}) } })),
   revokeToken: (id: string) => answer(tokens[':id'].$delete({ param: { id: enc(id) } })),
 
   audit: (filters: AuditFilters, before?: number) =>

@@ -16,6 +16,16 @@ describe('toMapDocument', () => {
     }
   });
 
+  it('keeps the brands a map listens to, and leaves them out when it listens to every mention', () => {
+    const branded = { ...sampleMap, listensTo: { brands: ['shopco', 'shopco-uk'] } };
+    expect(toMapDocument(toFlowMap(branded))).toEqual(branded);
+    expect(toFlowMap(branded).settings.listensTo).toEqual({ brands: ['shopco', 'shopco-uk'] });
+    const flow = toFlowMap(branded);
+    const cleared = toMapDocument({ ...flow, settings: { ...flow.settings, listensTo: undefined } });
+    expect(JSON.parse(JSON.stringify(cleared))).not.toHaveProperty('listensTo');
+    expect(EXAMPLE_MAPS.every(({ map }) => map.listensTo?.brands.length === 1)).toBe(true);
+  });
+
   it('puts each pass outcome edge on the handle named after the outcome', () => {
     const flow = toFlowMap(sampleMap);
     const timeout = flow.edges.find((e) => e.id === 'e7');

@@ -63,7 +63,7 @@ function resolveBearer(rt: Runtime, token: string): Auth {
   {
     const { db } = rt;
     const row = prepared(db, 'apiTokens.byHash', () =>
-      db.select({ id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, signingSecret: apiTokens.signingSecret }).from(apiTokens)
+      db.select({ id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, signingSecret: apiTokens.signingSecret, brand: apiTokens.brand }).from(apiTokens)
         .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt))).prepare(),
     ).get({ hash });
     if (!row) throw new ApiError(401, 'UNAUTHENTICATED', 'Unknown or revoked token');
@@ -74,7 +74,7 @@ function resolveBearer(rt: Runtime, token: string): Auth {
         db.update(apiTokens).set({ lastUsedAt: sql`${sql.placeholder('now')}` }).where(eq(apiTokens.id, sql.placeholder('id'))).prepare(),
       ).run({ now, id: row.id });
     }
-    return { kind: 'ingest', tokenId: row.id, signingSecret: row.signingSecret };
+    return { kind: 'ingest', tokenId: row.id, signingSecret: row.signingSecret, brand: row.brand };
   }
 }
 

@@ -28,11 +28,12 @@ function knownIds(db: Db, batch: Mention[]): Set<string> {
 }
 
 /** Stores one mention (a prepared insert: ingest runs it once per mention). */
-function insertMention(db: Db, row: Omit<typeof mentions.$inferInsert, 'seq'>): void {
+function insertMention(db: Db, row: Omit<typeof mentions.$inferInsert, 'seq' | 'brand'> & { brand: string | null }): void {
   prepared(db, 'mentions.insert', () =>
     db.insert(mentions).values({
       id: sql.placeholder('id'), receivedAt: sql.placeholder('receivedAt'), status: sql.placeholder('status'),
       caseId: sql.placeholder('caseId'), inReplyTo: sql.placeholder('inReplyTo'), document: sql.placeholder('document'),
+      brand: sql.placeholder('brand'),
     }).prepare(),
   ).run(row);
 }
@@ -100,7 +101,7 @@ function ingestBatch(w: Work, book: CrisisBook, active: ActiveMap[], batch: Ment
       continue;
     }
     known.add(mention.id);
-    const base = { id: mention.id, receivedAt: now, inReplyTo: mention.inReplyTo ?? null, document: mention as Record<string, unknown> };
+    const base = { id: mention.id, receivedAt: now, inReplyTo: mention.inReplyTo ?? null, document: mention as Record<string, unknown>, brand: mention.brand ?? null };
 
     const attachedTo = threadCase(w, mention.inReplyTo);
     if (attachedTo) {

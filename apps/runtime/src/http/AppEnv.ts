@@ -21,8 +21,11 @@ export interface SessionUser {
 /** Who is calling. */
 export type Auth =
   | { kind: 'user'; user: SessionUser; via: 'cookie' | 'bearer'; sessionHash: string }
-  /** `signingSecret`: set when the token was created `signed` (its requests must carry an HMAC). */
-  | { kind: 'ingest'; tokenId: string; signingSecret: string | null }
+  /**
+   * `signingSecret`: set when the token was created `signed` (its requests must carry an HMAC).
+   * `brand`: given to the mentions it sends that name none.
+   */
+  | { kind: 'ingest'; tokenId: string; signingSecret: string | null; brand: string | null }
   /** `sessionEnded`: a session cookie was sent, but that session has expired (idle or absolute). */
   | { kind: 'none'; sessionEnded?: boolean };
 

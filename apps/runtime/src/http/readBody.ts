@@ -54,7 +54,8 @@ export function readBody(limit: number): MiddlewareHandler<AppEnv> {
       // (Hono's type says string; what the cache holds and `c.req.text()` reads is the promise of one.)
       (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text);
     }
-    jsonContentType(c, text === '');
+    // A CSV file's cells are not JSON: brackets in its text say nothing of nesting.
+    if (jsonContentType(c, text === '') === 'csv') return next();
     if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw new ApiError(400, 'TOO_DEEP', `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels`);
     await next();
   };

@@ -2,12 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { mentionSchema, type Mention } from '@baton/engine';
 import type { Context, MiddlewareHandler } from 'hono';
 import { requireUser } from '../auth/guards.ts';
+import { BadRowError, bulkFormatOf, bulkMentions } from '../bulk/bulkMentions.ts';
 import { IngestQueue } from '../cases/IngestQueue.ts';
 import { requireTriage, unroutedMentions } from '../cases/triage.ts';
 import { ApiError, forbidden } from '../errors.ts';
 import type { AppEnv } from '../http/AppEnv.ts';
 import { issuesOf } from '../http/onError.ts';
-import { errors, json, jsonBody, newRouter, signedIn, tooLarge } from '../http/openapi.ts';
+import { errors, json, newRouter, signedIn, tooLarge } from '../http/openapi.ts';
 
 /** Most mentions one request may carry. */
 export const MAX_BATCH = 1000;
@@ -29,13 +30,51 @@ const ingestAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+/**
+ * A CSV or NDJSON body (SPEC §10.2) is read here, row by row, into the JSON array the route's
+ * validator and handler take: the first row that is not a mention is a 400 naming its line and
+ * field, and nothing of the request is stored; more than 1,000 rows is 413 TOO_MANY.
+ */
+const bulkBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const format = bulkFormatOf(c.req.header('content-type'));
+  if (!format) return next();
+  let rows;
+  try {
+    rows = bulkMentions(format, await c.req.text());
+  } catch (e) {
+    if (!(e instanceof BadRowError)) throw e;
+    throw new ApiError(400, 'INVALID', `${e.message}; nothing was ingested`, {
+      line: e.line, field: e.field, issues: [{ path: e.field ?? '', message: e.reason }],
+    });
+  }
+  if (rows.length > MAX_BATCH) throw new ApiError(413, 'TOO_MANY', `At most ${MAX_BATCH} mentions per request (got ${rows.length})`);
+  // Hand the rows on as if they had come as a JSON array (the validator reads the cached text).
+  (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(JSON.stringify(rows.map((r) => r.mention)));
+  c.req.raw.headers.set('content-type', 'application/json');
+  await next();
+};
+
+const bulkText = (what: string) => ({ schema: z.string().openapi({ description: what }) });
+
 const ingest = createRoute({
   operationId: 'ingestMentions',
-  middleware: [ingestAuth] as const,
+  middleware: [ingestAuth, bulkBody] as const,
   method: 'post', path: '/', tags: ['mentions'], summary: 'Ingest one mention or up to 1,000 (idempotent on mention id)',
-  description: 'Authorised by an ingest token (`Authorization: Bearer`) or an admin/manager session. The whole batch is validated first and written in one transaction before the answer. More than 1,000 mentions in one array is 413 TOO_MANY, and none of them is stored.',
+  description: 'Authorised by an ingest token (`Authorization: Bearer`) or an admin/manager session. The whole batch is validated first and written in one transaction before the answer. More than 1,000 mentions in one request is 413 TOO_MANY, and none of them is stored. '
+    + 'The body may also be a CSV file (`text/csv`: a header row naming Mention fields, dotted for nested ones, e.g. `id,network,author.handle,author.followers,text,createdAt`) '
+    + 'or NDJSON (`application/x-ndjson`: one mention per line). A row that is not a mention is 400 INVALID with `details.line` (the line of the file, the CSV header being line 1) and `details.field` (e.g. `author.followers`), and nothing of the request is stored. '
+    + "A mention that names no `brand` gets the ingest token's brand, if it has one.",
   security: [{ bearer: [] }],
-  request: { body: jsonBody(z.union([mentionSchema, z.array(mentionSchema).max(MAX_BATCH)])) },
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: z.union([mentionSchema, z.array(mentionSchema).max(MAX_BATCH)]) },
+        'text/csv': bulkText('A header row of Mention fields, then one mention per row; empty cells are absent fields'),
+        'application/x-ndjson': bulkText('One mention (a JSON object) per line'),
+      },
+    },
+  },
   responses: { 200: json(z.object({ results: z.array(resultSchema) }), 'What became of each mention, in order'), 400: errors[400], 401: errors[401], 403: errors[403], 413: tooLarge },
 });
 const unrouted = createRoute({
@@ -61,6 +100,13 @@ async function explain(c: Context<AppEnv>): Promise<never> {
   throw new ApiError(400, 'INVALID', 'The mention does not fit the schema', { issues: r.success ? [] : issuesOf(r.error) });
 }
 
+/** Gives the ingest token's brand (if it has one) to every mention that names none (SPEC §10.3). */
+function withTokenBrand(c: Context<AppEnv>, batch: Mention[]): Mention[] {
+  const auth = c.get('auth');
+  const brand = auth.kind === 'ingest' ? auth.brand : null;
+  return brand === null ? batch : batch.map((m) => (m.brand === undefined ? { ...m, brand } : m));
+}
+
 /** `/api/mentions`: ingest and the triage inbox. */
 export function mentionRoutes() {
   let queue: IngestQueue | undefined;
@@ -68,10 +114,11 @@ export function mentionRoutes() {
     .openapi(
       ingest,
       async (c) => {
-        const body = c.req.valid('json');
+        // Bulk bodies arrive here as the JSON array bulkBody made of them, never as text.
+        const body = c.req.valid('json') as Mention | Mention[];
         const batch: Mention[] = Array.isArray(body) ? body : [body];
         queue ??= new IngestQueue(c.get('rt'));
-        return c.json({ results: await queue.submit(batch) }, 200);
+        return c.json({ results: await queue.submit(withTokenBrand(c, batch)) }, 200);
       },
       (result, c) => (result.success ? undefined : explain(c)),
     )

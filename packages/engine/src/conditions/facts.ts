@@ -14,6 +14,8 @@ export interface MentionFacts {
   sentiment: number;
   directedAtBrand?: boolean;
   isQuestion: boolean;
+  /** The brand the mention concerns: which maps hear it (`listensTo`), not a condition field. */
+  brand?: string;
 }
 
 /** What conditions can see of the case and the map at the instant they are evaluated. */

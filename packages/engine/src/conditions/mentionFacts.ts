@@ -81,5 +81,6 @@ export function mentionFacts(mention: Mention): MentionFacts {
   if (mention.author.verified !== undefined) facts.authorVerified = mention.author.verified;
   if (mention.lang !== undefined) facts.lang = mention.lang;
   if (mention.directedAtBrand !== undefined) facts.directedAtBrand = mention.directedAtBrand;
+  if (mention.brand !== undefined) facts.brand = mention.brand;
   return facts;
 }

@@ -3,7 +3,7 @@ import { mapSchema } from '../schema/map.ts';
 import type { Condition } from '../schema/condition.ts';
 import { mentionFacts } from '../conditions/mentionFacts.ts';
 import { compileMap } from '../compile/compileMap.ts';
-import { routeMention, type RoutableMap } from './routeMention.ts';
+import { mapHearsBrand, routeMention, type RoutableMap } from './routeMention.ts';
 
 const at = { x: 0, y: 0 };
 const facts = (text: string) =>
@@ -68,5 +68,39 @@ describe('routeMention', () => {
     const calm = routable('ops', [['crisisOnly', { all: [words('down'), inCrisis] }, 9], ['normal', words('down')]]);
     expect(route([calm], 'Is the site down?')).toBe('ops/normal');
     expect(route([{ ...calm, crisis: true }], 'Is the site down?')).toBe('ops/crisisOnly');
+  });
+
+  describe('brands (listensTo)', () => {
+    const branded = (text: string, brand?: string) =>
+      mentionFacts({ id: 'm1', network: 'twitter', author: { handle: '@ana' }, text, createdAt: '2026-01-01T09:00:00Z', ...(brand ? { brand } : {}) });
+    const listening = (mapId: string, brands: string[], priority = 0): RoutableMap => {
+      const r = routable(mapId, [['t', words('broken'), priority]]);
+      return { ...r, compiled: { ...r.compiled, map: { ...r.compiled.map, listensTo: { brands } } } };
+    };
+
+    it('tries a brand map only for mentions of its brands; a map without listensTo hears every mention', () => {
+      const acme = listening('acme', ['acme'], 5);
+      const globex = listening('globex', ['globex', 'globex-uk'], 5);
+      const anyone = routable('anyone', [['t', words('broken'), 0]]);
+      const maps = [acme, globex, anyone];
+      expect(routeMention(maps, branded('broken', 'acme'))?.mapId).toBe('acme');
+      expect(routeMention(maps, branded('broken', 'globex-uk'))?.mapId).toBe('globex');
+      // A higher-priority trigger of another brand's map never takes the mention.
+      expect(routeMention(maps, branded('broken', 'initech'))?.mapId).toBe('anyone');
+      // No brand: not heard by brand maps, only by the map that hears everything.
+      expect(routeMention(maps, branded('broken'))?.mapId).toBe('anyone');
+      expect(routeMention([acme], branded('broken'))).toBeUndefined();
+      expect(routeMention([acme], branded('broken', 'globex'))).toBeUndefined();
+      expect(routeMention([acme], branded('broken', 'acme'))?.mapId).toBe('acme');
+    });
+
+    it('lets the simulator take a mention without a brand as the rehearsed map’s, but never another brand’s', () => {
+      const acme = listening('acme', ['acme']);
+      expect(routeMention([acme], branded('broken'), { unbrandedHeardByAll: true })?.mapId).toBe('acme');
+      expect(routeMention([acme], branded('broken', 'globex'), { unbrandedHeardByAll: true })).toBeUndefined();
+      expect(mapHearsBrand({}, undefined)).toBe(true);
+      expect(mapHearsBrand({ listensTo: { brands: ['a'] } }, undefined)).toBe(false);
+      expect(mapHearsBrand({ listensTo: { brands: ['a'] } }, 'a')).toBe(true);
+    });
   });
 });

@@ -2,13 +2,24 @@ import type { CompiledMap } from '../compile/compileMap.ts';
 import type { MentionFacts } from '../conditions/facts.ts';
 import { evaluateCondition } from '../conditions/evaluateCondition.ts';
 import { conditionView } from '../conditions/conditionView.ts';
-import type { TriggerNode } from '../schema/map.ts';
+import type { BatonMap, TriggerNode } from '../schema/map.ts';
 
 /** A map that may route mentions, with its crisis flag at this instant. */
 export interface RoutableMap {
   mapId: string;
   compiled: CompiledMap;
   crisis: boolean;
+}
+
+/** How mentions without a brand meet maps that listen to brands only. */
+export interface RouteOptions {
+  /**
+   * `false` (the runtime): a mention without a brand is not heard by a map with `listensTo`.
+   * `true` (the simulator): a scenario mention without a brand is taken to be for the map rehearsed,
+   * so a scenario need not repeat the map's brand on every mention; one that names a brand is
+   * heard only by maps that listen to it, exactly as in the runtime.
+   */
+  unbrandedHeardByAll?: boolean;
 }
 
 /** The trigger that takes a mention. */
@@ -36,6 +47,17 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Whether a map hears a mention of `brand` (SPEC §10.3): a map without `listensTo` hears every
+ * mention; one with it only mentions of the brands it lists.
+ * @example mapHearsBrand({ ...map, listensTo: { brands: ['acme'] } }, 'acme') // true
+ */
+export function mapHearsBrand(map: Pick<BatonMap, 'listensTo'>, brand: string | undefined, unbrandedHeard = false): boolean {
+  const brands = map.listensTo?.brands;
+  if (brands === undefined) return true;
+  return brand === undefined ? unbrandedHeard : brands.includes(brand);
+}
+
 /** Whether a trigger's condition holds for a fresh mention. */
 export function triggerMatches(trigger: TriggerNode, facts: MentionFacts, crisis: boolean): boolean {
   // A fresh case has no tags and no passes yet.
@@ -43,20 +65,26 @@ export function triggerMatches(trigger: TriggerNode, facts: MentionFacts, crisis
 }
 
 /**
- * Routes a mention (SPEC §4): every trigger of every given map, highest priority first, ties
- * by map id then node id; the first whose `when` holds starts the case. `undefined` leaves the
- * mention unrouted, for the hub's triage inbox.
+ * Routes a mention (SPEC §4, §10.3): every trigger of every given map that hears the mention's
+ * brand ({@link mapHearsBrand}), highest priority first, ties by map id then node id; the first
+ * whose `when` holds starts the case. `undefined` leaves the mention unrouted, for the hub's
+ * triage inbox.
  */
-export function routeMention(maps: readonly RoutableMap[], facts: MentionFacts): RouteMatch | undefined {
+export function routeMention(maps: readonly RoutableMap[], facts: MentionFacts, options: RouteOptions = {}): RouteMatch | undefined {
+  const unbrandedHeard = options.unbrandedHeardByAll ?? false;
   if (maps.length === 1) {
     const map = maps[0]!;
+    if (!mapHearsBrand(map.compiled.map, facts.brand, unbrandedHeard)) return undefined;
     for (const trigger of triggersOf(map.compiled)) {
       if (triggerMatches(trigger, facts, map.crisis)) return { mapId: map.mapId, trigger };
     }
     return undefined;
   }
   const candidates: { map: RoutableMap; trigger: TriggerNode }[] = [];
-  for (const map of maps) for (const trigger of triggersOf(map.compiled)) candidates.push({ map, trigger });
+  for (const map of maps) {
+    if (!mapHearsBrand(map.compiled.map, facts.brand, unbrandedHeard)) continue;
+    for (const trigger of triggersOf(map.compiled)) candidates.push({ map, trigger });
+  }
   candidates.sort(
     (a, b) =>
       b.trigger.priority - a.trigger.priority || compare(a.map.mapId, b.map.mapId) || compare(a.trigger.id, b.trigger.id),

@@ -442,3 +442,32 @@ describe('simulateMap follows SPEC §4–§5 on hand-computed runs', () => {
     expect(result.metrics.byTeam).toEqual({ social: zero, care: zero, sup: zero, pr: zero });
   });
 });
+
+describe('simulateMap with brands (listensTo)', () => {
+  it('routes only the scenario mentions of the map’s brands; those without a brand count as the map’s', () => {
+    const result = simulateMap(complaintMap({ listensTo: { brands: ['acme'] } }), scenario({
+      mentions: [
+        { at: 'PT0S', mention: mention('m1', 'My router is broken', { brand: 'acme' }) },
+        { at: 'PT1M', mention: mention('m2', 'My router is broken', { brand: 'globex' }) },
+        { at: 'PT2M', mention: mention('m3', 'My router is broken') },
+      ],
+      generate: [{ count: 4, from: 'PT3M', to: 'PT4M', template: { network: 'twitter', author: { handle: '@bo' }, text: 'broken', brand: 'globex' } }],
+      staff: { care: { members: 1, responseTime: 'PT1M' } },
+    }));
+    expect(result.cases.map((c) => [c.mention, c.status])).toEqual([
+      ['m1', 'ended'], ['m2', 'unrouted'], ['m3', 'ended'],
+      ['gen-1-1', 'unrouted'], ['gen-1-2', 'unrouted'], ['gen-1-3', 'unrouted'], ['gen-1-4', 'unrouted'],
+    ]);
+    expect([result.metrics.mentions, result.metrics.cases, result.metrics.unrouted]).toEqual([7, 2, 5]);
+  });
+
+  it('does not count another brand’s mentions towards the map’s crisis', () => {
+    const map = complaintMap({ listensTo: { brands: ['acme'] }, crisis: { window: 'PT10M', threshold: 2 } });
+    const result = simulateMap(map, scenario({
+      mentions: ['acme', 'globex', 'globex', 'acme'].map((brand, i) => ({ at: `PT${i}M`, mention: mention(`m${i + 1}`, 'broken', { brand }) })),
+      staff: { care: { members: 1, responseTime: 'PT1M' } },
+    }));
+    expect(result.metrics.crisis).toEqual([{ fromSec: 180, toSec: 1200 }]) // onset at acme’s second mention, not globex’s at 1 min;
+  });
+});
+

@@ -182,7 +182,7 @@ class SimulationRun {
     }
     const facts = mention ? mentionFacts(mention) : generated!;
     this.routable[0]!.crisis = this.crisisOn();
-    const match = routeMention(this.routable, facts);
+    const match = routeMention(this.routable, facts, { unbrandedHeardByAll: true });
     if (!match) {
       this.rows.push({ mention: id, path: [], status: 'unrouted', breaches: [], teams: [] });
       return;

@@ -3,8 +3,11 @@ import type { User, VersionInfo } from '../../api/client.ts';
 import { useUserNames } from '../../shell/useUserNames.ts';
 import { useMapStore, useMapStoreApi } from '../useMapStore.ts';
 import { useDirectory } from './directory.ts';
-import { DurationField, NumberField, SelectField, TextField } from './fields.tsx';
+import { ChipsInput, DurationField, NumberField, SelectField, TextField } from './fields.tsx';
 import { RecipientsEditor } from './RecipientsEditor.tsx';
+
+/** A brand is written like an id: letters, digits and `_ . : -`. */
+const BRAND = /^[A-Za-z0-9_.:-]{1,128}$/;
 
 const STATE_WORDS: Record<string, string> = {
   draft: 'draft', submitted: 'waiting for approval', approved: 'approved (active)', rejected: 'rejected', retired: 'retired',
@@ -23,6 +26,7 @@ export function MapInspector({ saved, versions, user }: { saved: boolean; versio
   const settings = useMapStore((s) => s.settings);
   const directory = useDirectory();
   const [newTeam, setNewTeam] = useState('');
+  const [refusedBrands, setRefusedBrands] = useState<string[]>([]);
   const teamIds = new Set(settings.teams.map((t) => t.id));
   const addable = directory.filter((t) => !teamIds.has(t.id));
 
@@ -75,6 +79,24 @@ export function MapInspector({ saved, versions, user }: { saved: boolean; versio
             <button type="button" onClick={() => store.updateSettings({ teams: [...settings.teams, { id: `team-${settings.teams.length + 1}`, name: 'New team' }] })}>+ Add team</button>
           )}
         </div>
+      </fieldset>
+
+      <fieldset className="list-editor" data-list="brands">
+        <legend>Listens to brands</legend>
+        <p className="field-hint" id="brands-hint">Only mentions of these brands (leave empty for every mention).</p>
+        <ChipsInput
+          label="Brands this map listens to"
+          values={settings.listensTo?.brands ?? []}
+          placeholder="a brand, e.g. shopco, then Enter"
+          onChange={(brands) => {
+            setRefusedBrands(brands.filter((b) => !BRAND.test(b)));
+            const kept = brands.filter((b) => BRAND.test(b));
+            store.updateSettings({ listensTo: kept.length ? { brands: kept } : undefined });
+          }}
+        />
+        {refusedBrands.length > 0 && (
+          <p className="field-hint field-error" role="alert">Not added: {refusedBrands.join(', ')}. A brand is one word of letters, digits and - _ . :</p>
+        )}
       </fieldset>
 
       <fieldset className="list-editor">
