@@ -37,6 +37,8 @@ export interface RuntimeConfig {
   webhookAllowPrivate: boolean;
   /** Where e-mail notifications go out (`BATON_SMTP_URL`); null: e-mail recipients with an account get the in-app inbox only. */
   mail: MailConfig | null;
+  /** The web app's address (`BATON_PUBLIC_URL`), for links to cases in notifications; null: no links. */
+  publicUrl: string | null;
 }
 
 /** Default settings. */
@@ -52,6 +54,7 @@ export const DEFAULT_CONFIG: RuntimeConfig = {
   trustProxy: false,
   webhookAllowPrivate: false,
   mail: null,
+  publicUrl: null,
 };
 
 /**

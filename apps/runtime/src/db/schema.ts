@@ -283,3 +283,4 @@ export type UserRow = typeof users.$inferSelect;
 export type CaseRow = typeof cases.$inferSelect;
 export type MapVersionRow = typeof mapVersions.$inferSelect;
 export type MentionRow = typeof mentions.$inferSelect;
+export * from './repliesSchema.ts';
