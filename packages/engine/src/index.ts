@@ -52,3 +52,5 @@ export { mentionFacts, isQuestion, textSentiment } from './conditions/mentionFac
 export { safeRegex } from './conditions/safeRegex.ts';
 export type { SafeRegex } from './conditions/safeRegex.ts';
 export { validateMap as validate } from './validate/validateMap.ts';
+export { fillReplyTemplate } from './case/fillReplyTemplate.ts';
+export type { ReplyTemplateFacts } from './case/fillReplyTemplate.ts';

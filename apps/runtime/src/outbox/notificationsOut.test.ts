@@ -111,7 +111,7 @@ describe('failed deliveries', () => {
     expect((await manager('GET', '/api/deliveries?state=failed')).status).toBe(403);
     const list = await t.admin('GET', '/api/deliveries?state=failed');
     expect(list.status).toBe(200);
-    const byKind = Object.fromEntries((list.body.deliveries as { kind: string }[]).map((d) => [d.kind, d]));
+    const byKind = Object.fromEntries((list.body.deliveries as { kind: string; id: number }[]).map((d) => [d.kind, d]));
     expect(byKind.email).toMatchObject({ state: 'failed', recipient: 'e-mail nobody@example.test', attempts: 1, reason: expect.stringContaining('no e-mail transport is configured') });
     expect(byKind.slack).toMatchObject({ state: 'failed', recipient: 'Slack https://hooks.slack.example/services/…' });
     expect(JSON.stringify(list.body)).not.toContain('secretpath');

@@ -1,11 +1,10 @@
-import type { Mention } from '@baton/engine';
+import { fillReplyTemplate, type Mention } from '@baton/engine';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import { iso } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { mentions, replies, replyDrafts, users, type CaseRow } from '../db/schema.ts';
 import type { Runtime } from '../Runtime.ts';
 import { canPostReply } from '../sources/postReply.ts';
-import { fillTemplate } from './fillTemplate.ts';
 
 /** Where a reply stands: waiting in the outbox, posted (or recorded as sent elsewhere), or given up. */
 export type ReplyStatus = 'queued' | 'sent' | 'failed';
@@ -35,7 +34,7 @@ export function replyDraftOf(db: Db, row: CaseRow): { text: string; node: string
   const d = db.select().from(replyDrafts).where(eq(replyDrafts.caseId, row.id)).get();
   if (!d) return null;
   const doc = db.select({ document: mentions.document }).from(mentions).where(eq(mentions.id, row.mentionId)).get()?.document as Mention | undefined;
-  const text = fillTemplate(d.template, { authorName: doc?.author.name ?? null, authorHandle: doc?.author.handle ?? '', caseId: row.id });
+  const text = fillReplyTemplate(d.template, { authorName: doc?.author.name ?? null, authorHandle: doc?.author.handle ?? '', caseId: row.id });
   return { text, node: d.node, at: iso(d.at)! };
 }
 
