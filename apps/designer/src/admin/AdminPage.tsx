@@ -2,12 +2,13 @@ import type { User } from '../api/client.ts';
 import { useHash } from '../shell/route.ts';
 import { ADMIN_TABS, adminTabFromHash, adminTabHash } from './adminTab.ts';
 import { AuditPanel } from './AuditPanel.tsx';
+import { DeliveriesPanel } from './DeliveriesPanel.tsx';
 import { PeoplePanel } from './PeoplePanel.tsx';
 import { TeamsPanel } from './TeamsPanel.tsx';
 import { TokensPanel } from './TokensPanel.tsx';
 import './admin.css';
 
-/** The Admin section (admins only): teams, people, ingest tokens and the audit log, one tab each. */
+/** The Admin section (admins only): teams, people, ingest tokens, deliveries and the audit log, one tab each. */
 export function AdminPage({ user }: { user: User }) {
   const tab = adminTabFromHash(useHash());
   return (
@@ -23,7 +24,7 @@ export function AdminPage({ user }: { user: User }) {
         ))}
       </nav>
       <section className="admin-panel" aria-label={ADMIN_TABS.find((t) => t.id === tab)!.label}>
-        {tab === 'teams' ? <TeamsPanel /> : tab === 'people' ? <PeoplePanel me={user} /> : tab === 'tokens' ? <TokensPanel /> : <AuditPanel />}
+        {tab === 'teams' ? <TeamsPanel /> : tab === 'people' ? <PeoplePanel me={user} /> : tab === 'tokens' ? <TokensPanel /> : tab === 'deliveries' ? <DeliveriesPanel /> : <AuditPanel />}
       </section>
     </main>
   );

@@ -8,10 +8,11 @@ describe('admin tabs', () => {
     expect(adminTabFromHash('#/admin/people')).toBe('people');
     expect(adminTabFromHash('#/admin/tokens/')).toBe('tokens');
     expect(adminTabFromHash('#/admin/audit')).toBe('audit');
+    expect(adminTabFromHash('#/admin/deliveries')).toBe('deliveries');
     expect(adminTabFromHash('#/admin/nope')).toBe('teams');
   });
   it('keeps the shell in the Admin section for every tab', () => {
-    for (const tab of ['teams', 'people', 'tokens', 'audit'] as const) {
+    for (const tab of ['teams', 'people', 'tokens', 'deliveries', 'audit'] as const) {
       expect(parseRoute(adminTabHash(tab))).toEqual({ page: 'list', section: 'admin' });
       expect(adminTabFromHash(adminTabHash(tab))).toBe(tab);
     }

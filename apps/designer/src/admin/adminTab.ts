@@ -1,17 +1,18 @@
 /**
  * The Admin section's own hash routes under the shell's `#/admin`: `#/admin/teams`,
- * `#/admin/people`, `#/admin/tokens`, `#/admin/audit`. The shell's router only looks at the first
+ * `#/admin/people`, `#/admin/tokens`, `#/admin/deliveries`, `#/admin/audit`. The shell's router only looks at the first
  * part, so these need no change there.
  */
 
 /** One tab of the Admin section. */
-export type AdminTab = 'teams' | 'people' | 'tokens' | 'audit';
+export type AdminTab = 'teams' | 'people' | 'tokens' | 'deliveries' | 'audit';
 
 /** The tabs in the order they are shown. */
 export const ADMIN_TABS: { id: AdminTab; label: string }[] = [
   { id: 'teams', label: 'Teams' },
   { id: 'people', label: 'People' },
   { id: 'tokens', label: 'Ingest tokens' },
+  { id: 'deliveries', label: 'Deliveries' },
   { id: 'audit', label: 'Audit log' },
 ];
 
