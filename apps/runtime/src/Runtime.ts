@@ -43,6 +43,8 @@ export interface RuntimeConfig {
    * those made on another node, and sessions that expired).
    */
   liveRecheckMs: number;
+  /** The web app's address (`BATON_PUBLIC_URL`), for links to cases in notifications; null: no links. */
+  publicUrl: string | null;
 }
 
 /** Default settings. */
@@ -59,6 +61,7 @@ export const DEFAULT_CONFIG: RuntimeConfig = {
   webhookAllowPrivate: false,
   mail: null,
   liveRecheckMs: 5_000,
+  publicUrl: null,
 };
 
 /**

@@ -28,6 +28,10 @@ import { mapSimulateRoutes } from './routes/mapSimulate.ts';
 import { mapRoutes } from './routes/maps.ts';
 import { mentionRoutes } from './routes/mentions.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { cannedReplyRoutes } from './routes/cannedReplies.ts';
+import { deliveryRoutes } from './routes/deliveries.ts';
+import { replyRoutes } from './routes/replies.ts';
+import { webhookSecretRoutes } from './routes/webhookSecret.ts';
 import { openapiRoutes } from './routes/openapi.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -67,6 +71,10 @@ function mountApi(app: OpenAPIHono<AppEnv>) {
     .route('/api/cases', viewingRoutes())
     .route('/api/events', eventRoutes())
     .route('/api/notifications', notificationRoutes())
+    .route('/api/cases', replyRoutes())
+    .route('/api/teams', cannedReplyRoutes())
+    .route('/api/deliveries', deliveryRoutes())
+    .route('/api/webhooks', webhookSecretRoutes())
     .route('/api/reports', reportRoutes())
     .route('/api/sources', sourceRoutes());
 }

@@ -61,6 +61,7 @@ export async function startServer(opts: ServeOptions): Promise<{ app: BatonApp; 
       trustProxy: opts.env.BATON_TRUST_PROXY === '1',
       webhookAllowPrivate: opts.env.BATON_WEBHOOK_ALLOW_PRIVATE === '1',
       mail: mailFromEnv(opts.env),
+      publicUrl: opts.env.BATON_PUBLIC_URL?.trim().replace(/\/+$/, '') || null,
       ...(opts.env.BATON_SESSION_MAX_DAYS ? { sessionMaxMs: sessionMaxMs(opts.env.BATON_SESSION_MAX_DAYS) } : {}),
     },
   });

@@ -60,3 +60,5 @@ export {
   checkSourceInput,
 } from './schema/source.ts';
 export type { SourceKind, SourceState, SourceInput, SourceView, RssSettings, MastodonSettings, BlueskySettings } from './schema/source.ts';
+export { fillReplyTemplate } from './case/fillReplyTemplate.ts';
+export type { ReplyTemplateFacts } from './case/fillReplyTemplate.ts';

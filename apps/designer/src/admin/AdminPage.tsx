@@ -2,13 +2,14 @@ import type { User } from '../api/client.ts';
 import { useHash } from '../shell/route.ts';
 import { ADMIN_TABS, adminTabFromHash, adminTabHash } from './adminTab.ts';
 import { AuditPanel } from './AuditPanel.tsx';
+import { DeliveriesPanel } from './DeliveriesPanel.tsx';
 import { PeoplePanel } from './PeoplePanel.tsx';
 import { SourcesPanel } from './SourcesPanel.tsx';
 import { TeamsPanel } from './TeamsPanel.tsx';
 import { TokensPanel } from './TokensPanel.tsx';
 import './admin.css';
 
-/** The Admin section (admins only): teams, people, ingest tokens, sources and the audit log, one tab each. */
+/** The Admin section (admins only): teams, people, ingest tokens, sources, deliveries and the audit log, one tab each. */
 export function AdminPage({ user }: { user: User }) {
   const tab = adminTabFromHash(useHash());
   return (
@@ -24,7 +25,7 @@ export function AdminPage({ user }: { user: User }) {
         ))}
       </nav>
       <section className="admin-panel" aria-label={ADMIN_TABS.find((t) => t.id === tab)!.label}>
-        {tab === 'teams' ? <TeamsPanel /> : tab === 'people' ? <PeoplePanel me={user} /> : tab === 'tokens' ? <TokensPanel /> : tab === 'sources' ? <SourcesPanel /> : <AuditPanel />}
+        {tab === 'teams' ? <TeamsPanel /> : tab === 'people' ? <PeoplePanel me={user} /> : tab === 'tokens' ? <TokensPanel /> : tab === 'sources' ? <SourcesPanel /> : tab === 'deliveries' ? <DeliveriesPanel /> : <AuditPanel />}
       </section>
     </main>
   );

@@ -9,10 +9,11 @@ describe('admin tabs', () => {
     expect(adminTabFromHash('#/admin/tokens/')).toBe('tokens');
     expect(adminTabFromHash('#/admin/audit')).toBe('audit');
     expect(adminTabFromHash('#/admin/sources')).toBe('sources');
+    expect(adminTabFromHash('#/admin/deliveries')).toBe('deliveries');
     expect(adminTabFromHash('#/admin/nope')).toBe('teams');
   });
   it('keeps the shell in the Admin section for every tab', () => {
-    for (const tab of ['teams', 'people', 'tokens', 'sources', 'audit'] as const) {
+    for (const tab of ['teams', 'people', 'tokens', 'sources', 'deliveries', 'audit'] as const) {
       expect(parseRoute(adminTabHash(tab))).toEqual({ page: 'list', section: 'admin' });
       expect(adminTabFromHash(adminTabHash(tab))).toBe(tab);
     }

@@ -1,11 +1,11 @@
 /**
  * The Admin section's own hash routes under the shell's `#/admin`: `#/admin/teams`,
- * `#/admin/people`, `#/admin/tokens`, `#/admin/sources`, `#/admin/audit`. The shell's router only looks at the first
+ * `#/admin/people`, `#/admin/tokens`, `#/admin/sources`, `#/admin/deliveries`, `#/admin/audit`. The shell's router only looks at the first
  * part, so these need no change there.
  */
 
 /** One tab of the Admin section. */
-export type AdminTab = 'teams' | 'people' | 'tokens' | 'sources' | 'audit';
+export type AdminTab = 'teams' | 'people' | 'tokens' | 'sources' | 'deliveries' | 'audit';
 
 /** The tabs in the order they are shown. */
 export const ADMIN_TABS: { id: AdminTab; label: string }[] = [
@@ -13,6 +13,7 @@ export const ADMIN_TABS: { id: AdminTab; label: string }[] = [
   { id: 'people', label: 'People' },
   { id: 'tokens', label: 'Ingest tokens' },
   { id: 'sources', label: 'Sources' },
+  { id: 'deliveries', label: 'Deliveries' },
   { id: 'audit', label: 'Audit log' },
 ];
 

@@ -1,5 +1,6 @@
 import type { User } from '../api/client.ts';
-import type { CaseDetail } from '../api/cases.ts';
+import { casesApi, type CaseDetail } from '../api/cases.ts';
+import { repliesApi } from '../api/replies.ts';
 import { navigate } from '../shell/route.ts';
 import { showToast } from '../shell/toasts.ts';
 import { CaseHistory } from './CaseHistory.tsx';
@@ -11,6 +12,7 @@ import { LessonForm } from './LessonForm.tsx';
 import { MapPosition } from './MapPosition.tsx';
 import { NoteBox } from './NoteBox.tsx';
 import { OutcomeButtons } from './OutcomeButtons.tsx';
+import { ReplyBox } from './ReplyBox.tsx';
 import { TagEditor } from './TagEditor.tsx';
 import type { Directory } from './useDirectory.ts';
 import { useCase } from './useCase.ts';
@@ -60,6 +62,11 @@ export function CaseView({ caseId, user, directory }: { caseId: string; user: Us
     const supervisor = user.roles.includes('admin') || user.roles.includes('manager');
     if (!supervisor && !(next.team && user.teams.includes(next.team))) navigate('#/console'); // their part is done
   };
+  const mayRetry = c.holder === user.id || user.roles.includes('admin');
+  const retryReply = (replyId: string) => {
+    state.act('Could not send the reply again', () => repliesApi.retry(c.id, replyId).then(() => casesApi.get(c.id)))
+      .then(() => showToast('info', 'Reply queued again.'), () => undefined);
+  };
   const author = c.mention ? c.mention.author.name ?? c.mention.author.handle : c.mentionId;
 
   return (
@@ -73,7 +80,8 @@ export function CaseView({ caseId, user, directory }: { caseId: string; user: Us
       </div>
       <div className="case-layout">
         <div className="case-left">
-          <CaseThread c={c} personName={personName} />
+          <CaseThread c={c} personName={personName} busy={state.busy} {...(mayRetry ? { onRetry: retryReply } : {})} />
+          <ReplyBox key={c.id} c={c} user={user} state={state} personName={personName} />
           <NoteBox c={c} state={state} />
         </div>
         <aside className="case-panel" aria-label="The case">

@@ -22,6 +22,13 @@ describe('describeHistory', () => {
     expect(describeHistory({ at, type: 'opened', actor: null, data: { mention: 'twitter:1', version: 2 } }, names)).toBe('Opened from mention twitter:1 (map version 2)');
     expect(describeHistory({ at, type: 'tag', actor: 'u1', data: { tag: 'press', from: 'triage' } }, names)).toBe('Ana Agent tagged #press in triage');
   });
+  it('tells the story of a reply: written, posted or failed, sent again, recorded elsewhere', () => {
+    expect(describeHistory({ at, type: 'reply', actor: 'u1', data: { network: 'mastodon' } }, names)).toBe('Ana Agent replied on Mastodon (queued)');
+    expect(describeHistory({ at, type: 'reply', actor: 'u1', data: { network: 'review', sentElsewhere: true } }, names)).toBe('Ana Agent replied elsewhere and recorded it');
+    expect(describeHistory({ at, type: 'reply.failed', actor: null, data: { error: 'The instance refused the token' } }, names)).toBe('Reply failed: The instance refused the token');
+    expect(describeHistory({ at, type: 'reply.retry', actor: 'u1', data: {} }, names)).toBe('Ana Agent sent the reply again');
+    expect(describeHistory({ at, type: 'reply.drafted', actor: null, data: { node: 'care' } }, names)).toBe('The map drafted a reply at Care resolves');
+  });
   it('still says something for an entry it does not know', () => {
     expect(describeHistory({ at, type: 'something.new', actor: 'u1', data: {} }, names)).toBe('something.new by Ana Agent');
   });

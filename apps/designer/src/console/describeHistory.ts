@@ -1,4 +1,6 @@
+import type { Network } from '@baton/engine';
 import type { HistoryEntry } from '../api/cases.ts';
+import { NETWORK_BADGES } from './network.ts';
 
 /** Names for node ids and people, as the case view knows them. */
 export interface HistoryNames {
@@ -36,9 +38,18 @@ export function describeHistory(h: HistoryEntry, names: HistoryNames): string {
     case 'timeout': return `Timed out at ${names.node(str(d.node))}`;
     case 'notify': return `Notified ${describeRecipient(d.recipient)}`;
     case 'ended': return `Ended: ${str(d.outcome)}`;
+    case 'reply': return d.sentElsewhere ? `${who} replied elsewhere and recorded it` : `${who} replied on ${networkWord(d.network)} (queued)`;
+    case 'reply.sent': return 'Reply posted';
+    case 'reply.failed': return `Reply failed: ${str(d.error)}`;
+    case 'reply.retry': return `${who} sent the reply again`;
+    case 'reply.drafted': return `The map drafted a reply at ${names.node(str(d.node))}`;
     case 'mention.attached': return `Reply from ${str(d.author)} attached`;
     default: return `${h.type}${h.actor ? ` by ${who}` : ''}`;
   }
+}
+
+function networkWord(n: unknown): string {
+  return typeof n === 'string' && n in NETWORK_BADGES ? NETWORK_BADGES[n as Network].name : 'its network';
 }
 
 function describeRecipient(r: unknown): string {

@@ -7,7 +7,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** Names of the events the runtime sends (docs/api.md), plus `ready` on every (re)connect. */
-export const LIVE_EVENT_TYPES = ['ready', 'case', 'claim', 'queue', 'mention', 'crisis', 'map', 'presence', 'online'] as const;
+export const LIVE_EVENT_TYPES = ['ready', 'case', 'claim', 'queue', 'mention', 'crisis', 'map', 'presence', 'online', 'notification'] as const;
 /** One of {@link LIVE_EVENT_TYPES}. */
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 /** Gets every live event with its parsed JSON data. */
@@ -17,6 +17,7 @@ export type LiveStatus = 'connecting' | 'live' | 'offline';
 
 const RETRY_MS = 5_000;
 const listeners = new Set<LiveListener>();
+const overhearers = new Set<LiveListener>();
 const statusListeners = new Set<() => void>();
 let source: EventSource | null = null;
 let retry: ReturnType<typeof setTimeout> | null = null;
@@ -43,6 +44,7 @@ function connect(): void {
         // a malformed event still means "something changed"
       }
       listeners.forEach((l) => l(type, data));
+      overhearers.forEach((l) => l(type, data));
     });
   }
   es.onerror = () => {
@@ -66,6 +68,15 @@ export function subscribeLive(listener: LiveListener): () => void {
     if (retry) clearTimeout(retry);
     retry = null;
   };
+}
+
+/**
+ * Hears live events while a page that works live (console, triage, a case) keeps the stream open,
+ * without opening it: the stream marks the person as at the console, which hands them work.
+ */
+export function overhearLive(listener: LiveListener): () => void {
+  overhearers.add(listener);
+  return () => overhearers.delete(listener);
 }
 
 /** Whether the live connection is up, for a small indicator. */

@@ -1,4 +1,5 @@
 import type { Role, User } from '../api/client.ts';
+import { NotificationBell } from './NotificationBell.tsx';
 import type { Section } from './route.ts';
 
 /** Which roles use which section. */
@@ -28,6 +29,7 @@ export function TopBar({ user, current, onSignOut }: { user: User; current: Sect
         ))}
       </nav>
       <div className="top-bar-user">
+        <NotificationBell />
         <span data-testid="signed-in-user" title={user.email}>
           {user.name || user.email}
           <span className="muted"> · {user.roles.join(', ')}</span>

@@ -3,6 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { prepared } from '../db/prepared.ts';
 import { caseEvents, cases, claims, deadlines, tags, type CaseRow } from '../db/schema.ts';
 import { enqueue } from '../outbox/enqueue.ts';
+import { draftReply } from '../replies/draftReply.ts';
 import type { Work } from './write.ts';
 
 /** Appends one entry to a case's history. */
@@ -96,6 +97,8 @@ export function persistStep(w: Work, compiled: CompiledMap, before: CaseRow | Ne
         db.insert(tags).values({ caseId: sql.placeholder('caseId'), tag: sql.placeholder('tag'), addedBy: null, at: sql.placeholder('at') }).onConflictDoNothing().prepare(),
       ).run({ caseId: row.id, tag: effect.tag, at });
       addHistory(w, row.id, 'tag', null, { node: effect.node, tag: effect.tag }, at);
+    } else if (effect.kind === 'reply') {
+      draftReply(w, row.id, effect.node, effect.text, at);
     } else {
       addHistory(w, row.id, effect.kind, null, { node: effect.node, text: effect.text }, at);
     }

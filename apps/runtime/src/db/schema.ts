@@ -287,3 +287,4 @@ export type MapVersionRow = typeof mapVersions.$inferSelect;
 export type MentionRow = typeof mentions.$inferSelect;
 export * from './hardeningSchema.ts';
 export * from './sourcesSchema.ts';
+export * from './repliesSchema.ts';

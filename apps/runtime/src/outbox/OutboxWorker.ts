@@ -1,10 +1,14 @@
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { audit } from '../audit.ts';
 import { prepared } from '../db/prepared.ts';
-import { inbox, outbox, teamMembers, users } from '../db/schema.ts';
+import { inbox, outbox, replies, teamMembers, users } from '../db/schema.ts';
 import type { Runtime } from '../Runtime.ts';
+import { replyAttemptFailed, replyPosted } from '../replies/recordReply.ts';
+import { postReply, ReplyRefused } from '../sources/postReply.ts';
 import type { NotificationPayload } from './enqueue.ts';
 import { Mailer, MailRefused } from './mailer.ts';
+import { notificationFacts, slackText } from './notificationFacts.ts';
+import { signatureHeaders, webhookSecret } from './webhookSecret.ts';
 import { checkWebhook, postWebhook, WebhookRefused, type Resolve } from './webhookGuard.ts';
 
 type OutboxRow = typeof outbox.$inferSelect;
@@ -39,7 +43,8 @@ function hostOf(url: unknown): string | null {
 
 /**
  * Delivers notifications written to the outbox: team and member recipients get an in-app inbox
- * entry (and a live `notification` event), webhooks a JSON POST, e-mail recipients a mail over
+ * entry (and a live `notification` event), webhooks a signed JSON POST (Standard Webhooks), Slack
+ * recipients a readable message, replies are posted to their network (`postReply`), e-mail recipients a mail over
  * SMTP when `BATON_SMTP_URL` is set (and, if they have an account, the in-app inbox too). A failed
  * delivery is retried with exponential backoff; after `maxAttempts` it is marked failed with its
  * last error. A refusal (webhook address not allowed, mail server's 5xx) fails at once.
@@ -78,15 +83,18 @@ export class OutboxWorker {
       } catch (e) {
         const attempts = row.attempts + 1;
         const now = this.rt.clock.now();
-        const giveUp = e instanceof Permanent || e instanceof WebhookRefused || e instanceof MailRefused || attempts >= this.opts.maxAttempts;
+        const refused = e instanceof ReplyRefused && !e.retryable;
+        const giveUp = refused || e instanceof Permanent || e instanceof WebhookRefused || e instanceof MailRefused || attempts >= this.opts.maxAttempts;
         const delay = Math.min(this.opts.baseDelayMs * 2 ** (attempts - 1), 3_600_000);
-        this.rt.db.update(outbox).set({ attempts, lastError: String(e instanceof Error ? e.message : e).slice(0, 500), nextAttemptAt: now + delay, ...(giveUp ? { failedAt: now } : {}) })
+        const error = String(e instanceof Error ? e.message : e).slice(0, 500);
+        this.rt.db.update(outbox).set({ attempts, lastError: error, nextAttemptAt: now + delay, ...(giveUp ? { failedAt: now } : {}) })
           .where(eq(outbox.id, row.id)).run();
+        if (row.kind === 'reply') replyAttemptFailed(this.rt, String(row.recipient.reply), error, giveUp);
         if (e instanceof WebhookRefused) {
           const p = row.payload;
           audit(this.rt.db, now, {
             actor: null, action: 'webhook.refused', target: `outbox:${row.id}`,
-            data: { ...e.details, host: hostOf(row.recipient.webhook), message: e.message, kind: p.kind, mapId: p.mapId, caseId: p.caseId, node: p.node },
+            data: { ...e.details, host: hostOf(row.recipient.webhook ?? row.recipient.slack), message: e.message, kind: p.kind, mapId: p.mapId, caseId: p.caseId, node: p.node },
           });
         }
         this.rt.log.info({ msg: giveUp ? 'notification failed' : 'notification will be retried', outbox: row.id, attempts, error: String(e) });
@@ -95,18 +103,35 @@ export class OutboxWorker {
     return delivered;
   }
 
+  /** POSTs a JSON body to a webhook or Slack URL, checked at every attempt (DNS answers change); refusals are WebhookRefused, never retried. */
+  private async post(url: string, body: string, extra: Record<string, string>, what: string): Promise<void> {
+    const target = await checkWebhook(url, this.rt.config.webhookAllowPrivate, this.opts.resolve);
+    const headers = { 'content-type': 'application/json', 'user-agent': 'baton-runtime', ...extra };
+    const status = this.opts.fetch
+      ? (await this.opts.fetch(target.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(this.opts.timeoutMs) })).status
+      : await postWebhook(target, body, headers, this.opts.timeoutMs);
+    if (status < 200 || status > 299) throw new Error(`${what} answered ${status}`);
+  }
+
   private async deliver(row: OutboxRow): Promise<void> {
-    const r = row.recipient as { team?: string; member?: string; webhook?: string; email?: string };
+    const r = row.recipient as { team?: string; member?: string; webhook?: string; email?: string; slack?: string; reply?: string; mentionId?: string };
     const p = row.payload;
+    if (row.kind === 'reply' && r.reply) {
+      const text = this.rt.db.select({ text: replies.text }).from(replies).where(eq(replies.id, r.reply)).get()?.text;
+      if (text === undefined) throw new Permanent(`reply ${r.reply} no longer exists`);
+      replyPosted(this.rt, r.reply, await postReply(this.rt, { mentionId: String(r.mentionId), text }));
+      return;
+    }
     if (r.webhook) {
-      // Checked at every attempt (DNS answers change); refusals are WebhookRefused, never retried.
-      const target = await checkWebhook(r.webhook, this.rt.config.webhookAllowPrivate, this.opts.resolve);
-      const headers = { 'content-type': 'application/json', 'user-agent': 'baton-runtime', 'x-baton-delivery': String(row.id) };
-      const body = JSON.stringify({ type: 'baton.notification', id: row.id, ...p });
-      const status = this.opts.fetch
-        ? (await this.opts.fetch(target.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(this.opts.timeoutMs) })).status
-        : await postWebhook(target, body, headers, this.opts.timeoutMs);
-      if (status < 200 || status > 299) throw new Error(`webhook answered ${status}`);
+      const facts = notificationFacts(this.rt, p as NotificationPayload);
+      const body = JSON.stringify({ type: 'baton.notification', id: row.id, ...p, ...facts });
+      const messageId = `baton_${row.id}`;
+      await this.post(r.webhook, body, { 'x-baton-delivery': String(row.id), ...signatureHeaders(webhookSecret(this.rt), messageId, body) }, 'webhook');
+      return;
+    }
+    if (r.slack) {
+      const text = slackText(p as NotificationPayload, notificationFacts(this.rt, p as NotificationPayload));
+      await this.post(r.slack, JSON.stringify({ text }), {}, 'Slack');
       return;
     }
     let people: string[] = [];

@@ -13,8 +13,9 @@ export interface NotificationPayload {
 }
 
 /** Which delivery a recipient needs. */
-export function recipientKind(r: Recipient): 'team' | 'member' | 'webhook' | 'email' {
+export function recipientKind(r: Recipient): 'team' | 'member' | 'webhook' | 'slack' | 'email' {
   if ('team' in r) return 'team';
+  if ('slack' in r) return 'slack';
   if ('member' in r) return 'member';
   if ('webhook' in r) return 'webhook';
   return 'email';

@@ -8,6 +8,21 @@ const statusSchema = z
   .openapi({ description: 'preparing | waiting | held | closing | ended' });
 const time = z.string().nullable();
 
+/** A reply on a case (`POST /api/cases/{id}/replies`). */
+export const replySchema = z
+  .object({
+    id: z.string(),
+    inReplyTo: z.string().openapi({ description: 'The mention it answers' }),
+    network: z.string().nullable(),
+    author: z.string(), authorName: z.string().nullable(), text: z.string(),
+    status: z.enum(['queued', 'sent', 'failed']).openapi({ description: 'queued | sent | failed' }),
+    sentElsewhere: z.boolean().openapi({ description: 'Written by the holder on a network Baton cannot post to' }),
+    url: z.string().nullable(), networkId: z.string().nullable().openapi({ description: "The network's id of the posted reply" }),
+    error: z.string().nullable().openapi({ description: 'Why the last attempt failed' }),
+    createdAt: z.string(), updatedAt: z.string(), sentAt: time,
+  })
+  .openapi('Reply');
+
 /** A case in a queue or list (`GET /api/cases`), as `caseSummary` in cases/caseViews.ts answers it. */
 export const caseSummarySchema = z
   .object({
@@ -36,6 +51,12 @@ export const caseDetailSchema = caseSummarySchema
     mention: mentionSchema.nullable(),
     thread: z.array(mentionSchema).openapi({ description: 'Replies attached to the case, oldest first' }),
     history: z.array(z.object({ at: z.string(), type: z.string(), actor: z.string().nullable().openapi({ description: 'null: Baton itself' }), data: anyObject })),
+    replies: z.array(replySchema).openapi({ description: 'Replies the holders wrote, oldest first' }),
+    replyDraft: z.object({ text: z.string(), node: z.string(), at: z.string() }).nullable()
+      .openapi({ description: "The reply a map's `{ reply }` effect drafted, for the holder to edit and send" }),
+    replyTo: z.string().nullable().openapi({ description: "The mention a reply answers by default: the customer's latest post in the thread" }),
+    replyChannel: z.enum(['mastodon', 'bluesky']).nullable()
+      .openapi({ description: 'The network Baton can post a reply to `replyTo` on; null: the holder replies elsewhere and records it (`sentElsewhere`)' }),
   })
   .openapi('Case');
 

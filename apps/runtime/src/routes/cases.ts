@@ -4,9 +4,10 @@ import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { requireUser } from '../auth/guards.ts';
 import { claim, claimNext, learn, note, release, reportOutcome, retag, tick } from '../cases/caseActions.ts';
-import { visibleCase } from '../cases/caseAccess.ts';
-import { caseDetail, listCases } from '../cases/caseViews.ts';
-import { cases } from '../db/schema.ts';
+import { mayWork, visibleCase } from '../cases/caseAccess.ts';
+import { caseDetail, listCases, QUEUE_ORDER } from '../cases/caseViews.ts';
+import { cases, mapCrisis } from '../db/schema.ts';
+import { defaultReplyTarget, repliesOf, replyChannelOf, replyDraftOf } from '../replies/replyViews.ts';
 import { ApiError } from '../errors.ts';
 import type { AppEnv } from '../http/AppEnv.ts';
 import { conflict, errors, idParam, json, jsonBody, newRouter, signedIn, unprocessable } from '../http/openapi.ts';
@@ -78,7 +79,11 @@ const routes = {
 function detail(c: Context<AppEnv>, id: string, acted = false): CaseDetail {
   const rt = c.get('rt');
   const row = acted ? rt.db.select().from(cases).where(eq(cases.id, id)).get()! : visibleCase(rt.db, requireUser(c), id);
-  return { ...caseDetail(rt.db, row, (node) => rt.maps.get(row.mapId, row.mapVersion).node(node)?.label), viewers: rt.presence.viewers(row.id) } as CaseDetail;
+  const replyTo = defaultReplyTarget(rt.db, row);
+  return {
+    ...caseDetail(rt.db, row, (node) => rt.maps.get(row.mapId, row.mapVersion).node(node)?.label), viewers: rt.presence.viewers(row.id),
+    replies: repliesOf(rt.db, row.id), replyDraft: replyDraftOf(rt.db, row), replyTo: replyTo?.id ?? null, replyChannel: replyChannelOf(rt, replyTo),
+  } as CaseDetail;
 }
 
 function leaseMs(c: Context<AppEnv>, text?: string): number {

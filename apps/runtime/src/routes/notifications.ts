@@ -21,6 +21,11 @@ const read = createRoute({
   request: { params: z.object({ id: z.string().regex(/^\d{1,12}$/) }) },
   responses: { 204: { description: 'Marked read' }, 401: errors[401], 404: errors[404] },
 });
+const readAll = createRoute({
+  method: 'post', path: '/read', tags: ['notifications'], operationId: 'markAllNotificationsRead', security: signedIn,
+  summary: 'Mark all your notifications read',
+  responses: { 200: json(z.object({ marked: z.number() }), 'How many were unread'), 401: errors[401] },
+});
 
 /** `/api/notifications`: what team and member recipients were told. */
 export function notificationRoutes() {
@@ -40,5 +45,11 @@ export function notificationRoutes() {
         .where(and(eq(inbox.id, Number(c.req.valid('param').id)), eq(inbox.userId, user.id))).run();
       if (res.changes === 0) throw notFound('Notification');
       return c.body(null, 204);
+    })
+    .openapi(readAll, (c) => {
+      const user = requireUser(c);
+      const rt = c.get('rt');
+      const res = rt.db.update(inbox).set({ readAt: rt.clock.now() }).where(and(eq(inbox.userId, user.id), isNull(inbox.readAt))).run();
+      return c.json({ marked: res.changes }, 200);
     });
 }

@@ -47,7 +47,7 @@ export function RecipientsEditor({ label, value, onChange }: { label: string; va
                   {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
                 </select>
               ) : (
-                <input type="text" aria-label={kind} value={valueOf(r)} placeholder={kind === 'webhook' ? 'https://…' : kind === 'slack' ? 'https://hooks.slack.com/services/…' : kind === 'email' ? 'name@example.org' : 'member id'} onChange={(e) => set(i, make(kind, e.target.value))} />
+                <input type="text" aria-label={kind === 'slack' ? 'Slack incoming-webhook URL' : kind} value={valueOf(r)} placeholder={kind === 'webhook' ? 'https://…' : kind === 'slack' ? 'https://hooks.slack.com/services/…' : kind === 'email' ? 'name@example.org' : 'member id'} onChange={(e) => set(i, make(kind, e.target.value))} />
               )}
               <button type="button" className="icon-button" aria-label={`Remove recipient ${valueOf(r)}`} onClick={() => onChange(value.filter((_, j) => j !== i))}>×</button>
             </li>

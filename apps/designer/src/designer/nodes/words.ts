@@ -3,11 +3,12 @@
  */
 import type { Effect, Recipient, Team } from '@baton/engine';
 
-/** "Customer Care", "ana@example.org", "webhook", "@ana". */
+/** "Customer Care", "ana@example.org", "webhook", "Slack", "@ana". */
 export function recipientWords(recipient: Recipient, teams: readonly Team[]): string {
   if ('team' in recipient) return teams.find((t) => t.id === recipient.team)?.name ?? recipient.team;
   if ('member' in recipient) return recipient.member;
   if ('email' in recipient) return recipient.email;
+  if ('slack' in recipient) return 'Slack';
   return 'webhook';
 }
 
