@@ -18,13 +18,14 @@ async function heldByCare1() {
 }
 
 describe('replies to the customer', () => {
-  it('only the holder replies: others get a clear 409 or 403, and the reply shows queued in the thread', async () => {
+  it('only the holder replies: others get a clear 409, 403 or 404, and the reply shows queued in the thread', async () => {
     const { t, hub, care1, care2, approver, caseId, mentionId } = await heldByCare1();
     const other = await care2('POST', `/api/cases/${caseId}/replies`, { text: 'Hello' });
     expect(other.status).toBe(409);
     expect(other.body.error).toMatchObject({ code: 'CLAIMED', details: { holder: care1.id } });
     expect(other.body.error.message).toContain('care1');
-    expect((await hub('POST', `/api/cases/${caseId}/replies`, { text: 'Hello' })).status).toBe(403);
+    // The hub is not in care: another team's case is 404, as a missing one (its existence is not disclosed).
+    expect((await hub('POST', `/api/cases/${caseId}/replies`, { text: 'Hello' })).status).toBe(404);
     expect((await approver('POST', `/api/cases/${caseId}/replies`, { text: 'Hello' })).status).toBe(403);
 
     const sent = await care1('POST', `/api/cases/${caseId}/replies`, { text: 'Sorry Ana, a new one is on its way.' });

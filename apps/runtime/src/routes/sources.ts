@@ -5,7 +5,8 @@ import { notFound } from '../errors.ts';
 import { errors, idParam, json, jsonBody, newRouter, signedIn } from '../http/openapi.ts';
 import { sourcesOf, sourceView } from '../sources/SourceManager.ts';
 
-const view = sourceViewSchema.openapi('Source');
+// The engine's schema as it is: calling .openapi() on it depends on which module patched zod first.
+const view = sourceViewSchema;
 
 const list = createRoute({
   operationId: 'listSources', method: 'get', path: '/', tags: ['sources'], security: signedIn,
