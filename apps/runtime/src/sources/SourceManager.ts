@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { checkSourceInput, type Mention, type SourceKind, type SourceView } from '@baton/engine';
-import { and, count, eq, isNull, max, sql } from 'drizzle-orm';
+import { and, count, eq, max, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { audit } from '../audit.ts';
 import { randomId } from '../auth/secrets.ts';
@@ -263,13 +263,15 @@ export class SourceManager {
     const results = batch.length ? await this.queue.submit(batch) : [];
     const fresh = results.filter((x) => x.status !== 'duplicate').length;
     const { db } = this.rt;
-    db.$client.transaction(() => {
+    const sqlite = db.$client;
+    // Plain prepared statements (cached by the connection): this runs once per post read.
+    const mark = sqlite.prepare('update mentions set source_id = ?, brand = coalesce(brand, ?) where id = ? and source_id is null');
+    const keep = sqlite.prepare('insert or ignore into source_posts (mention_id, source_id, network_id, cid, root_uri, root_cid) values (?, ?, ?, ?, ?, ?)');
+    sqlite.transaction(() => {
       batch.forEach((m, i) => {
-        db.update(mentions).set({ sourceId: row.id, brand: sql`coalesce(${mentions.brand}, ${m.brand ?? null})` }).where(and(eq(mentions.id, m.id), isNull(mentions.sourceId))).run();
+        mark.run(row.id, m.brand ?? null, m.id);
         const ref = items[i]!.ref;
-        if (ref) {
-          db.insert(sourcePosts).values({ mentionId: m.id, sourceId: row.id, networkId: ref.networkId, cid: ref.cid ?? null, rootUri: ref.rootUri ?? null, rootCid: ref.rootCid ?? null }).onConflictDoNothing().run();
-        }
+        if (ref) keep.run(m.id, row.id, ref.networkId, ref.cid ?? null, ref.rootUri ?? null, ref.rootCid ?? null);
       });
       db.update(sources).set({ cursor, ...(fresh < results.length ? { duplicateCount: sql`${sources.duplicateCount} + ${results.length - fresh}` } : {}) }).where(eq(sources.id, row.id)).run();
     })();
