@@ -35,7 +35,7 @@ const SCENARIO = {
 interface Fixture {
   image: Buffer;
   tokens: Record<Principal, string | null>;
-  ids: { agent: string; outsider: string; ingestToken: string; preparing: string; waiting: string; held: string; closing: string; notification: number; unrouted: string };
+  ids: { agent: string; outsider: string; ingestToken: string; preparing: string; waiting: string; held: string; closing: string; notification: number; unrouted: string; source: string };
 }
 
 /** One request per route, with the statuses each caller must get. */
@@ -61,6 +61,12 @@ function matrix(f: Fixture): Record<string, { path: string; body?: unknown; expe
     'GET /api/tokens': { path: '/api/tokens', expect: only(200, 'admin') },
     'POST /api/tokens': { path: '/api/tokens', body: { name: 'another tool', scope: 'ingest' }, expect: only(201, 'admin') },
     'DELETE /api/tokens/:id': { path: `/api/tokens/${ids.ingestToken}`, expect: only(204, 'admin') },
+    // Sources: admins run them; managers may see how they do.
+    'GET /api/sources': { path: '/api/sources', expect: only(200, 'admin', 'manager') },
+    'POST /api/sources': { path: '/api/sources', body: { kind: 'rss', name: 'Forum', settings: { url: 'https://forum.example/feed.xml' } }, expect: only(201, 'admin') },
+    'POST /api/sources/:id/pause': { path: `/api/sources/${ids.source}/pause`, expect: only(200, 'admin') },
+    'POST /api/sources/:id/resume': { path: `/api/sources/${ids.source}/resume`, expect: only(200, 'admin') },
+    'DELETE /api/sources/:id': { path: `/api/sources/${ids.source}`, expect: only(204, 'admin') },
     'GET /api/audit': { path: '/api/audit', expect: only(200, 'admin') },
     'GET /api/audit/export': { path: '/api/audit/export', expect: only(200, 'admin') },
     'GET /api/maps': { path: '/api/maps', expect: people(200) },
@@ -166,6 +172,7 @@ async function prepare(): Promise<Fixture> {
   const unrouted = mention('lovely weather today');
   if (ok(await t.ingest('POST', '/api/mentions', unrouted)).results[0].status !== 'unrouted') throw new Error('fixture: the mention should stay unrouted');
   const token = ok(await t.admin('GET', '/api/tokens')).tokens[0].id as string;
+  const source = ok(await t.admin('POST', '/api/sources', { kind: 'rss', name: 'Reviews', settings: { url: 'https://reviews.example/feed.xml' } }), 201).id as string;
   // Four complaints at once set off the map's crisis, which tells the supervisors' team in the app.
   await t.app.outbox.deliverDue();
   const notification = ok(await principals.outsider('GET', '/api/notifications')).notifications[0]?.id as number;
@@ -180,7 +187,7 @@ async function prepare(): Promise<Fixture> {
   return {
     image: t.app.rt.db.$client.serialize(),
     tokens,
-    ids: { agent: principals.agent.id, outsider: principals.outsider.id, ingestToken: token, preparing, waiting, held, closing, notification, unrouted: encodeURIComponent(unrouted.id) },
+    ids: { agent: principals.agent.id, outsider: principals.outsider.id, ingestToken: token, preparing, waiting, held, closing, notification, unrouted: encodeURIComponent(unrouted.id), source },
   };
 }
 

@@ -59,6 +59,13 @@ describe('Admin → Sources', () => {
     await s.page.getByRole('button', { name: 'Dismiss message' }).first().click({ timeout: 2000 }).catch(() => undefined);
     await screenshot(s.page, 'sources-1280', { folder: 'sources', fullPage: true });
 
+    // The Mastodon form: plain labels, the token typed once.
+    await s.page.getByLabel('Kind').selectOption('mastodon');
+    expect(await s.page.getByLabel('Access token').getAttribute('type')).toBe('password');
+    await expect.poll(() => s.page.locator('#source-secret-hint').textContent()).toBe('Stored encrypted, never shown again.');
+    await screenshot(s.page, 'sources-mastodon-form-1280', { folder: 'sources' });
+    await s.page.getByLabel('Kind').selectOption('rss');
+
     await row('Reviews').getByRole('button', { name: 'Pause Reviews' }).click();
     await expect.poll(() => row('Reviews').locator('[data-source-state]').getAttribute('data-source-state')).toBe('paused');
     await row('Reviews').getByRole('button', { name: 'Resume Reviews' }).click();

@@ -55,7 +55,7 @@ export function NewSourceForm({ onCreated }: { onCreated: () => void }) {
             {SOURCE_KINDS.map((k) => <option key={k} value={k}>{KIND_LABELS[k]}</option>)}
           </select>
         </div>
-        <Field id="source-name" label="Name" value={d.name} onChange={set('name')} placeholder="Product reviews" required />
+        <Field id="source-name" label="Name" value={d.name} onChange={set('name')} placeholder={d.kind === 'rss' ? 'Product reviews' : `Acme on ${KIND_LABELS[d.kind]}`} required />
         <Field id="source-brand" label="Brand (optional)" value={d.brand} onChange={set('brand')} placeholder="acme" hint="Mentions from this source carry this brand." />
         {d.kind === 'rss' && (
           <>

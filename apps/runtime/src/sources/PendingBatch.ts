@@ -47,6 +47,8 @@ export class PendingBatch<T> {
   private async drain(): Promise<void> {
     try {
       while (this.raw.length || this.dirty) {
+        // Let the events of this turn of the event loop arrive first: they share the commit.
+        await new Promise((r) => setImmediate(r));
         const taken = this.raw.splice(0);
         const cursor = this.cursor();
         this.dirty = false;

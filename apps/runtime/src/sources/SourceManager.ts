@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { checkSourceInput, type Mention, type SourceKind, type SourceView } from '@baton/engine';
-import { and, count, eq, isNull, max, sql } from 'drizzle-orm';
+import { and, count, eq, max, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { audit } from '../audit.ts';
 import { randomId } from '../auth/secrets.ts';
-import { IngestQueue } from '../cases/IngestQueue.ts';
+import { ingestGroup } from '../cases/ingest.ts';
 import { iso } from '../clock.ts';
 import { mentions, sourcePosts, sources, type SourceRow } from '../db/schema.ts';
 import { ApiError, notFound } from '../errors.ts';
@@ -72,12 +72,10 @@ export function sourceView(db: Db, row: SourceRow): SourceView {
 export class SourceManager {
   private readonly running = new Map<string, Running>();
   private started = false;
-  private readonly queue: IngestQueue;
   private readonly key: Buffer;
   private readonly backoff: BackoffOptions;
 
   constructor(private readonly rt: Runtime, opts: SourceManagerOptions = {}) {
-    this.queue = new IngestQueue(rt);
     this.key = opts.secretKey ?? randomBytes(32);
     this.backoff = { ...DEFAULT_BACKOFF, ...opts.backoff };
     managers.set(rt, this);
@@ -257,21 +255,28 @@ export class SourceManager {
     this.rt.log.error({ msg: failing ? 'source failing' : 'source reconnecting', source: id, failures, error: message });
   }
 
-  /** Ingests a batch through the ingest queue, then marks the mentions as this source's and saves the cursor. */
+  /**
+   * Ingests a batch with `ingestGroup` (the path `POST /api/mentions` takes: routing, dedupe by id,
+   * reply threads), marks the mentions as this source's and saves the cursor, all in one
+   * transaction: the resume point moves exactly when the mentions it covers are stored. (Live events
+   * of the ingest go out synchronously at the end of its inner step, just before this commit.)
+   */
   private async commit(row: SourceRow, items: SourceItem[], cursor: Record<string, unknown>): Promise<void> {
     const batch: Mention[] = items.map((i) => (row.brand && !i.mention.brand ? { ...i.mention, brand: row.brand } : i.mention));
-    const results = batch.length ? await this.queue.submit(batch) : [];
-    const fresh = results.filter((x) => x.status !== 'duplicate').length;
     const { db } = this.rt;
-    db.$client.transaction(() => {
+    const sqlite = db.$client;
+    // Plain prepared statements (cached by the connection): this runs once per post read.
+    const mark = sqlite.prepare('update mentions set source_id = ?, brand = coalesce(brand, ?) where id = ? and source_id is null');
+    const keep = sqlite.prepare('insert or ignore into source_posts (mention_id, source_id, network_id, cid, root_uri, root_cid) values (?, ?, ?, ?, ?, ?)');
+    sqlite.transaction(() => {
+      const results = batch.length ? ingestGroup(this.rt, [batch])[0]! : [];
+      const duplicates = results.filter((x) => x.status === 'duplicate').length;
       batch.forEach((m, i) => {
-        db.update(mentions).set({ sourceId: row.id, brand: sql`coalesce(${mentions.brand}, ${m.brand ?? null})` }).where(and(eq(mentions.id, m.id), isNull(mentions.sourceId))).run();
+        mark.run(row.id, m.brand ?? null, m.id);
         const ref = items[i]!.ref;
-        if (ref) {
-          db.insert(sourcePosts).values({ mentionId: m.id, sourceId: row.id, networkId: ref.networkId, cid: ref.cid ?? null, rootUri: ref.rootUri ?? null, rootCid: ref.rootCid ?? null }).onConflictDoNothing().run();
-        }
+        if (ref) keep.run(m.id, row.id, ref.networkId, ref.cid ?? null, ref.rootUri ?? null, ref.rootCid ?? null);
       });
-      db.update(sources).set({ cursor, ...(fresh < results.length ? { duplicateCount: sql`${sources.duplicateCount} + ${results.length - fresh}` } : {}) }).where(eq(sources.id, row.id)).run();
+      db.update(sources).set({ cursor, ...(duplicates ? { duplicateCount: sql`${sources.duplicateCount} + ${duplicates}` } : {}) }).where(eq(sources.id, row.id)).run();
     })();
   }
 }

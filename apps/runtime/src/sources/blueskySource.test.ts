@@ -27,7 +27,7 @@ async function addSource(extra: Record<string, unknown> = {}) {
 
 const stored = () => t.app.rt.db.select().from(mentions).all();
 
-describe('Bluesky sources', () => {
+describe('Bluesky sources', { timeout: 30_000 }, () => {
   it('reads posts that mention the account or a keyword, with the author resolved from the DID, the thread and the brand', async () => {
     fake = await new FakeJetstream().start();
     const ana = fake.user({ did: 'did:plc:ana00000000000000000000', handle: 'ana.example.test', displayName: 'Ana Ruiz', followersCount: 1200 });

@@ -10,6 +10,8 @@ export const DEFAULT_JETSTREAM = 'wss://jetstream2.us-east.bsky.network';
 
 /** Most profiles one lookup asks for (the service's limit). */
 const PROFILE_BATCH = 25;
+/** Profile lookups in flight at once. */
+const PROFILE_PARALLEL = 4;
 /** Profiles kept in memory per source. */
 const PROFILE_CACHE = 20_000;
 
@@ -66,18 +68,23 @@ export async function blueskySource(ctx: SourceContext): Promise<void> {
 
   const resolve = async (dids: string[]): Promise<void> => {
     const missing = [...new Set(dids)].filter((d) => !profiles.has(d));
-    for (let i = 0; i < missing.length; i += PROFILE_BATCH) {
-      const chunk = missing.slice(i, i + PROFILE_BATCH);
-      try {
-        const res = await agent.getProfiles({ actors: chunk });
-        for (const p of res.data.profiles) {
-          profiles.set(p.did, { handle: p.handle, ...(p.displayName ? { name: p.displayName } : {}), ...(typeof p.followersCount === 'number' ? { followers: p.followersCount } : {}) });
-        }
-      } catch (error) {
-        ctx.log.error({ msg: 'bluesky profiles lookup failed; authors shown by DID', source: ctx.id, error: String(error) });
-      }
-    }
+    const chunks: string[][] = [];
+    for (let i = 0; i < missing.length; i += PROFILE_BATCH) chunks.push(missing.slice(i, i + PROFILE_BATCH));
+    // A few lookups at once: a burst of new authors should not wait for one round trip after another.
+    for (let i = 0; i < chunks.length; i += PROFILE_PARALLEL) await Promise.all(chunks.slice(i, i + PROFILE_PARALLEL).map(lookup));
     if (profiles.size > PROFILE_CACHE) for (const k of [...profiles.keys()].slice(0, profiles.size - PROFILE_CACHE)) profiles.delete(k);
+  };
+  const lookup = async (chunk: string[]): Promise<void> => {
+    try {
+      const res = await agent.getProfiles({ actors: chunk });
+      for (const p of res.data.profiles) {
+        profiles.set(p.did, { handle: `@${p.handle}`, ...(p.displayName ? { name: p.displayName } : {}), ...(typeof p.followersCount === 'number' ? { followers: p.followersCount } : {}) });
+      }
+      // The service does not know them (deleted, taken down): the DID stands in, without asking again.
+      for (const did of chunk) if (!profiles.has(did)) profiles.set(did, { handle: did });
+    } catch (error) {
+      ctx.log.error({ msg: 'bluesky profiles lookup failed; authors shown by DID', source: ctx.id, error: String(error) });
+    }
   };
   const build = async (events: JetstreamEvent[]): Promise<SourceItem[]> => {
     await resolve(events.map((e) => e.did));
@@ -147,7 +154,7 @@ export function postItem(e: JetstreamEvent, profile: Profile | undefined, myDid:
     id: `bluesky:${uri}`,
     network: 'bluesky',
     author: profile
-      ? { handle: `@${profile.handle}`.slice(0, 256), ...(profile.name ? { name: profile.name.slice(0, 256) } : {}), ...(profile.followers !== undefined ? { followers: profile.followers } : {}) }
+      ? { handle: profile.handle.slice(0, 256), ...(profile.name ? { name: profile.name.slice(0, 256) } : {}), ...(profile.followers !== undefined ? { followers: profile.followers } : {}) }
       : { handle: e.did.slice(0, 256) },
     text: (record.text ?? '').slice(0, 20_000),
     url: `https://bsky.app/profile/${e.did}/post/${c.rkey}`,

@@ -26,7 +26,7 @@ async function addSource(settings: Record<string, unknown> = {}) {
 
 const stored = () => t.app.rt.db.select().from(mentions).all();
 
-describe('Mastodon sources', () => {
+describe('Mastodon sources', { timeout: 30_000 }, () => {
   it('reads mentions and hashtags live, with author, followers, thread and brand; a reply attaches to its case', async () => {
     fake = await new FakeMastodon().start();
     t = await testRuntime({ sources: fast });

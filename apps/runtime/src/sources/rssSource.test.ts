@@ -18,7 +18,7 @@ async function sourceState(id: string) {
   return (res.body as any[]).find((s) => s.id === id);
 }
 
-describe('RSS sources', () => {
+describe('RSS sources', { timeout: 30_000 }, () => {
   it('reads every item of the feed once, with its brand and source, and polls with a conditional GET', async () => {
     feed = await new FeedServer().start();
     feed.add({ guid: 'review-1', title: 'Broken on arrival', description: '<p>The <b>kettle</b> leaks &amp; sparks</p>', author: 'Ana', link: 'https://reviews.example/1' });
@@ -99,7 +99,7 @@ describe('RSS sources', () => {
   });
 });
 
-describe('/api/sources', () => {
+describe('/api/sources', { timeout: 30_000 }, () => {
   it('validates settings per kind, keeps secrets encrypted and unseen, and audits every change', async () => {
     t = await testRuntime({ sources: fast });
     const bad = await t.admin('POST', '/api/sources', { kind: 'rss', name: 'x', settings: { url: 'ftp://x', every: 'PT1S' } });

@@ -29,8 +29,9 @@ export interface SourceContext {
   signal: AbortSignal;
   log: Logger;
   /**
-   * Ingests `items` through the same path as `POST /api/mentions`, then saves `cursor`: resolves once
-   * both are committed. A crash in between re-reads from the old cursor, and dedupe by id absorbs it.
+   * Ingests `items` through the same path as `POST /api/mentions` and saves `cursor`, in one
+   * transaction: resolves once both are committed. After a crash the source resumes from the last
+   * committed cursor; whatever a network replays beyond it is absorbed by dedupe on the mention id.
    */
   commit(items: SourceItem[], cursor: Record<string, unknown>): Promise<void>;
   /** The source reached its network and read: clears a failing state and resets the backoff. */
