@@ -1,4 +1,5 @@
 import { authorSchema, mentionSchema } from '@baton/engine';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BadRowError, CSV_COLUMNS, bulkMentions, csvMentions, jsonMentions } from './bulkMentions.ts';
 
@@ -43,4 +44,23 @@ describe('bulkMentions', () => {
     expect(badRow(() => jsonMentions(text))).toMatchObject({ line: 5, field: 'author.handle' });
     expect(bulkMentions('json', text.replace('"author":{}', '"author":{"handle":"@b"}')).map((r) => r.line)).toEqual([2, 4, 5]);
   });
+
+  it('reads any text as rows or refuses it with a BadRowError, never anything else', () => {
+    const head = 'id,network,author.handle,author.followers,text,createdAt\n';
+    const cell = fc.oneof(fc.string(), fc.constantFrom('"', '""', ',', '\n', '\r\n', 'twitter', '12', '2026-01-01T09:00:00Z'));
+    const body = fc.array(fc.array(cell, { maxLength: 8 }).map((cells) => cells.join(',')), { maxLength: 6 }).map((rows) => rows.join('\n'));
+    fc.assert(
+      fc.property(body, fc.constantFrom<'csv' | 'ndjson' | 'json'>('csv', 'ndjson', 'json'), fc.boolean(), (text, format, withHead) => {
+        const input = withHead && format === 'csv' ? head + text : text;
+        try {
+          for (const row of bulkMentions(format, input)) expect(row.line).toBeGreaterThanOrEqual(1);
+        } catch (e) {
+          expect(e).toBeInstanceOf(BadRowError);
+          expect((e as BadRowError).line).toBeGreaterThanOrEqual(1);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+
