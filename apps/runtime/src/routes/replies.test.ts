@@ -73,7 +73,11 @@ describe('replies to the customer', () => {
   it('queued → failed with the reason → retried by the holder (or an admin), never by anyone else', async () => {
     const { t, care1, care2, caseId, mentionId, outbox } = await heldByCare1();
     const { id } = (await care1('POST', `/api/cases/${caseId}/replies`, { text: 'We are sorry' })).body;
+    const events: { type: string; data: Record<string, unknown>; teams?: string[] }[] = [];
+    const off = t.app.rt.bus.subscribe((e) => events.push(e));
     expect(await t.app.outbox.deliverDue()).toBe(0);
+    off();
+    expect(events).toContainEqual(expect.objectContaining({ type: 'case', teams: ['care'], data: expect.objectContaining({ id: caseId, reply: { id, status: 'failed' } }) }));
     let c = (await care1('GET', `/api/cases/${caseId}`)).body;
     expect(c.replies[0]).toMatchObject({ id, status: 'failed', error: `No source can post a reply to ${mentionId}` });
     expect(c.history.at(-1)).toMatchObject({ type: 'reply.failed', actor: null, data: { replyId: id } });
