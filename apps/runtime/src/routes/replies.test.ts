@@ -17,7 +17,7 @@ async function heldByCare1() {
   return { t, ...people, caseId, mentionId: m.id, outbox };
 }
 
-describe('replies to the customer', () => {
+describe('replies to the customer', { timeout: 20_000 }, () => {
   it('only the holder replies: others get a clear 409 or 403, and the reply shows queued in the thread', async () => {
     const { t, hub, care1, care2, approver, caseId, mentionId } = await heldByCare1();
     const other = await care2('POST', `/api/cases/${caseId}/replies`, { text: 'Hello' });
@@ -125,7 +125,7 @@ describe('replies to the customer', () => {
   });
 });
 
-describe('canned replies', () => {
+describe('canned replies', { timeout: 20_000 }, () => {
   it('members read their team’s, managers and admins write, others are refused', async () => {
     const { t, manager, care1, hub } = await heldByCare1();
     const made = await manager('POST', '/api/teams/care/replies', { title: 'Apology', text: 'Sorry {author.name}, we are on it.' });
