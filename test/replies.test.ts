@@ -102,8 +102,14 @@ describe('replies from the case view', () => {
     await s.page.setViewportSize({ width: 390, height: 844 });
     await s.page.reload();
     await s.page.getByTestId('reply-text').waitFor();
-    const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    // One column: the thread, the reply box and the case panel each take the width, one under the other.
+    for (const part of ['.case-thread', '[data-testid="reply-box"]', '.case-panel']) {
+      const box = (await s.page.locator(part).boundingBox())!;
+      expect(box.x, part).toBeLessThan(20);
+      expect(box.x + box.width, part).toBeLessThanOrEqual(390);
+    }
+    const thread = (await s.page.locator('.case-thread').boundingBox())!;
+    expect((await s.page.locator('.case-panel').boundingBox())!.y).toBeGreaterThan(thread.y + thread.height);
     await shot('03-case-390', true);
     await s.page.setViewportSize({ width: 1280, height: 900 });
   });

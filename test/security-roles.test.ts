@@ -35,7 +35,7 @@ const SCENARIO = {
 interface Fixture {
   image: Buffer;
   tokens: Record<Principal, string | null>;
-  ids: { agent: string; outsider: string; ingestToken: string; preparing: string; waiting: string; held: string; closing: string; notification: number; unrouted: string; source: string };
+  ids: { agent: string; outsider: string; ingestToken: string; preparing: string; waiting: string; held: string; closing: string; notification: number; unrouted: string; source: string; reply: string; canned: number; failedDelivery: number };
 }
 
 /** One request per route, with the statuses each caller must get. */
@@ -110,6 +110,17 @@ function matrix(f: Fixture): Record<string, { path: string; body?: unknown; expe
     'GET /api/notifications': { path: '/api/notifications', expect: people(200) },
     // Only the person told may mark it read; to anyone else it does not exist.
     'POST /api/notifications/:id/read': { path: `/api/notifications/${ids.notification}/read`, expect: as(401, 403, 404, 404, 404, 404, 204) },
+    'POST /api/notifications/read': { path: '/api/notifications/read', expect: people(200) },
+    // Only the holder replies (the agent holds `held`); others who see the case are told who holds it (409).
+    'POST /api/cases/:id/replies': { path: `/api/cases/${ids.held}/replies`, body: { text: 'Sorry about that' }, expect: as(401, 403, 409, 403, 409, 202, 403) },
+    'POST /api/cases/:id/replies/:replyId/retry': { path: `/api/cases/${ids.held}/replies/${ids.reply}/retry`, expect: as(401, 403, 202, 403, 409, 202, 403) },
+    // Canned replies: the team's members, managers and admins read; managers and admins write.
+    'GET /api/teams/:id/replies': { path: '/api/teams/care/replies', expect: as(401, 403, 200, 403, 200, 200, 403) },
+    'POST /api/teams/:id/replies': { path: '/api/teams/care/replies', body: { title: 'Thanks', text: 'Thank you {author.name}' }, expect: only(201, 'admin', 'manager') },
+    'DELETE /api/teams/:id/replies/:replyId': { path: `/api/teams/care/replies/${ids.canned}`, expect: only(204, 'admin', 'manager') },
+    'GET /api/deliveries': { path: '/api/deliveries?state=failed', expect: only(200, 'admin') },
+    'POST /api/deliveries/:id/retry': { path: `/api/deliveries/${ids.failedDelivery}/retry`, expect: only(202, 'admin') },
+    'POST /api/webhooks/secret/rotate': { path: '/api/webhooks/secret/rotate', expect: only(200, 'admin') },
   };
 }
 
@@ -177,6 +188,12 @@ async function prepare(): Promise<Fixture> {
   await t.app.outbox.deliverDue();
   const notification = ok(await principals.outsider('GET', '/api/notifications')).notifications[0]?.id as number;
   if (!notification) throw new Error('fixture: the crisis should have notified the supervisors');
+  // A reply no source can post fails at once: a failed reply, and a failed delivery for admins.
+  const reply = ok(await principals.agent('POST', `/api/cases/${held}/replies`, { text: 'We are on it' }), 202).id as string;
+  await t.app.outbox.deliverDue();
+  const failedDelivery = (ok(await t.admin('GET', '/api/deliveries')).deliveries as { id: number; kind: string }[]).find((d) => d.kind === 'reply')?.id;
+  if (!failedDelivery) throw new Error('fixture: the reply should have failed');
+  const canned = ok(await author('POST', '/api/teams/care/replies', { title: 'Apology', text: 'Sorry {author.name}' }), 201).id as number;
 
   const tokens = { anonymous: null, ingest: 'ingest-token-for-tests' } as Record<Principal, string | null>;
   for (const [p, call] of Object.entries(principals)) {
@@ -187,7 +204,7 @@ async function prepare(): Promise<Fixture> {
   return {
     image: t.app.rt.db.$client.serialize(),
     tokens,
-    ids: { agent: principals.agent.id, outsider: principals.outsider.id, ingestToken: token, preparing, waiting, held, closing, notification, unrouted: encodeURIComponent(unrouted.id), source },
+    ids: { agent: principals.agent.id, outsider: principals.outsider.id, ingestToken: token, preparing, waiting, held, closing, notification, unrouted: encodeURIComponent(unrouted.id), source, reply, canned, failedDelivery },
   };
 }
 

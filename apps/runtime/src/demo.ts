@@ -15,7 +15,7 @@ import { createUser } from './auth/createUser.ts';
 import { loadSessionUser } from './auth/sessionUser.ts';
 import { claim, learn, reportOutcome, tick } from './cases/caseActions.ts';
 import { ingestMentions } from './cases/ingest.ts';
-import { cases, mapVersions, teamMembers, users } from './db/schema.ts';
+import { cannedReplies, cases, mapVersions, teamMembers, users } from './db/schema.ts';
 import { importMap } from './maps/importMap.ts';
 import type { SessionUser } from './http/AppEnv.ts';
 
@@ -73,6 +73,14 @@ async function prepare(app: BatonApp, maps: Record<string, unknown>[]): Promise<
       await createUser(db, { email, name: `${team} agent ${n}`, password, roles: ['agent'], teams: [team] }, clock.now());
       created.push(`    ${email.padEnd(40)} ${password}`);
     }
+  }
+  // Two canned replies per team, so the reply box has something to offer.
+  for (const team of teamIds) {
+    if (db.select({ id: cannedReplies.id }).from(cannedReplies).where(eq(cannedReplies.teamId, team)).get()) continue;
+    db.insert(cannedReplies).values([
+      { teamId: team, title: 'We are on it', text: 'Hi {author.name}, thanks for telling us. We are looking into it now and will come back to you here.', createdBy: null, createdAt: clock.now() },
+      { teamId: team, title: 'Moving to DM', text: 'Hi {author.name}, could you send us a direct message with your order number? Our reference is {case.id}.', createdBy: null, createdAt: clock.now() },
+    ]).run();
   }
   if (created.length) {
     console.log('\nDemo agents (passwords made up just now; shown once):');

@@ -42,6 +42,11 @@ export function ReplyBox({ c, user, state, personName }: { c: CaseDetail; user: 
   const target = [c.mention, ...c.thread].find((m) => m?.id === c.replyTo) ?? c.mention;
   const network = target ? NETWORK_BADGES[target.network].name : 'its network';
   useEffect(() => setElsewhere(c.replyChannel === null), [c.replyChannel]);
+  // A draft made while the view is open (the case walked through another reply effect) fills an empty box.
+  const draft = c.replyDraft?.text;
+  useEffect(() => {
+    if (draft) setText((t) => t || draft);
+  }, [draft]);
 
   if (!holder) {
     return (

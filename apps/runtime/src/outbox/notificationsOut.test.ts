@@ -40,7 +40,7 @@ async function resolved(notify: Record<string, string>[], outbox: Parameters<typ
   return { t, ...people, caseId, m };
 }
 
-describe('webhooks are signed', () => {
+describe('webhooks are signed', { timeout: 20_000 }, () => {
   it('carries the case, map, node, outcome, mention and link, signed with the secret an admin rotated (Standard Webhooks)', async () => {
     const hooks = await receiver();
     cleanup.push(hooks.close);
@@ -83,7 +83,7 @@ describe('webhooks are signed', () => {
   });
 });
 
-describe('Slack recipients', () => {
+describe('Slack recipients', { timeout: 20_000 }, () => {
   it('get a readable message: what happened, the mention with its author and network, and the link', async () => {
     const slack = await receiver();
     cleanup.push(slack.close);
@@ -101,7 +101,7 @@ describe('Slack recipients', () => {
   });
 });
 
-describe('failed deliveries', () => {
+describe('failed deliveries', { timeout: 20_000 }, () => {
   it('admins see every failed delivery with its reason (secrets in URLs left out) and retry it; others may not', async () => {
     // The Slack host resolves to a private address: refused (no real DNS in tests).
     const resolve = async () => [{ address: '10.0.0.5', family: 4 }];
@@ -146,7 +146,7 @@ describe('failed deliveries', () => {
   });
 });
 
-describe('in-app notifications', () => {
+describe('in-app notifications', { timeout: 20_000 }, () => {
   it('marks all of yours read at once', async () => {
     const { t, sup, care1 } = await resolved([{ team: 'supervisors' }]);
     await t.app.outbox.deliverDue();

@@ -34,6 +34,7 @@ function emitCase(w: Work, row: CaseRow, reply: { id: string; status: ReplyStatu
 function mustHold(w: Work, user: SessionUser, row: CaseRow): void {
   if (user.roles.every((r) => r === 'approver')) throw forbidden('Approvers review maps; replying to customers needs the agent, manager or admin role');
   if (row.holder === user.id) return;
+  if (row.status === 'ended') throw new ApiError(409, 'CASE_ENDED', 'The case has ended; nobody holds it to reply');
   if (!row.holder) throw new ApiError(409, 'NOT_HOLDER', 'Only the person who holds the case replies: claim it first');
   const who = w.rt.db.select({ name: users.name }).from(users).where(eq(users.id, row.holder)).get();
   throw new ApiError(409, 'CLAIMED', `Only the person who holds the case replies, and ${who?.name ?? row.holder} holds it`, { holder: row.holder, holderName: who?.name ?? row.holder });

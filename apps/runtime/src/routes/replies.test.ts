@@ -17,7 +17,7 @@ async function heldByCare1() {
   return { t, ...people, caseId, mentionId: m.id, outbox };
 }
 
-describe('replies to the customer', () => {
+describe('replies to the customer', { timeout: 20_000 }, () => {
   it('only the holder replies: others get a clear 409, 403 or 404, and the reply shows queued in the thread', async () => {
     const { t, hub, care1, care2, approver, caseId, mentionId } = await heldByCare1();
     const other = await care2('POST', `/api/cases/${caseId}/replies`, { text: 'Hello' });
@@ -74,7 +74,11 @@ describe('replies to the customer', () => {
   it('queued → failed with the reason → retried by the holder (or an admin), never by anyone else', async () => {
     const { t, care1, care2, caseId, mentionId, outbox } = await heldByCare1();
     const { id } = (await care1('POST', `/api/cases/${caseId}/replies`, { text: 'We are sorry' })).body;
+    const events: { type: string; data: Record<string, unknown>; teams?: string[] }[] = [];
+    const off = t.app.rt.bus.subscribe((e) => events.push(e));
     expect(await t.app.outbox.deliverDue()).toBe(0);
+    off();
+    expect(events).toContainEqual(expect.objectContaining({ type: 'case', teams: ['care'], data: expect.objectContaining({ id: caseId, reply: { id, status: 'failed' } }) }));
     let c = (await care1('GET', `/api/cases/${caseId}`)).body;
     expect(c.replies[0]).toMatchObject({ id, status: 'failed', error: `No source can post a reply to ${mentionId}` });
     expect(c.history.at(-1)).toMatchObject({ type: 'reply.failed', actor: null, data: { replyId: id } });
@@ -122,7 +126,7 @@ describe('replies to the customer', () => {
   });
 });
 
-describe('canned replies', () => {
+describe('canned replies', { timeout: 20_000 }, () => {
   it('members read their team’s, managers and admins write, others are refused', async () => {
     const { t, manager, care1, hub } = await heldByCare1();
     const made = await manager('POST', '/api/teams/care/replies', { title: 'Apology', text: 'Sorry {author.name}, we are on it.' });
