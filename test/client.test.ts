@@ -32,7 +32,7 @@ describe('@baton/client', () => {
     expect(user).toMatchObject({ email: agent.email, roles: ['agent'], teams: ['social'] });
     expect(sam.token).toBeTruthy();
     const listener = createClient({ url: server.url, token: server.ingestToken });
-    const [result] = await listener.ingest([{ id: 'client:1', network: 'forum', author: { handle: 'jo' }, text: 'My parcel arrived broken', createdAt: new Date().toISOString() }]);
+    const [result] = await listener.ingest([{ id: 'client:1', network: 'forum', author: { handle: 'jo' }, text: 'My parcel arrived broken', createdAt: new Date().toISOString(), brand: 'shopco' }]);
     expect(result).toMatchObject({ id: 'client:1', status: 'routed' });
     const queue = await sam.listCases({ team: 'social' });
     expect(queue.map((c) => c.id)).toContain(result!.caseId);
@@ -56,7 +56,7 @@ describe('@baton/client', () => {
   it('the example script signs in, ingests and claims against the running server', async () => {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', join(root, 'packages/client/examples/ingest-and-claim.ts'), 'Still waiting for my refund, this is unacceptable'], {
       cwd: root,
-      env: { ...process.env, BATON_URL: server.url, BATON_EMAIL: agent.email, BATON_PASSWORD: agent.password, BATON_INGEST_TOKEN: server.ingestToken },
+      env: { ...process.env, BATON_URL: server.url, BATON_EMAIL: agent.email, BATON_PASSWORD: agent.password, BATON_INGEST_TOKEN: server.ingestToken, BATON_BRAND: 'shopco' },
     });
     const steps = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(steps.map((s) => s.step)).toEqual(['signed-in', 'ingested', 'claimed']);

@@ -5,8 +5,9 @@
  *   BATON_INGEST_TOKEN=… npx tsx packages/client/examples/ingest-and-claim.ts "my parcel arrived broken"
  *
  * Listening tools ingest with an ingest token (`BATON_INGEST_TOKEN`); without one, the signed-in
- * person ingests, which an admin or manager may. The mention opens a case only if an approved map's
- * trigger matches its text. Prints one JSON line per step; exits 1 with the server's error otherwise.
+ * person ingests, which an admin or manager may. `BATON_BRAND` names the brand the mention concerns
+ * (a map that listens to brands hears only theirs). The mention opens a case only if an approved
+ * map's trigger matches it. Prints one JSON line per step; exits 1 with the server's error otherwise.
  */
 import { BatonError, createClient } from '../src/index.ts';
 
@@ -28,6 +29,7 @@ try {
   const text = process.argv[2] ?? 'My order arrived broken and nobody answers';
   const [result] = await listener.ingest({
     id: `example:${Date.now()}`, network: 'forum', author: { handle: 'example-customer' }, text, createdAt: new Date().toISOString(), directedAtBrand: true,
+    ...(process.env.BATON_BRAND ? { brand: process.env.BATON_BRAND } : {}),
   });
   say('ingested', { mention: result?.id, status: result?.status, caseId: result?.caseId ?? null });
   if (!result?.caseId) {
