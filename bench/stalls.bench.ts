@@ -7,6 +7,7 @@
 //    event-loop stall (goal < 100 ms), and the time until all have fired.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -86,8 +87,17 @@ async function importMap(dir: string, within: string): Promise<void> {
   await new Promise((ok) => imported.once('exit', ok));
 }
 
-async function serve(dir: string): Promise<{ child: ChildProcess; url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [join(root, 'apps/runtime/bin/baton.mjs'), 'serve'], { env: envFor(dir), stdio: ['ignore', 'pipe', 'pipe'] });
+/** A port nobody listens on now, so a prober can knock before the server says it is up. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((ok) => probe.listen(0, '127.0.0.1', ok));
+  const port = (probe.address() as AddressInfo).port;
+  await new Promise((ok) => probe.close(ok));
+  return port;
+}
+
+async function serve(dir: string, port = 0): Promise<{ child: ChildProcess; url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [join(root, 'apps/runtime/bin/baton.mjs'), 'serve'], { env: { ...envFor(dir), PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await waitFor(child, /running at (http:\/\/\S+)/);
   const stop = () => new Promise<void>((ok) => {
     if (child.exitCode !== null) return ok();
@@ -130,15 +140,23 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - t0, r];
 }
 
-/** Asks /api/health back to back until `stop()`; answers every latency. */
+/**
+ * Asks /api/health back to back until `stop()`; answers every latency. Refused connections (the
+ * server not listening yet) are retried and not counted; once it listens, a request waits as long
+ * as the server's event loop is held.
+ */
 function probeHealth(url: string) {
   const latencies: number[] = [];
   let running = true;
   const done = (async () => {
     while (running) {
-      const [ms, res] = await timed(() => fetch(`${url}/api/health`));
-      await res.arrayBuffer();
-      latencies.push(ms);
+      try {
+        const [ms, res] = await timed(() => fetch(`${url}/api/health`));
+        await res.arrayBuffer();
+        latencies.push(ms);
+      } catch {
+        // not listening yet
+      }
       await new Promise((ok) => setTimeout(ok, 5));
     }
   })();
@@ -229,8 +247,10 @@ if (ONLY !== 'take-next') {
 
   const cutoff = Date.now();
   const t0 = performance.now();
-  s = await serve(dir);
-  const probe = probeHealth(s.url);
+  const port = await freePort();
+  // Knocking from the start: the first deadlines fire while the server starts.
+  const probe = probeHealth(`http://127.0.0.1:${port}`);
+  s = await serve(dir, port);
   let allFiredMs = NaN;
   let left = DEADLINES;
   for (let i = 0; i < 60_000 && left > 0; i++) {
