@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { lte, sql } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { prepared } from '../db/prepared.ts';
 import { seenSignatures } from '../db/schema.ts';
@@ -29,8 +29,9 @@ export function signBody(secret: string, timestamp: number | string, body: strin
  * Remembers the signatures accepted while they are fresh, in the database (`seen_signatures`), so
  * the same signed request sent again is refused after a restart and on every node sharing it.
  * Accepting and remembering is one statement: a signature that is there and not yet stale is not
- * taken again. Stale rows are pruned now and then, so the table holds at most the tolerance
- * window's worth of requests.
+ * taken again. A request refused further on (a body that does not fit) gives its signature back.
+ * Stale rows are pruned now and then, so the table holds at most the tolerance window's worth of
+ * requests.
  */
 class SeenSignatures {
   private nextPrune = 0;
@@ -38,19 +39,29 @@ class SeenSignatures {
 
   /** True when `sig` was new (and is now remembered until `expiresAt`). */
   add(sig: string, now: number, expiresAt: number): boolean {
-    if (now >= this.nextPrune) {
-      this.nextPrune = now + 60_000;
-      prepared(this.db, 'seenSignatures.prune', () =>
-        this.db.delete(seenSignatures).where(lte(seenSignatures.expiresAt, sql.placeholder('now'))).prepare(),
-      ).run({ now });
-    }
     const taken = prepared(this.db, 'seenSignatures.add', () =>
       this.db.insert(seenSignatures).values({ signature: sql.placeholder('sig'), expiresAt: sql.placeholder('expiresAt') })
-        // A stale row left by an earlier prune is reused; a fresh one means a replay.
+        // A stale row not yet pruned is reused; a fresh one means a replay.
         .onConflictDoUpdate({ target: seenSignatures.signature, set: { expiresAt: sql`${sql.placeholder('expiresAt')}` }, setWhere: lte(seenSignatures.expiresAt, sql.placeholder('now')) })
         .prepare(),
     ).run({ sig, expiresAt, now });
     return taken.changes > 0;
+  }
+
+  /** Forgets `sig` again (its request was refused further on: nothing of it may stay behind). */
+  forget(sig: string, expiresAt: number): void {
+    prepared(this.db, 'seenSignatures.forget', () =>
+      this.db.delete(seenSignatures).where(and(eq(seenSignatures.signature, sql.placeholder('sig')), eq(seenSignatures.expiresAt, sql.placeholder('expiresAt')))).prepare(),
+    ).run({ sig, expiresAt });
+  }
+
+  /** Deletes stale rows, at most once a minute. */
+  prune(now: number): void {
+    if (now < this.nextPrune) return;
+    this.nextPrune = now + 60_000;
+    prepared(this.db, 'seenSignatures.prune', () =>
+      this.db.delete(seenSignatures).where(lte(seenSignatures.expiresAt, sql.placeholder('now'))).prepare(),
+    ).run({ now });
   }
 }
 
@@ -82,7 +93,18 @@ export function verifySignature(rt: Runtime): MiddlewareHandler<AppEnv> {
     const body = await c.req.text();
     const expected = Buffer.from(signBody(secret, stamp, body).slice(7), 'hex');
     if (!timingSafeEqual(expected, Buffer.from(m[1]!.toLowerCase(), 'hex'))) throw refuse('BAD_SIGNATURE', 'The signature does not match the body');
-    if (!seen.add(m[1]!.toLowerCase(), now, at + SIGNATURE_TOLERANCE_MS + 1)) throw refuse('REPLAYED', 'This signed request was already received');
-    await next();
+    const sig = m[1]!.toLowerCase();
+    const expiresAt = at + SIGNATURE_TOLERANCE_MS + 1;
+    // Taken before the request goes on, so two copies sent at once cannot both pass (here or on
+    // another node); given back if the request is refused further on, which then leaves nothing.
+    if (!seen.add(sig, now, expiresAt)) throw refuse('REPLAYED', 'This signed request was already received');
+    try {
+      await next();
+    } catch (e) {
+      seen.forget(sig, expiresAt);
+      throw e;
+    }
+    if (c.res.status >= 400) seen.forget(sig, expiresAt);
+    else seen.prune(now);
   };
 }
