@@ -67,7 +67,13 @@ export const passNodeSchema = z.object({
   expected: z.object({
     action: z.string().min(1).max(500),
     within: durationSchema,
-    outcomes: z.array(outcomeName).min(1).max(20),
+    // Each outcome once: a second "resolved" would be a button and an edge that can never differ
+    // from the first. A malformed list, so E_SCHEMA (E_OUTCOME_UNHANDLED is a missing edge).
+    outcomes: z.array(outcomeName).min(1).max(20).superRefine((list, ctx) => {
+      list.forEach((o, i) => {
+        if (list.indexOf(o) < i) ctx.addIssue({ code: 'custom', path: [i], message: `"${o}" is listed twice; name each outcome once` });
+      });
+    }),
   }),
 });
 
