@@ -88,6 +88,8 @@ function matrix(f: Fixture): Record<string, { path: string; body?: unknown; expe
     'GET /api/cases/:id': { path: `/api/cases/${ids.waiting}`, expect: as(401, 403, 200, 200, 200, 200, 404) },
     'POST /api/cases/:id/claim': { path: `/api/cases/${ids.waiting}/claim`, body: {}, expect: as(401, 403, 200, 403, 200, 200, 404) },
     'POST /api/cases/:id/release': { path: `/api/cases/${ids.held}/release`, expect: as(401, 403, 200, 403, 200, 200, 404) },
+    // Take-over: managers and admins only, with a reason; an agent (the holder here) is refused by role; the outsider cannot see the case.
+    'POST /api/cases/:id/takeover': { path: `/api/cases/${ids.held}/takeover`, body: { reason: 'Covering for them' }, expect: as(401, 403, 200, 403, 200, 403, 404) },
     'POST /api/cases/:id/checklist': { path: `/api/cases/${ids.preparing}/checklist`, body: { item: 'Screenshot' }, expect: as(401, 403, 200, 403, 200, 200, 404) },
     'POST /api/cases/:id/outcome': { path: `/api/cases/${ids.waiting}/outcome`, body: { outcome: 'resolved' }, expect: as(401, 403, 200, 403, 200, 200, 404) },
     'POST /api/cases/:id/notes': { path: `/api/cases/${ids.waiting}/notes`, body: { text: 'Called the customer' }, expect: as(401, 403, 200, 403, 200, 200, 404) },

@@ -22,6 +22,9 @@ describe('describeHistory', () => {
     expect(describeHistory({ at, type: 'opened', actor: null, data: { mention: 'twitter:1', version: 2 } }, names)).toBe('Opened from mention twitter:1 (map version 2)');
     expect(describeHistory({ at, type: 'tag', actor: 'u1', data: { tag: 'press', from: 'triage' } }, names)).toBe('Ana Agent tagged #press in triage');
   });
+  it('says who took a case over from whom, and why', () => {
+    expect(describeHistory({ at, type: 'taken.over', actor: 'u2', data: { member: 'u1', by: 'u2', reason: 'off sick' } }, { ...names, person: (id) => (id === 'u1' ? 'Ana Agent' : id === 'u2' ? 'Max Manager' : 'Baton') })).toBe('Max Manager took it over from Ana Agent: “off sick”');
+  });
   it('still says something for an entry it does not know', () => {
     expect(describeHistory({ at, type: 'something.new', actor: 'u1', data: {} }, names)).toBe('something.new by Ana Agent');
   });
