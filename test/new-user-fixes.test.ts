@@ -89,14 +89,26 @@ describe('what a new user met', () => {
   });
 
   it('no page logs a Content-Security-Policy violation: nothing in the bundle evaluates strings', async () => {
+    // What the browser itself logs (CSP violations are not console API calls), and the page's
+    // securitypolicyviolation events, from a fresh load of every page.
+    const cdp = await s.browser.context.newCDPSession(s.page);
+    await cdp.send('Log.enable');
+    cdp.on('Log.entryAdded', ({ entry }: { entry: { source: string; level: string; text: string } }) => {
+      if (/Content Security Policy|unsafe-eval|Refused to/i.test(entry.text)) cspViolations.push(`${entry.source}/${entry.level}: ${entry.text}`);
+    });
+    await s.browser.context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    });
     await signOut(s.page);
     await signInPage(s.page, s.server.url, s.server.adminEmail, s.server.adminPassword);
     for (const hash of ['#/maps', '#/maps/customer-complaint', '#/console', '#/triage', '#/reports', '#/admin']) {
       await s.page.goto(`${s.server.url}/${hash}`);
+      await s.page.reload();
       await s.page.waitForLoadState('networkidle');
     }
     // The designer's Simulate mode runs the engine in a Web Worker: that bundle must not evaluate either.
     await s.page.goto(`${s.server.url}/#/maps/customer-complaint`);
+    await s.page.reload();
     await s.page.locator('.react-flow__node').first().waitFor();
     await s.page.locator('[data-mode="simulate"]').click();
     await s.page.locator('[data-scenario="customer-complaint/monday-morning"]').click();
