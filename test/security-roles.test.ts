@@ -1,4 +1,4 @@
-// The role matrix (SPEC §7): every API route the app serves × every kind of caller — anonymous,
+// The role matrix (docs/api.md): every API route the app serves × every kind of caller — anonymous,
 // an ingest token, and people holding each role — against the status they must get. The route
 // list comes from the app itself, so a new route without a row here fails the first test.
 // Each cell runs on its own copy of one prepared database (SQLite serialize), so a cell that

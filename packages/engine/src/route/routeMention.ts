@@ -43,7 +43,7 @@ export function triggerMatches(trigger: TriggerNode, facts: MentionFacts, crisis
 }
 
 /**
- * Routes a mention (SPEC §4): every trigger of every given map, highest priority first, ties
+ * Routes a mention (docs/semantics.md#routing): every trigger of every given map, highest priority first, ties
  * by map id then node id; the first whose `when` holds starts the case. `undefined` leaves the
  * mention unrouted, for the hub's triage inbox.
  */

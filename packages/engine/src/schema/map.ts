@@ -113,7 +113,7 @@ export const crisisSchema = z.object({
   notify: z.array(recipientSchema).max(50).optional(),
 });
 
-/** A handoff map (SPEC §3.2). */
+/** A handoff map (docs/maps.md). */
 export const mapSchema = z.object({
   format: z.literal(MAP_FORMAT),
   id: idSchema,
@@ -122,7 +122,7 @@ export const mapSchema = z.object({
   hub: idSchema,
   teams: z.array(teamSchema).min(1).max(200),
   crisis: crisisSchema.optional(),
-  /** Only mentions of these brands are tried against this map (SPEC §10.3); without it, every mention. */
+  /** Only mentions of these brands are tried against this map (docs/mentions.md); without it, every mention. */
   listensTo: z.object({ brands: z.array(brandSchema).min(1).max(200) }).optional(),
   nodes: z.array(nodeSchema).max(5000),
   edges: z.array(edgeSchema).max(20000),
