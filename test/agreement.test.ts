@@ -156,7 +156,7 @@ async function runThroughRuntime(map: BatonMap, scenario: Scenario, online: bool
     const at = Math.min(...times);
     if (at === Infinity || at > until) break;
     clock.set(at);
-    // At equal instants: outcomes, then deadlines, then arrivals (SPEC §5).
+    // At equal instants: outcomes, then deadlines, then arrivals (docs/scenarios.md#how-the-simulated-staff-work).
     for (const w of work.filter((x) => x.at === at).sort((a, b) => a.seq - b.seq)) {
       work.splice(work.indexOf(w), 1);
       if (w.member.busy?.token !== w.token) continue;

@@ -82,7 +82,7 @@ describe('baton compile', () => {
 });
 
 describe('baton simulate', () => {
-  it('prints exactly the SPEC result shape as JSON, the same bytes twice', () => {
+  it('prints exactly the result shape of docs/scenarios.md as JSON, the same bytes twice', () => {
     const [scenario] = scenarios('customer-complaint');
     const a = baton('simulate', example('customer-complaint'), scenario!, '--json');
     expect(a.code).toBe(0);

@@ -1,9 +1,9 @@
 /**
- * The shipped examples are fixtures (SPEC §9). Every `examples/<name>/<name>.map.json` must validate
+ * The shipped examples are fixtures (examples/README.md). Every `examples/<name>/<name>.map.json` must validate
  * without errors or warnings and compile to one state per node. Every scenario beside it must
  * simulate with each mention accounted for. The hand-written scenarios also pin the walks that
  * examples/README.md promises. Those paths, deadlines and pick-up times were worked out by hand
- * from SPEC §4–§5 before the simulator existed: if one changes, either the simulator or the
+ * from docs/semantics.md and docs/scenarios.md before the simulator existed: if one changes, either the simulator or the
  * example's story is wrong.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -295,7 +295,7 @@ function isSpike(scenario: Scenario): boolean {
   );
 }
 
-/** Every row obeys SPEC §5's shape, whatever the scenario. */
+/** Every row obeys the shape of docs/scenarios.md#the-result, whatever the scenario. */
 function expectWellFormed(result: SimulationResult, map: BatonMap): void {
   const nodes = new Map(map.nodes.map((n) => [n.id, n]));
   for (const c of result.cases) {
@@ -322,7 +322,7 @@ const exampleNames = readdirSync(EXAMPLES, { withFileTypes: true })
   .sort();
 
 describe('shipped examples', () => {
-  it('include the five that SPEC §9 requires, each with a spike of ≥ 1,000 mentions in 30 minutes', () => {
+  it('include the five that examples/README.md lists, each with a spike of ≥ 1,000 mentions in 30 minutes', () => {
     expect(exampleNames).toEqual(expect.arrayContaining(MUST_SHIP));
     for (const name of MUST_SHIP) {
       const scenarios = readdirSync(join(EXAMPLES, name)).filter((f) => f.endsWith('.scenario.json'));

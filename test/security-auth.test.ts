@@ -1,4 +1,4 @@
-// SPEC §7 as an attacker tries it, one door at a time: password guessing, forged and replayed
+// Baton's security (docs/api.md) as an attacker tries it, one door at a time: password guessing, forged and replayed
 // ingest signatures, floods, oversized and deeply nested bodies, unsafe patterns, and the audit
 // trail that records who came in, from where. In-process (`app.request()`) on :memory: with a
 // manual clock; the real server process is exercised by security-xss.test.ts.

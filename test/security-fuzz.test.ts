@@ -1,4 +1,4 @@
-// Fuzzing the real app (SPEC §6: "never a 500 for bad input"; §7 as an attacker tries it):
+// Fuzzing the real app (docs/api.md: bad input gets a 4xx, never a 500 or a stack trace; the security rules as an attacker tries them):
 // more than 10,000 generated requests — malformed JSON, wrong types, huge strings, unicode,
 // deep nesting, missing or forged credentials, forged cookies, replayed and stale signatures —
 // through `app.request()` against a runtime on a temporary SQLite file. Every answer must be

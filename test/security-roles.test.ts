@@ -1,4 +1,4 @@
-// The role matrix (SPEC §7): every API route the app serves × every kind of caller — anonymous,
+// The role matrix (docs/api.md): every API route the app serves × every kind of caller — anonymous,
 // an ingest token, and people holding each role — against the status they must get. The route
 // list comes from the app itself, so a new route without a row here fails the first test.
 // Each cell runs on its own copy of one prepared database (SQLite serialize), so a cell that
@@ -94,6 +94,8 @@ function matrix(f: Fixture): Record<string, { path: string; body?: unknown; expe
     'GET /api/cases/:id': { path: `/api/cases/${ids.waiting}`, expect: as(401, 403, 200, 200, 200, 200, 404) },
     'POST /api/cases/:id/claim': { path: `/api/cases/${ids.waiting}/claim`, body: {}, expect: as(401, 403, 200, 403, 200, 200, 404) },
     'POST /api/cases/:id/release': { path: `/api/cases/${ids.held}/release`, expect: as(401, 403, 200, 403, 200, 200, 404) },
+    // Take-over: managers and admins only, with a reason; an agent (the holder here) is refused by role; the outsider cannot see the case.
+    'POST /api/cases/:id/takeover': { path: `/api/cases/${ids.held}/takeover`, body: { reason: 'Covering for them' }, expect: as(401, 403, 200, 403, 200, 403, 404) },
     'POST /api/cases/:id/checklist': { path: `/api/cases/${ids.preparing}/checklist`, body: { item: 'Screenshot' }, expect: as(401, 403, 200, 403, 200, 200, 404) },
     'POST /api/cases/:id/outcome': { path: `/api/cases/${ids.waiting}/outcome`, body: { outcome: 'resolved' }, expect: as(401, 403, 200, 403, 200, 200, 404) },
     'POST /api/cases/:id/notes': { path: `/api/cases/${ids.waiting}/notes`, body: { text: 'Called the customer' }, expect: as(401, 403, 200, 403, 200, 200, 404) },

@@ -1,4 +1,4 @@
-// Nothing is rendered as HTML (SPEC §7): a mention whose text is an HTML injection, a note, a map
+// Nothing is rendered as HTML (docs/api.md#conventions): a mention whose text is an HTML injection, a note, a map
 // label and map notes carrying the same payload, all shown in a real browser (Chromium through
 // playwright-core) against the real server process — the team console's queue and case view,
 // the triage inbox and the map designer. The payload must read as literal text, no <img> from it

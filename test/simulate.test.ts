@@ -65,7 +65,7 @@ describe('simulate mode', () => {
       const badge = s.page.locator(`[data-sim-node="${nodeId}"]`);
       expect(await badge.getAttribute('data-sim-entered'), nodeId).toBe(String(entered));
       expect(await badge.getAttribute('data-sim-breaches'), nodeId).toBe(String(breaches));
-      expect(await badge.locator('.sim-entered').textContent(), nodeId).toBe(String(entered));
+      expect(await badge.locator('.sim-entered').textContent(), nodeId).toBe(entered.toLocaleString('en'));
     }
     const busiest = Object.entries(expected.byNode).sort((a, b) => b[1].entered - a[1].entered)[0]!;
     expect(busiest[1].entered).toBeGreaterThan(0);
@@ -159,7 +159,7 @@ describe('simulate mode', () => {
     await expect.poll(() => badge.getAttribute('data-sim-waiting')).toBeNull();
     for (const node of passes) {
       const b = s.page.locator(`[data-sim-node="${node}"]`);
-      expect(await b.locator('.sim-entered').textContent(), node).toBe(String(totals[node]!.entered));
+      expect(await b.locator('.sim-entered').textContent(), node).toBe(totals[node]!.entered.toLocaleString('en'));
       expect(await b.getAttribute('data-sim-breaches'), node).toBe(String(totals[node]!.breaches));
     }
     expect(await s.page.getByTestId('timeline-readout').textContent()).toContain('steps show the whole run');

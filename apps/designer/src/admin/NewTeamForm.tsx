@@ -3,7 +3,7 @@ import { adminApi } from '../api/admin.ts';
 import { showError, showToast } from '../shell/toasts.ts';
 import { suggestTeamId, teamIdProblem } from './teamId.ts';
 
-/** Creates a team from a name and an id (suggested from the name, checked like SPEC ids). */
+/** Creates a team from a name and an id (suggested from the name, checked like every id: docs/maps.md). */
 export function NewTeamForm({ onCreated }: { onCreated: () => void }) {
   const [name, setName] = useState('');
   const [id, setId] = useState('');

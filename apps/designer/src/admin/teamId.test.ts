@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { suggestTeamId, teamIdProblem } from './teamId.ts';
 
 describe('teamIdProblem', () => {
-  it('accepts SPEC ids', () => {
+  it('accepts ids as docs/maps.md defines them', () => {
     for (const id of ['social', 'care', 'tier-2', 'eu.care', 'a:b_c']) expect(teamIdProblem(id)).toBeNull();
   });
   it('says what is wrong with the rest', () => {

@@ -1,5 +1,5 @@
 /**
- * Team ids follow SPEC §3: 1–128 characters of letters, digits, `_ . : -`. Maps name teams by
+ * Team ids follow the id rule of docs/maps.md: 1–128 characters of letters, digits, `_ . : -`. Maps name teams by
  * this id, so it is checked before the runtime is asked.
  */
 import { idSchema } from '@baton/engine';

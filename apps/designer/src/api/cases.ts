@@ -33,6 +33,8 @@ export const casesApi = {
   get: (id: string) => answer(cases[':id'].$get(param(id))),
   claim: (id: string) => answer(cases[':id'].claim.$post({ ...param(id), json: {} })),
   release: (id: string) => answer(cases[':id'].release.$post(param(id))),
+  /** A manager's or admin's take-over of a case someone else holds, with the reason (audited). */
+  takeOver: (id: string, reason: string) => answer(cases[':id'].takeover.$post({ ...param(id), json: { reason } })),
   /** Claims the most urgent waiting case of `team` the caller may work; `case: null` when none waits. */
   takeNext: (team: string) => answer(cases.next.$post({ json: { team } })),
   tick: (id: string, item: string, done: boolean) => answer(cases[':id'].checklist.$post({ ...param(id), json: { item, done } })),

@@ -3,9 +3,14 @@ import { ApiError, type User } from '../api/client.ts';
 import { casesApi, type CaseDetail } from '../api/cases.ts';
 import type { CaseState } from './useCase.ts';
 
-/** Who holds the case, and Claim / Release. A refused claim says who holds it. */
+/**
+ * Who holds the case, and Claim / Release. A refused claim says who holds it. A manager or admin
+ * can take over a case someone else holds in one step, saying why (the reason is audited).
+ */
 export function ClaimBox({ c, user, state, personName }: { c: CaseDetail; user: User; state: CaseState; personName: (id: string) => string }) {
   const [refusedBy, setRefusedBy] = useState<string | null>(null);
+  const [takingOver, setTakingOver] = useState(false);
+  const [reason, setReason] = useState('');
   const mine = c.holder === user.id;
   const supervisor = user.roles.includes('admin') || user.roles.includes('manager');
   const workable = c.status === 'preparing' || c.status === 'waiting' || c.status === 'held';
@@ -18,6 +23,16 @@ export function ClaimBox({ c, user, state, personName }: { c: CaseDetail; user: 
       }
     });
   };
+  const takeOver = () => {
+    state.act('Could not take the case over', () => casesApi.takeOver(c.id, reason.trim())).then(
+      () => {
+        setTakingOver(false);
+        setReason('');
+      },
+      () => undefined,
+    );
+  };
+  const othersCase = !!c.holder && !mine;
   return (
     <section className="case-box claim-box" aria-labelledby="claim-title">
       <h2 id="claim-title">Claim</h2>
@@ -28,7 +43,12 @@ export function ClaimBox({ c, user, state, personName }: { c: CaseDetail; user: 
       {refusedBy && <p className="form-error" role="alert" data-testid="claim-refused">Held by {refusedBy}</p>}
       {workable && (
         <div className="row-buttons">
-          {(!c.holder || !mine) && (
+          {othersCase && supervisor && !takingOver && (
+            <button type="button" className="primary" onClick={() => setTakingOver(true)} disabled={state.busy} data-testid="take-over">
+              Take over…
+            </button>
+          )}
+          {(!c.holder || !mine) && !(othersCase && supervisor) && (
             <button type="button" className={c.holder ? undefined : 'primary'} onClick={claim} disabled={state.busy} data-testid="claim">
               Claim
             </button>
@@ -44,6 +64,17 @@ export function ClaimBox({ c, user, state, personName }: { c: CaseDetail; user: 
             </button>
           )}
         </div>
+      )}
+      {workable && othersCase && supervisor && takingOver && (
+        <form className="take-over-form" onSubmit={(e) => { e.preventDefault(); if (reason.trim()) takeOver(); }} data-testid="take-over-form">
+          <label htmlFor="take-over-reason">Why are you taking it over from {c.holderName ?? personName(c.holder!)}?</label>
+          <textarea id="take-over-reason" rows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. they are off sick; the customer is waiting" autoFocus data-testid="take-over-reason" />
+          <p className="muted small">Their claim ends and the case is yours; they, the history and the audit log see your reason.</p>
+          <div className="row-buttons">
+            <button type="submit" className="primary" disabled={state.busy || !reason.trim()} data-testid="take-over-confirm">Take over</button>
+            <button type="button" onClick={() => setTakingOver(false)}>Cancel</button>
+          </div>
+        </form>
       )}
     </section>
   );

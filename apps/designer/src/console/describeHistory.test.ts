@@ -29,6 +29,9 @@ describe('describeHistory', () => {
     expect(describeHistory({ at, type: 'reply.retry', actor: 'u1', data: {} }, names)).toBe('Ana Agent sent the reply again');
     expect(describeHistory({ at, type: 'reply.drafted', actor: null, data: { node: 'care' } }, names)).toBe('The map drafted a reply at Care resolves');
   });
+  it('says who took a case over from whom, and why', () => {
+    expect(describeHistory({ at, type: 'taken.over', actor: 'u2', data: { member: 'u1', by: 'u2', reason: 'off sick' } }, { ...names, person: (id) => (id === 'u1' ? 'Ana Agent' : id === 'u2' ? 'Max Manager' : 'Baton') })).toBe('Max Manager took it over from Ana Agent: “off sick”');
+  });
   it('still says something for an entry it does not know', () => {
     expect(describeHistory({ at, type: 'something.new', actor: 'u1', data: {} }, names)).toBe('something.new by Ana Agent');
   });

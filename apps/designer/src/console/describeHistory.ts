@@ -26,6 +26,7 @@ export function describeHistory(h: HistoryEntry, names: HistoryNames): string {
     case 'claim': return h.actor ? `${who} claimed it` : `Handed to ${names.person(str(d.member))}${d.strategy ? ` (${str(d.strategy)})` : ''}`;
     case 'claim.renewed': return `${who} renewed the claim`;
     case 'released': return `${who} released it`;
+    case 'taken.over': return `${who} took it over from ${names.person(str(d.member))}${d.reason ? `: “${str(d.reason)}”` : ''}`;
     case 'lease.lapsed': return `${names.person(str(d.member))}’s claim lapsed; back in the queue`;
     case 'checklist': return `${who} ${d.done === false ? 'unticked' : 'ticked'} “${str(d.item)}”`;
     case 'passed': return `${who} finished the checklist and passed it to ${d.team ? names.team(str(d.team)) : 'the next team'}`;

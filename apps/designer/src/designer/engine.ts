@@ -5,7 +5,7 @@
 import { compileMap, describeCondition as describe, validateMap as validate } from '@baton/engine';
 import type { BatonMap, Condition, Problem as EngineProblem, ValidationResult } from '@baton/engine';
 
-/** One problem the validator found (SPEC §3.4). */
+/** One problem the validator found (docs/maps.md#validation). */
 export type Problem = EngineProblem;
 
 /** What `validateMap` answers. */

@@ -1,5 +1,5 @@
 /**
- * The one place where React Flow's nodes and edges meet the map document (SPEC §3.2).
+ * The one place where React Flow's nodes and edges meet the map document (docs/maps.md).
  * A flow node carries the map node's fields in `data`; a pass node's outcome edges leave from the
  * source handle named after the outcome (`timeout` for the deadline edge).
  */

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { CSSProperties } from 'react';
 import { useStore } from '@xyflow/react';
 import { heatColour, heatLevel } from './heat.ts';
-import { momentAt, momentWords } from './nodeMoments.ts';
+import { count, momentAt, momentWords, totalWords } from './nodeMoments.ts';
 import { isStale, useSimulation } from './simulationStore.ts';
 import { clockAt } from './timeWords.ts';
 
@@ -54,23 +54,23 @@ export const SimulationBadge = memo(function SimulationBadge({ id }: { id: strin
       >
         {timeline.pass ? (
           <>
-            <span className="sim-waiting">{moment.waiting.toLocaleString('en')}</span>
+            <span className="sim-waiting">{count(moment.waiting)}</span>
             <span className="sim-unit"> waiting</span>
-            {moment.working > 0 && <span className="sim-working">· {moment.working.toLocaleString('en')} being worked</span>}
+            {moment.working > 0 && <span className="sim-working">· {count(moment.working)} being worked</span>}
           </>
         ) : (
           <>
-            <span className="sim-so-far">{moment.entered.toLocaleString('en')}</span>
+            <span className="sim-so-far">{count(moment.entered)}</span>
             <span className="sim-unit"> in so far</span>
           </>
         )}
-        {moment.missed > 0 && <span className="sim-breaches">{moment.missed.toLocaleString('en')} late</span>}
+        {moment.missed > 0 && <span className="sim-breaches">{count(moment.missed)} late</span>}
       </span>
     );
   }
 
   const level = heatLevel(entered, breaches);
-  const words = `${entered} case${entered === 1 ? '' : 's'} entered${breaches ? `, ${breaches} missed deadline${breaches === 1 ? '' : 's'}` : ''}${staleWords}`;
+  const words = totalWords(entered, breaches) + staleWords;
   return (
     <span
       className={`sim-badge sim-${level}${stale ? ' sim-stale' : ''}`}
@@ -81,9 +81,9 @@ export const SimulationBadge = memo(function SimulationBadge({ id }: { id: strin
       title={words}
       aria-label={words}
     >
-      <span className="sim-entered">{entered}</span>
+      <span className="sim-entered">{count(entered)}</span>
       <span className="sim-unit"> in</span>
-      {breaches > 0 && <span className="sim-breaches">{breaches} late</span>}
+      {breaches > 0 && <span className="sim-breaches">{count(breaches)} late</span>}
     </span>
   );
 });

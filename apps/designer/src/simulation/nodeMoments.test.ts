@@ -3,7 +3,7 @@ import { simulateMap } from '@baton/engine';
 import type { BatonMap, Scenario, SimulationTraceEvent } from '@baton/engine';
 import customerComplaint from '../../../../examples/customer-complaint/customer-complaint.map.json';
 import spike from '../../../../examples/customer-complaint/black-friday-delivery-spike.scenario.json';
-import { countUpTo, momentAt, momentWords, nodeTimelineBuilder } from './nodeMoments.ts';
+import { count, countUpTo, momentAt, momentWords, nodeTimelineBuilder, totalWords } from './nodeMoments.ts';
 import { runSimulation } from './runSimulation.ts';
 
 const ev = (atSec: number, c: string, type: SimulationTraceEvent['type'], node: string): SimulationTraceEvent => ({ type, case: c, node, atMs: atSec * 1000 });
@@ -89,5 +89,13 @@ describe('node moments', () => {
     for (const [node, { entered, breaches }] of Object.entries(result.metrics.byNode)) {
       expect(momentAt(nodes[node]!, endSec)).toMatchObject({ entered, missed: breaches });
     }
+  }, 30_000); // Two full runs of the 1,230-mention spike (the point of the test: the real size) take 2–7 s, more on a busy machine.
+
+  it('writes every number on the badges one way, grouped in thousands, at a moment and at the end', () => {
+    expect(count(1150)).toBe('1,150');
+    expect(totalWords(1150, 1034)).toBe('1,150 cases entered, 1,034 missed deadlines');
+    expect(totalWords(1, 0)).toBe('1 case entered');
+    expect(momentWords({ entered: 1150, waiting: 1034, working: 2000, missed: 12 }, true, '12:33')).toBe('1,034 waiting, 2,000 being worked, 12 missed deadlines so far at 12:33');
+    expect(momentWords({ entered: 1150, waiting: 0, working: 0, missed: 0 }, false, '12:33')).toBe('1,150 cases entered so far at 12:33');
   });
 });

@@ -65,13 +65,21 @@ export function momentAt(node: NodeMoments, t: number): NodeMoment {
   };
 }
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+/** Every number on the simulation badges, written one way: digits grouped in thousands ("1,150"). */
+export const count = (n: number) => n.toLocaleString('en');
+
+const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
+
+/** A node's totals at the end of a run in words ("1,150 cases entered, 12 missed deadlines"), for badges. */
+export function totalWords(entered: number, breaches: number): string {
+  return `${plural(entered, 'case', 'cases')} entered${breaches ? `, ${plural(breaches, 'missed deadline', 'missed deadlines')}` : ''}`;
+}
 
 /** A node at a moment in words ("12 waiting, 3 being worked, 2 missed deadlines so far at 09:42"), for badges. */
 export function momentWords(moment: NodeMoment, pass: boolean, clock: string): string {
   const missed = moment.missed ? `, ${plural(moment.missed, 'missed deadline', 'missed deadlines')} so far` : '';
   if (!pass) return `${plural(moment.entered, 'case', 'cases')} entered so far${missed} at ${clock}`;
-  return `${moment.waiting.toLocaleString('en')} waiting, ${moment.working.toLocaleString('en')} being worked${missed} at ${clock}`;
+  return `${count(moment.waiting)} waiting, ${count(moment.working)} being worked${missed} at ${clock}`;
 }
 
 type Lists = { pass: boolean; enter: number[]; unqueue: number[]; pickup: number[]; release: number[]; breach: number[] };

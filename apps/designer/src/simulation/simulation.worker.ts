@@ -2,6 +2,7 @@
  * The simulation worker: runs the engine off the page's thread so a spike of thousands of mentions
  * never freezes the designer. Progress is posted as it goes; the page cancels by terminating it.
  */
+import '../noEval.ts';
 import { runSimulation } from './runSimulation.ts';
 import type { RunRequest, WorkerReply } from './workerMessages.ts';
 

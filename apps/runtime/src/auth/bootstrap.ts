@@ -11,7 +11,7 @@ import { randomId, randomSecret, sha256 } from './secrets.ts';
 export const FIRST_ADMIN_ROLES = ['admin', 'approver', 'manager'] as const;
 
 /**
- * First start with an empty database (SPEC §7): with `BATON_ADMIN_EMAIL` and `BATON_ADMIN_PASSWORD`
+ * First start with an empty database (docs/api.md#authentication): with `BATON_ADMIN_EMAIL` and `BATON_ADMIN_PASSWORD`
  * create that admin (and `BATON_INGEST_TOKEN` as an ingest token); otherwise set a one-time setup
  * secret for `POST /api/setup` and return it so start-up can print it. No default passwords.
  */

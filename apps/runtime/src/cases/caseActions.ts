@@ -88,6 +88,27 @@ export function release(rt: Runtime, user: SessionUser, caseId: string, from?: R
   });
 }
 
+/**
+ * A manager's or admin's take-over, in one transaction: ends the holder's claim (history
+ * `taken.over` with the reason), claims the case for the caller with a fresh lease, and audits
+ * both with the reason. 409 NOT_CLAIMED when nobody holds it, CLAIMED_BY_YOU when the caller does.
+ */
+export function takeOver(rt: Runtime, user: SessionUser, caseId: string, reason: string, leaseMs: number, from?: RequestContext): void {
+  if (!user.roles.includes('admin') && !user.roles.includes('manager')) {
+    // An agent must not learn more about a case than they may see; one they see gets the role refusal.
+    visibleCase(rt.db, user, caseId);
+    throw forbidden('Taking over a case held by someone else needs the manager or admin role');
+  }
+  act(rt, user, caseId, (ctx) => {
+    const holder = ctx.row.holder;
+    if (!holder) throw new ApiError(409, 'NOT_CLAIMED', 'Nobody holds this case; claim it instead');
+    if (holder === user.id) throw new ApiError(409, 'CLAIMED_BY_YOU', 'You already hold this case');
+    const released = releaseCase(ctx.w, ctx.book, ctx.row, user.id, 'taken.over', ctx.w.now, { by: user.id, reason });
+    claimCase(ctx.w, ctx.book, released, user.id, { actor: user.id, leaseMs, backup: false });
+    audit(rt.db, ctx.w.now, { actor: user.id, action: 'case.takeover', target: caseId, from, data: { node: ctx.row.node, team: ctx.row.team, from: holder, reason } });
+  });
+}
+
 /** Which checklist items a tick is for: one, by its exact text or its 0-based index, or all of them. */
 export type ChecklistPick = { item: string | number } | { all: true };
 

@@ -7,7 +7,7 @@ import { seesAllTeams } from '../auth/guards.ts';
 import type { SessionUser } from '../http/AppEnv.ts';
 
 /**
- * The order a team's queue is served in (SPEC §4): priority, then how long the case has waited in
+ * The order a team's queue is served in (docs/semantics.md#queues): priority, then how long the case has waited in
  * this queue, then how old it is, then the order cases were stored — one ingest opens several cases
  * at one instant, and they queue in the order their mentions arrived, as in the simulator.
  */

@@ -87,12 +87,12 @@ function setLease(w: Work, row: CaseRow, dueAt: number): void {
 }
 
 /** Hands a held case back to its queue (by its holder, or when the lease lapses). */
-export function releaseCase(w: Work, book: CrisisBook, row: CaseRow, actor: string | null, reason: 'released' | 'lease.lapsed', at = w.now): CaseRow {
+export function releaseCase(w: Work, book: CrisisBook, row: CaseRow, actor: string | null, reason: 'released' | 'lease.lapsed' | 'taken.over', at = w.now, data: Record<string, unknown> = {}): CaseRow {
   const holder = row.holder;
   const result = stepStored(w, book, row, { type: 'release' }, at);
   if ('refused' in result) throw new ApiError(409, 'REFUSED', `The case cannot be released now: ${result.refused}`);
   w.rt.db.update(claims).set({ endReason: reason }).where(and(eq(claims.caseId, row.id), eq(claims.member, holder ?? ''), eq(claims.endedAt, at))).run();
-  addHistory(w, row.id, reason, actor, { member: holder }, at);
+  addHistory(w, row.id, reason, actor, { member: holder, ...data }, at);
   w.emit({ type: 'claim', data: { caseId: row.id, holder: null }, ...(row.team ? { teams: [row.team] } : {}) });
   return result.row;
 }

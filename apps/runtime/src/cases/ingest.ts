@@ -9,7 +9,7 @@ import { openCase, type ActiveMap } from './openCase.ts';
 import { addHistory } from './persistStep.ts';
 import { write, type Work } from './write.ts';
 
-/** What became of one mention (SPEC §6). */
+/** What became of one mention (docs/api.md). */
 export interface IngestResult {
   id: string;
   status: 'routed' | 'attached' | 'unrouted' | 'duplicate';
@@ -64,7 +64,7 @@ function threadCase(w: Work, inReplyTo: string | undefined): string | null {
 }
 
 /**
- * Ingests mentions in one transaction (SPEC §4, §6), in the order given: a known id is a
+ * Ingests mentions in one transaction (docs/semantics.md#routing, docs/api.md), in the order given: a known id is a
  * `duplicate` and changes nothing; a reply whose thread reaches an open case is `attached` to it;
  * otherwise the mention is matched against every approved map (counted for each map's crisis
  * detection, then walked with the flag that count produced) and starts a case, or stays

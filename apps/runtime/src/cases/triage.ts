@@ -16,7 +16,7 @@ import { write, type Work } from './write.ts';
 export type TriageMention = Record<string, unknown> & { receivedAt: string; tags: string[] };
 
 /**
- * Who works the triage inbox (SPEC §1, the hub / listening officers): admins, managers, and members
+ * Who works the triage inbox (docs/semantics.md#routing: the hub / listening officers): admins, managers, and members
  * of the hub team of any approved map. Everyone else signed in gets 403.
  */
 export function requireTriage(rt: Runtime, user: SessionUser): void {

@@ -7,7 +7,7 @@ import { progressBar } from './progressBar.ts';
 
 /**
  * `baton simulate MAP SCENARIO [--json]`: rehearses the map in virtual time. `--json` prints
- * exactly SPEC §5's result; the default is a readable summary.
+ * exactly the result docs/scenarios.md#the-result describes; the default is a readable summary.
  */
 export async function runSimulate(args: string[]): Promise<number> {
   const { positional, flags } = parseArgs(args);

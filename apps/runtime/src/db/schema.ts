@@ -44,7 +44,7 @@ export const apiTokens = sqliteTable('api_tokens', {
   revokedAt: integer('revoked_at'),
   /** HMAC-SHA256 key for signed ingest (`signed: true`); the server needs it in clear to check signatures. */
   signingSecret: text('signing_secret'),
-  /** The brand mentions sent with this token carry when they name none (SPEC §10.3). */
+  /** The brand mentions sent with this token carry when they name none (docs/mentions.md). */
   brand: text('brand'),
 }, (t) => [uniqueIndex('api_tokens_hash').on(t.tokenHash)]);
 

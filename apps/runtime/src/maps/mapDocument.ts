@@ -17,7 +17,7 @@ export const mapDocumentSchema = z
     nodes: z.array(z.looseObject({ id: z.string(), type: z.string() })).max(5000).optional(),
     edges: z.array(z.looseObject({ id: z.string(), source: z.string(), target: z.string() })).max(20000).optional(),
   })
-  .openapi('MapDocument', { description: 'A baton.map/v1 document (SPEC §3.2)' });
+  .openapi('MapDocument', { description: 'A baton.map/v1 document (docs/maps.md)' });
 
 /** Problems found by the engine's validateMap. */
 export const problemSchema = z

@@ -118,7 +118,8 @@ export function setState(db: Tx, row: MapVersionRow, to: VersionState, userId: s
     ? { state: to, submittedBy: userId, submittedAt: now }
     : { state: to, decidedBy: userId, decidedAt: now, ...(comment !== undefined ? { comment } : {}) };
   db.update(mapVersions).set(set).where(and(eq(mapVersions.mapId, row.mapId), eq(mapVersions.version, row.version))).run();
-  db.update(maps).set({ updatedBy: userId, updatedAt: now }).where(eq(maps.id, row.mapId)).run();
+  // The map's updatedBy/updatedAt say who last *edited* it (the Maps list's "Last edit"): submitting,
+  // approving, rejecting or retiring a version is a decision about it, recorded on the version.
 }
 
 /** Whether `userId` authored a version (created it, edited the draft or submitted it). */

@@ -3,7 +3,7 @@ import { parseDuration } from '@baton/engine';
 import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { requireUser } from '../auth/guards.ts';
-import { claim, claimNext, learn, note, release, reportOutcome, retag, tick } from '../cases/caseActions.ts';
+import { claim, claimNext, learn, note, release, reportOutcome, retag, takeOver, tick } from '../cases/caseActions.ts';
 import { mayWork, visibleCase } from '../cases/caseAccess.ts';
 import { caseDetail, listCases, QUEUE_ORDER } from '../cases/caseViews.ts';
 import { cases, mapCrisis } from '../db/schema.ts';
@@ -56,6 +56,10 @@ const routes = {
     request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ lease: lease.optional() }) } }, required: false } },
   }),
   release: createRoute({ operationId: 'releaseCase', ...post('/{id}/release', 'Hand the case back to the queue'), request: { params: idParam } }),
+  takeover: createRoute({ operationId: 'takeOverCase',
+    ...post('/{id}/takeover', 'Take over a case someone else holds (manager or admin), with a reason: ends their claim and claims it for you, audited'),
+    request: { params: idParam, body: jsonBody(z.object({ reason: z.string().trim().min(1).max(1000), lease: lease.optional() })) },
+  }),
   checklist: createRoute({ operationId: 'tickChecklist',
     ...post('/{id}/checklist', 'Tick a pre-action checklist item (by its text or 0-based index), or every item with `all: true`; the last tick passes the case on. 422 UNKNOWN_ITEM for an item not on the checklist'),
     request: { params: idParam, body: jsonBody(checklistTick) },
@@ -119,6 +123,12 @@ export function caseRoutes() {
     .openapi(routes.release, (c) => {
       const { id } = c.req.valid('param');
       release(c.get('rt'), requireUser(c), id, c.get('from'));
+      return c.json(detail(c, id, true), 200);
+    })
+    .openapi(routes.takeover, (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      takeOver(c.get('rt'), requireUser(c), id, body.reason, leaseMs(c, body.lease), c.get('from'));
       return c.json(detail(c, id, true), 200);
     })
     .openapi(routes.checklist, (c) => {

@@ -27,7 +27,7 @@ const decide = <V extends 'approve' | 'reject' | 'retire', B extends z.ZodType>(
     request: { params: versionParams, body: { content: { 'application/json': { schema: body } }, required: false } },
     responses: { 200: json(decision, 'Decided'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: conflict },
   });
-/** Why the approver decided so; optional for every decision (SPEC §6 gives them no body). */
+/** Why the approver decided so; optional for every decision (docs/api.md: the decision routes need no body). */
 const comment = z.object({ comment: z.string().max(2000).optional() });
 const approve = decide('approve', 'Approve a submitted version (approver, not its author); it becomes the active one', comment);
 const reject = decide('reject', 'Reject a submitted version, with a comment saying why if you like (approver)', comment);

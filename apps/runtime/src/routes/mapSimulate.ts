@@ -15,7 +15,7 @@ const simulate = createRoute({
   method: 'post', path: '/{id}/simulate', tags: ['maps'], summary: 'Rehearse a version against a scenario (the `baton simulate --json` result)', security: signedIn,
   description: '`version` may be a number, active, draft or latest (default: latest). 422 when that version has validation errors.',
   request: { params: idParam, body: jsonBody(z.object({ scenario: anyObject, version: z.string().max(16).optional() })) },
-  responses: { 200: json(anyObject, 'The simulation result (SPEC §5)'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 422: unprocessable },
+  responses: { 200: json(anyObject, 'The simulation result (docs/scenarios.md#the-result)'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 422: unprocessable },
 });
 
 /** `/api/maps/:id/simulate`. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { maps, mapVersions } from '../db/schema.ts';
 import { complaintMap } from '../testing/fixtures.ts';
-import { testRuntime, withApprovedMap } from '../testing/testApp.ts';
+import { T0, testRuntime, withApprovedMap } from '../testing/testApp.ts';
 
 describe('map lifecycle', () => {
   it('draft → submitted → approved; only approvers approve, never their own version', async () => {
@@ -21,8 +21,9 @@ describe('map lifecycle', () => {
     expect(await approver('POST', '/api/maps/complaints/versions/1/approve', {})).toMatchObject({ status: 200, body: { version: 1, state: 'approved' } });
     const list = await agent('GET', '/api/maps');
     expect(list.body.maps[0]).toMatchObject({ id: 'complaints', activeVersion: 1, draftVersion: null, latestVersion: 1, state: 'approved', crisis: false });
-    // Names beside the ids, for every role (an agent may not list users).
-    expect(list.body.maps[0]).toMatchObject({ updatedBy: approver.id, updatedByName: 'a' });
+    // Names beside the ids, for every role (an agent may not list users). The last edit is the
+    // manager's: approving a version is no edit of the map.
+    expect(list.body.maps[0]).toMatchObject({ updatedBy: manager.id, updatedByName: 'm' });
     const detail = await agent('GET', '/api/maps/complaints');
     expect(detail.body.versions[0]).toMatchObject({
       createdBy: manager.id, createdByName: 'm', updatedBy: manager.id, updatedByName: 'm',
@@ -34,6 +35,21 @@ describe('map lifecycle', () => {
     t.app.rt.db.update(mapVersions).set({ createdBy: 'gone' }).where(eq(mapVersions.mapId, 'complaints')).run();
     expect((await agent('GET', '/api/maps')).body.maps[0]).toMatchObject({ updatedBy: 'gone', updatedByName: null });
     expect((await agent('GET', '/api/maps/complaints')).body.versions[0]).toMatchObject({ createdBy: 'gone', createdByName: null, decidedByName: 'a' });
+  });
+
+  it("the list's last edit is the last editor and when they edited, not whoever submitted or decided since", async () => {
+    const t = await testRuntime();
+    const { manager, approver } = await withApprovedMap(t, complaintMap());
+    t.clock.advance(60_000);
+    expect((await manager('PUT', '/api/maps/complaints', { ...complaintMap(), name: 'Complaints, edited' })).status).toBe(200);
+    t.clock.advance(60_000);
+    await manager('POST', '/api/maps/complaints/submit');
+    t.clock.advance(60_000);
+    expect((await approver('POST', '/api/maps/complaints/versions/2/approve', {})).status).toBe(200);
+    t.clock.advance(60_000);
+    await approver('POST', '/api/maps/complaints/versions/2/retire', {});
+    const [row] = (await approver('GET', '/api/maps')).body.maps;
+    expect(row).toMatchObject({ updatedBy: manager.id, updatedByName: 'manager', updatedAt: new Date(T0 + 60_000).toISOString() });
   });
 
   it('refuses to submit an invalid draft (422 with the problems) or one naming unknown teams', async () => {

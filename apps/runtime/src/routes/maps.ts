@@ -13,7 +13,7 @@ import { mapDocumentSchema, problemSchema } from '../maps/mapDocument.ts';
 import { createMapWithDraft, findVersion, saveDraft, userNames, versionInfo, versionUserIds, versionsOf, type VersionState } from '../maps/mapVersions.ts';
 import { unsafePatterns } from '../maps/unsafePatterns.ts';
 
-/** 422 UNSAFE_REGEX before a draft with a pattern RE2 refuses is saved (SPEC §3.3: reject unsafe patterns). */
+/** 422 UNSAFE_REGEX before a draft with a pattern RE2 refuses is saved (docs/maps.md#conditions: unsafe patterns are refused). */
 function refuseUnsafePatterns(doc: Record<string, unknown>): void {
   const bad = unsafePatterns(doc);
   if (bad.length) throw new ApiError(422, 'UNSAFE_REGEX', `The map has ${bad.length} regular expression${bad.length > 1 ? 's' : ''} that cannot be run safely: ${bad[0]!.message}`, { patterns: bad });

@@ -88,7 +88,7 @@ const unrouted = createRoute({
 async function explain(c: Context<AppEnv>): Promise<never> {
   const body: unknown = await c.req.json().catch(() => undefined);
   if (Array.isArray(body)) {
-    // Too large rather than malformed: the same answer as a body over the size limit (SPEC §6).
+    // Too large rather than malformed: the same answer as a body over the size limit (docs/api.md).
     if (body.length > MAX_BATCH) throw new ApiError(413, 'TOO_MANY', `At most ${MAX_BATCH} mentions per request (got ${body.length})`);
     const issues = body.flatMap((m, i) => {
       const r = mentionSchema.safeParse(m);

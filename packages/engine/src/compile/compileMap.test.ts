@@ -116,7 +116,7 @@ describe('compileMap', () => {
     const files = import.meta.glob<unknown>('../../../../examples/*/*.map.json', { eager: true, import: 'default' });
     const names = Object.keys(files).map((f) => f.split('/').pop() as string);
 
-    it('ships the five maps SPEC §9 names', () => {
+    it('ships the five maps examples/README.md names', () => {
       for (const name of ['customer-complaint', 'sales-opportunity', 'network-outage-crisis', 'association-member-inquiry', 'influencer-escalation']) {
         expect(names).toContain(`${name}.map.json`);
       }

@@ -170,7 +170,7 @@ function check(node: unknown, path: string, depth: number): ConditionProblem[] {
 }
 
 /**
- * Checks that a condition makes sense (SPEC §3.3): known fields and operators, an operator that
+ * Checks that a condition makes sense (docs/maps.md#conditions): known fields and operators, an operator that
  * fits the field, a value of the right type, a regular expression RE2 can run. Accepts any value
  * (it never throws) so a half-written map can still be checked. `path` names the root in the
  * returned paths.

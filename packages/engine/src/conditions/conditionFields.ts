@@ -18,7 +18,7 @@ const BOOLEAN_OPS = ['eq', 'neq', 'in', 'exists'] as const;
 const TAG_OPS = ['eq', 'neq', 'in', 'containsAny', 'containsAll', 'matches', 'exists'] as const;
 
 /**
- * The condition fields of SPEC §3.3 with their kind, where each is read from
+ * The condition fields of docs/maps.md#conditions with their kind, where each is read from
  * {@link ConditionFacts}, and the operators each accepts. Shared by `checkCondition`,
  * `evaluateCondition` and `describeCondition` so the three never disagree.
  */

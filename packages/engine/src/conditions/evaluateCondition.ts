@@ -168,7 +168,7 @@ function build(condition: Condition): Test {
 }
 
 /**
- * Tests a mention's and case's facts against a condition (SPEC §3.3).
+ * Tests a mention's and case's facts against a condition (docs/maps.md#conditions).
  *
  * - Strings compare case-insensitively (`eq`, `neq`, `in`); a handle ignores a leading `@`;
  *   `lang eq "en"` also holds for `en-GB`.

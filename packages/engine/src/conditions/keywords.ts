@@ -1,5 +1,5 @@
 /**
- * Whole-word keyword matching for `containsAny` / `containsAll` (SPEC §3.3).
+ * Whole-word keyword matching for `containsAny` / `containsAll` (docs/maps.md#conditions).
  *
  * Text is split into tokens: runs of Unicode letters, marks, digits and `_` (an apostrophe inside
  * a word keeps it whole: "don't"), each optionally led by `#` or `@` when that sign starts a word

@@ -58,7 +58,7 @@ const readings = new Map<string, { sentiment: number | undefined; isQuestion: bo
 const MAX_READINGS = 1024;
 
 /**
- * What conditions can see of a mention (SPEC §3.1): its fields flattened, `sentiment` taken from
+ * What conditions can see of a mention (docs/mentions.md): its fields flattened, `sentiment` taken from
  * the mention or computed with {@link textSentiment}, and `isQuestion` derived with
  * {@link isQuestion}. Plain JSON: absent optional fields stay absent.
  */

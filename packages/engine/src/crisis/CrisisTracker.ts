@@ -13,7 +13,7 @@ export interface CrisisState {
 }
 
 /**
- * Detects a crisis on one map (SPEC §4): matched mentions in the trailing `window` (a mention at
+ * Detects a crisis on one map (docs/semantics.md#crisis): matched mentions in the trailing `window` (a mention at
  * `t` counts while `now < t + window`); reaching `threshold` sets the flag; it clears once the
  * count has stayed below the threshold for `cooldown` (default: `window`), at that instant.
  * Pure: the caller passes every instant in, in non-decreasing order.

@@ -65,7 +65,7 @@ export function triggerMatches(trigger: TriggerNode, facts: MentionFacts, crisis
 }
 
 /**
- * Routes a mention (SPEC §4, §10.3): every trigger of every given map that hears the mention's
+ * Routes a mention (docs/semantics.md#routing, docs/mentions.md): every trigger of every given map that hears the mention's
  * brand ({@link mapHearsBrand}), highest priority first, ties by map id then node id; the first
  * whose `when` holds starts the case. `undefined` leaves the mention unrouted, for the hub's
  * triage inbox.

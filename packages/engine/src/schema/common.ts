@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Ids are 1–128 characters of `[A-Za-z0-9_.:-]` (SPEC §3). */
+/** Ids are 1–128 characters of `[A-Za-z0-9_.:-]` (docs/maps.md). */
 export const idSchema = z
   .string()
   .regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'must be 1–128 characters of letters, digits, _ . : -');
@@ -44,6 +44,6 @@ export const recipientSchema = z.union([
   z.object({ slack: z.url({ protocol: /^https?$/ }) }),
 ]);
 
-/** A brand or account the organisation answers for (SPEC §10.3): the same shape as an id. */
+/** A brand or account the organisation answers for (docs/mentions.md): the same shape as an id. */
 export const brandSchema = idSchema;
 export type Recipient = z.infer<typeof recipientSchema>;

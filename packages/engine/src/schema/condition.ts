@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
-/** Fields a condition can test (SPEC §3.3). */
+/** Fields a condition can test (docs/maps.md#conditions). */
 export const CONDITION_FIELDS = [
   'network', 'text', 'author.handle', 'author.followers', 'author.verified', 'lang',
   'sentiment', 'directedAtBrand', 'isQuestion', 'tags', 'crisis', 'passCount',
 ] as const;
 export type ConditionField = (typeof CONDITION_FIELDS)[number];
 
-/** Comparison operators (SPEC §3.3). */
+/** Comparison operators (docs/maps.md#conditions). */
 export const CONDITION_OPS = [
   'eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'containsAny', 'containsAll', 'matches', 'exists',
 ] as const;

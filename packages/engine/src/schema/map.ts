@@ -67,7 +67,13 @@ export const passNodeSchema = z.object({
   expected: z.object({
     action: z.string().min(1).max(500),
     within: durationSchema,
-    outcomes: z.array(outcomeName).min(1).max(20),
+    // Each outcome once: a second "resolved" would be a button and an edge that can never differ
+    // from the first. A malformed list, so E_SCHEMA (E_OUTCOME_UNHANDLED is a missing edge).
+    outcomes: z.array(outcomeName).min(1).max(20).superRefine((list, ctx) => {
+      list.forEach((o, i) => {
+        if (list.indexOf(o) < i) ctx.addIssue({ code: 'custom', path: [i], message: `"${o}" is listed twice; name each outcome once` });
+      });
+    }),
   }),
 });
 
@@ -107,7 +113,7 @@ export const crisisSchema = z.object({
   notify: z.array(recipientSchema).max(50).optional(),
 });
 
-/** A handoff map (SPEC §3.2). */
+/** A handoff map (docs/maps.md). */
 export const mapSchema = z.object({
   format: z.literal(MAP_FORMAT),
   id: idSchema,
@@ -116,7 +122,7 @@ export const mapSchema = z.object({
   hub: idSchema,
   teams: z.array(teamSchema).min(1).max(200),
   crisis: crisisSchema.optional(),
-  /** Only mentions of these brands are tried against this map (SPEC §10.3); without it, every mention. */
+  /** Only mentions of these brands are tried against this map (docs/mentions.md); without it, every mention. */
   listensTo: z.object({ brands: z.array(brandSchema).min(1).max(200) }).optional(),
   nodes: z.array(nodeSchema).max(5000),
   edges: z.array(edgeSchema).max(20000),

@@ -25,7 +25,7 @@ export const authorSchema = z.object({
 });
 
 /**
- * A post, reply, comment or review that names the organisation (SPEC §3.1).
+ * A post, reply, comment or review that names the organisation (docs/mentions.md).
  * `id` is unique per source: a second mention with the same id is a duplicate.
  */
 export const mentionSchema = z.object({
@@ -39,7 +39,7 @@ export const mentionSchema = z.object({
   directedAtBrand: z.boolean().optional(),
   lang: z.string().min(1).max(35).optional(),
   sentiment: z.number().min(-1).max(1).optional(),
-  /** The brand or account it concerns (SPEC §10.3); set by its source or ingest token when absent. */
+  /** The brand or account it concerns (docs/mentions.md); set by its source or ingest token when absent. */
   brand: brandSchema.optional(),
 });
 export type Mention = z.infer<typeof mentionSchema>;

@@ -18,7 +18,7 @@ export const staffSchema = z.object({
   outcomes: z.record(z.string(), z.number().min(0)).optional(),
 });
 
-/** A rehearsal: mentions in virtual time and simulated staff (SPEC §5). */
+/** A rehearsal: mentions in virtual time and simulated staff (docs/scenarios.md). */
 export const scenarioSchema = z.object({
   format: z.literal(SCENARIO_FORMAT),
   name: z.string().min(1).max(200),

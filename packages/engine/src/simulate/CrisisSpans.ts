@@ -28,7 +28,7 @@ export class CrisisSpans {
     return to - from - inside;
   }
 
-  /** The windows as SPEC §5 prints them: seconds from the start, `toSec: null` while still on. */
+  /** The windows as docs/scenarios.md#the-result shows them: seconds from the start, `toSec: null` while still on. */
   windows(): { fromSec: number; toSec: number | null }[] {
     return this.spans.map((span) => ({ fromSec: span.from / 1000, toSec: span.to === null ? null : span.to / 1000 }));
   }

@@ -1,7 +1,7 @@
 import { Heap } from './Heap.ts';
 import type { SimEvent } from './simulationRecords.ts';
 
-/** The order events run in: by instant, then by class (SPEC §5), then in the order created. */
+/** The order events run in: by instant, then by class (docs/scenarios.md#how-the-simulated-staff-work), then in the order created. */
 export const eventBefore = (a: SimEvent, b: SimEvent): boolean =>
   a.at !== b.at ? a.at < b.at : a.kind !== b.kind ? a.kind < b.kind : a.seq < b.seq;
 

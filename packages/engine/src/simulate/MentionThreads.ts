@@ -1,7 +1,7 @@
 import type { ArrivalPlan } from './expandScenario.ts';
 
 /**
- * Which case a reply belongs to (SPEC §4: a reply whose thread reaches an open case is attached to
+ * Which case a reply belongs to (docs/semantics.md#routing: a reply whose thread reaches an open case is attached to
  * it). Only mentions that something replies to need remembering — a walk up a thread only ever
  * looks up those — so a run of 100,000 unrelated mentions keeps nothing here.
  */

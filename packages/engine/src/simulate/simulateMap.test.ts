@@ -172,7 +172,7 @@ describe('simulateMap', () => {
   });
 });
 
-describe('simulateMap follows SPEC §4–§5 on hand-computed runs', () => {
+describe('simulateMap follows docs/semantics.md and docs/scenarios.md on hand-computed runs', () => {
   /** complaintMap where p1 also accepts `again`, which sends the case back into p1's queue. */
   function loopMap(): BatonMap {
     const map = complaintMap();

@@ -40,7 +40,7 @@ export interface SimulateOptions {
 }
 
 /**
- * Rehearses a map against a scenario in virtual time with simulated staff (SPEC §4–§5). The
+ * Rehearses a map against a scenario in virtual time with simulated staff (docs/semantics.md, docs/scenarios.md). The
  * cases run on the compiled XState machine — the same one the runtime runs. Same input, same
  * seed, same output, byte for byte. Call `validateMap` and check the scenario first.
  */
@@ -111,7 +111,7 @@ class SimulationRun {
     let processed = 0;
     // Arrivals come sorted, so they stay out of the event heap: the next one is taken when it is
     // earlier than every pending event (at an equal instant the heap's outcomes, deadlines and
-    // crisis checks go first, as SPEC §5 orders them).
+    // crisis checks go first, as docs/scenarios.md#how-the-simulated-staff-work orders them).
     for (;;) {
       const top = this.events.peek();
       const takeArrival = !arrivals.done && (top === undefined || arrivals.at < top.at);

@@ -2,7 +2,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import type { SimulatedCase } from './simulationResult.ts';
 import type { Member, QueueEntry } from './staff.ts';
 
-// Event classes, in the order they run at equal instants (SPEC §5): the crisis flag is brought
+// Event classes, in the order they run at equal instants (docs/scenarios.md#how-the-simulated-staff-work): the crisis flag is brought
 // up to date first, then outcomes, deadlines; arrivals (kept out of the heap) come last.
 export const CRISIS = 0;
 export const OUTCOME = 1;

@@ -1,4 +1,4 @@
-/** One mention's fate in a simulation (SPEC §5). */
+/** One mention's fate in a simulation (docs/scenarios.md#the-result). */
 export interface SimulatedCase {
   mention: string;
   case?: string;
@@ -19,7 +19,7 @@ export interface Percentiles {
   max: number | null;
 }
 
-/** What `simulateMap` returns and `baton simulate --json` prints (SPEC §5). */
+/** What `simulateMap` returns and `baton simulate --json` prints (docs/scenarios.md#the-result). */
 export interface SimulationResult {
   map: string;
   scenario: string;
@@ -75,7 +75,7 @@ export function caseMetrics(rows: readonly SimulatedCase[]) {
   };
 }
 
-/** Puts a row's keys in the order SPEC §5 lists them, so the JSON reads the same everywhere. */
+/** Puts a row's keys in the order docs/scenarios.md#the-result lists them, so the JSON reads the same everywhere. */
 export function orderRow(row: SimulatedCase): SimulatedCase {
   const out: SimulatedCase = { mention: row.mention } as SimulatedCase;
   if (row.case !== undefined) out.case = row.case;

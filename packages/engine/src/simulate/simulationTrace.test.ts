@@ -89,7 +89,7 @@ describe('the trace of a simulation run', () => {
       '60 case-1 breach p1', // still worked: no timeout edge
       '70 case-1 leave p1',
       '70 case-1 enter e1',
-      // At 70 the outcome comes before the deadline (SPEC §5): case-2 is taken, then misses its
+      // At 70 the outcome comes before the deadline (docs/scenarios.md#how-the-simulated-staff-work): case-2 is taken, then misses its
       // deadline, and is still worked when the run stops at 80 (no leave).
       '70 case-2 pickup p1',
       '70 case-2 breach p1',

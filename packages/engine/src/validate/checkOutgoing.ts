@@ -17,7 +17,7 @@ function declaredOutcomes(node: LenientNode): string[] | undefined {
 }
 
 /**
- * The rules on what leaves each node (SPEC §3.2): E_OUTGOING (a trigger or action without exactly
+ * The rules on what leaves each node (docs/maps.md#edges): E_OUTGOING (a trigger or action without exactly
  * one edge, an end with any, `when` off a decision, `on` off a pass, two edges on one outcome),
  * E_NO_ELSE, E_OUTCOME_UNHANDLED and W_NO_TIMEOUT.
  */

@@ -1,5 +1,5 @@
 /**
- * Problem codes of SPEC §3.4, in the order problems are listed: schema first, then the graph
+ * Problem codes of docs/maps.md#validation, in the order problems are listed: schema first, then the graph
  * from its ids outwards, then conditions, then warnings.
  */
 export const PROBLEM_CODES = [

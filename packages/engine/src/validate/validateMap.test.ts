@@ -351,3 +351,18 @@ describe('validateMap order and robustness', () => {
     ]);
   });
 });
+
+describe('a pass lists each outcome once', () => {
+  it('refuses the same outcome twice as a schema error on that pass, naming it', () => {
+    const map = outageMap();
+    nodeById(map, 'care').expected.outcomes = ['resolved', 'resolved'];
+    const result = validateMap(map);
+    expect(result.valid).toBe(false);
+    expect(only(result.problems, 'E_SCHEMA')).toEqual([{
+      code: 'E_SCHEMA', severity: 'error', node: 'care',
+      message: 'nodes[3].expected.outcomes[1]: "resolved" is listed twice; name each outcome once',
+    }]);
+    nodeById(map, 'care').expected.outcomes = ['resolved'];
+    expect(codes(validateMap(map).problems)).not.toContain('E_SCHEMA');
+  });
+});

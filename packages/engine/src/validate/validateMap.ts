@@ -96,7 +96,7 @@ function conditionProblems(map: LenientMap): PlacedProblem[] {
 }
 
 /**
- * Checks a handoff map (SPEC §3.4) and lists every problem at once, errors and warnings, ordered
+ * Checks a handoff map (docs/maps.md#validation) and lists every problem at once, errors and warnings, ordered
  * by code (as in `PROBLEM_CODES`) then by place in the document. A map with malformed parts still
  * has its graph checked: the schema check reports what does not fit, and the graph checks read
  * whatever nodes (string id) and edges (string id, source and target) they can.

@@ -80,7 +80,7 @@ function mapProblems(raw: Json, map: BatonMap): PlacedProblem[] {
 }
 
 /**
- * Checks a scenario (SPEC §5) and, given the map it rehearses, that its staff and scripted
+ * Checks a scenario (docs/scenarios.md) and, given the map it rehearses, that its staff and scripted
  * responses fit that map. Same answer shape as `validateMap`: E_SCHEMA for what does not fit
  * (including a min response time above the max and a response naming an unknown node),
  * E_UNKNOWN_TEAM for staff of a team the map lacks.

@@ -1,5 +1,5 @@
 /**
- * A visual editor for a condition tree (SPEC §3.3): groups that match all or any of their parts,
+ * A visual editor for a condition tree (docs/maps.md#conditions): groups that match all or any of their parts,
  * "not" around any part, and field tests with keywords as chips.
  */
 import { NETWORKS } from '@baton/engine';

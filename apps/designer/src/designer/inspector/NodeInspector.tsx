@@ -25,7 +25,7 @@ const TYPE_WORDS: Record<FlowNode['type'], string> = {
   end: 'End — when is it over, who must know, what did we learn?',
 };
 
-/** Every field of the selected node (SPEC §3.2). */
+/** Every field of the selected node (docs/maps.md#nodes). */
 export function NodeInspector({ node }: { node: FlowNode }) {
   const store = useMapStoreApi();
   const hub = useMapStore((s) => s.settings.hub);
