@@ -31,7 +31,7 @@ const ingestAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /**
- * A CSV or NDJSON body (SPEC §10.2) is read here, row by row, into the JSON array the route's
+ * A CSV or NDJSON body (docs/api.md, "Mentions and cases") is read here, row by row, into the JSON array the route's
  * validator and handler take: the first row that is not a mention is a 400 naming its line and
  * field, and nothing of the request is stored; more than 1,000 rows is 413 TOO_MANY.
  */
@@ -100,7 +100,7 @@ async function explain(c: Context<AppEnv>): Promise<never> {
   throw new ApiError(400, 'INVALID', 'The mention does not fit the schema', { issues: r.success ? [] : issuesOf(r.error) });
 }
 
-/** Gives the ingest token's brand (if it has one) to every mention that names none (SPEC §10.3). */
+/** Gives the ingest token's brand (if it has one) to every mention that names none (docs/mentions.md#brands). */
 function withTokenBrand(c: Context<AppEnv>, batch: Mention[]): Mention[] {
   const auth = c.get('auth');
   const brand = auth.kind === 'ingest' ? auth.brand : null;

@@ -48,7 +48,7 @@ function compare(a: string, b: string): number {
 }
 
 /**
- * Whether a map hears a mention of `brand` (SPEC §10.3): a map without `listensTo` hears every
+ * Whether a map hears a mention of `brand` (docs/mentions.md#brands): a map without `listensTo` hears every
  * mention; one with it only mentions of the brands it lists.
  * @example mapHearsBrand({ ...map, listensTo: { brands: ['acme'] } }, 'acme') // true
  */
