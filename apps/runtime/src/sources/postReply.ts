@@ -4,6 +4,7 @@ import { sourcePosts, sources } from '../db/schema.ts';
 import { WebhookRefused } from '../outbox/webhookGuard.ts';
 import type { Runtime } from '../Runtime.ts';
 import { blueskyAgent, DEFAULT_SERVICE } from './blueskySource.ts';
+import { readNetworkError } from './httpError.ts';
 import { mastodonClient } from './mastodonSource.ts';
 import { sourcesOf } from './SourceManager.ts';
 
@@ -95,7 +96,8 @@ export async function postReply(rt: Runtime, args: { mentionId: string; text: st
     const res = await agent.post({ text: args.text, reply: { root, parent } });
     const [, did, , rkey] = /^at:\/\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(res.uri) ?? [];
     return { networkId: res.uri, url: did && rkey ? `https://bsky.app/profile/${did}/post/${rkey}` : null };
-  } catch (error) {
+  } catch (thrown) {
+    const error = await readNetworkError(thrown);
     if (error instanceof ReplyRefused) throw error;
     if (error instanceof WebhookRefused) throw new ReplyRefused(`Baton will not call that server: ${error.message}`);
     const status = statusOf(error);
