@@ -80,6 +80,12 @@ describe('replies posted through a source', () => {
     expect(c.replies.find((r: { id: string }) => r.id === long.body.id)).toMatchObject({ status: 'sent', error: null, networkId: expect.stringMatching(/^\d+$/) });
     expect(fake.posted.map((p) => p.in_reply_to_id)).toEqual([status, status]);
     expect(fake.posted[1]!.status).toBe('x'.repeat(600));
+
+    // The customer answers Baton's reply (not her own post): it joins the case, it opens no new one.
+    const answer = fake.post(ana, 'Thanks, but the lid is broken too', { mention: true, inReplyTo: c.replies[0].networkId });
+    const attached = await waitFor('the answer', () => stored().find((m) => m.id === `mastodon:${answer}`));
+    expect(attached).toMatchObject({ status: 'attached', caseId });
+    expect((await people.care1('GET', `/api/cases/${caseId}`)).body.replyTo).toBe(`mastodon:${answer}`);
   });
 
   it('Bluesky: a reply to the customer’s reply names the thread’s root and that parent (uri and cid), and shows sent', async () => {
@@ -124,5 +130,12 @@ describe('replies posted through a source', () => {
     const failed = c.replies.find((r: { id: string }) => r.id === long.body.id);
     expect(failed.status).toBe('failed');
     expect(failed.error).toMatch(/Bluesky refused the reply.*300 graphemes/);
+
+    // The customer answers Baton's post: it joins the case, it opens no new one.
+    // Only the uri of Baton's post matters for the thread; the cid stands in for the one the service gave.
+    const ours = { uri: c.replies[0].networkId as string, cid: 'bafyours', did: fake.me.did, rkey: '', timeUs: 0, text: '' };
+    const answer = fake.post(ana.did, '@acme thanks, but the lid is broken too', { mention: true, replyTo: ours, root });
+    const attached = await waitFor('the answer', () => stored().find((m) => m.id === `bluesky:${answer.uri}`));
+    expect(attached).toMatchObject({ status: 'attached', caseId });
   });
 });
