@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { signIn as signInPage } from './browser/designerPage.ts';
 import { screenshot } from './browser/launch.ts';
 import { browserSuite } from './browser/suite.ts';
+import { FakeJetstream } from './fakes/fakeJetstream.ts';
 import { FakeMastodon } from './fakes/fakeMastodon.ts';
 import { approveMap, signIn, type Api } from './helpers/api.ts';
 
@@ -110,6 +111,59 @@ describe('a reply posted on Mastodon from the case view', () => {
     expect(await failed.textContent()).toMatch(/Not posted: .*HTTP 422.*Text character limit of 500 exceeded/);
     await shot('03-reply-refused', true);
     expect(fake.posted).toHaveLength(1);
+    fake.acceptReplies();
+  });
+
+  it('the customer’s answer to Baton’s reply joins the case’s thread, live, and opens no other case', async () => {
+    const ours = (await admin('GET', `/api/cases/${caseId}`)).body.replies[0];
+    const answer = fake.post(CUSTOMER, 'Thanks! The lid is broken too, though.', { mention: true, inReplyTo: ours.networkId });
+    await s.page.locator('[data-thread="reply"]', { hasText: 'The lid is broken too' }).waitFor({ timeout: 60_000 });
+    const cases = (await admin('GET', '/api/cases')).body.cases as { id: string }[];
+    expect(cases.map((c) => c.id)).toEqual([caseId]);
+    expect((await admin('GET', `/api/cases/${caseId}`)).body.replyTo).toBe(`mastodon:${answer}`);
     expect(s.pageErrors).toEqual([]);
+  });
+});
+
+describe('a reply posted on Bluesky from the case view', () => {
+  it('sends with the thread’s root and parent and shows sent; a refused one shows the service’s reason', async () => {
+    const jet = await new FakeJetstream().start();
+    try {
+      const dan = jet.user({ did: 'did:plc:dan00000000000000000000', handle: 'dan.example.test', displayName: 'Dan Customer', followersCount: 40 });
+      const src = await admin('POST', '/api/sources', { kind: 'bluesky', name: 'Acme on Bluesky', brand: 'acme', settings: { service: jet.url, jetstream: jet.jetstream, handle: jet.me.handle }, secrets: { appPassword: jet.appPassword } });
+      expect(src.status).toBe(201);
+      await until('the Jetstream connection', () => jet.liveConnections === 1);
+      const root = jet.post(dan.did, '@acme my toaster is broken', { mention: true });
+      const caseId = await until('the case', async () => (await admin('GET', '/api/cases')).body.cases.find((c: { mentionId?: string; id: string }) => c.mentionId === `bluesky:${root.uri}`)?.id as string | undefined);
+      const parent = jet.post(dan.did, '@acme hello?', { mention: true, replyTo: root });
+      await until('the follow-up', async () => (await admin('GET', `/api/cases/${caseId}`)).body.replyTo === `bluesky:${parent.uri}`);
+
+      await s.page.goto(`${s.server.url}/#/console/case/${caseId}`);
+      await s.page.locator(`.case-page[data-case-id="${caseId}"]`).waitFor();
+      await s.page.getByTestId('claim').click();
+      const send = s.page.getByTestId('send-reply');
+      await send.waitFor();
+      expect(await send.textContent()).toBe('Send on Bluesky');
+      await s.page.getByTestId('reply-text').fill('Sorry, Dan! A new toaster is on its way.');
+      await send.click();
+      const sent = s.page.locator('[data-testid="our-reply"][data-reply-status="sent"]');
+      await sent.waitFor({ timeout: 60_000 });
+      expect(await sent.getByRole('link', { name: 'View on Bluesky' }).getAttribute('href')).toMatch(new RegExp(`^https://bsky.app/profile/${jet.me.did}/post/`));
+      expect(jet.created).toEqual([expect.objectContaining({
+        repo: jet.me.did,
+        record: expect.objectContaining({ text: 'Sorry, Dan! A new toaster is on its way.', reply: { root: { uri: root.uri, cid: root.cid }, parent: { uri: parent.uri, cid: parent.cid } } }),
+      })]);
+
+      jet.refuseReplies(400, 'InvalidRequest', 'Record/text must not be longer than 300 graphemes');
+      await s.page.getByTestId('reply-text').fill('y'.repeat(400));
+      await send.click();
+      const failed = s.page.locator('[data-testid="our-reply"][data-reply-status="failed"]');
+      await failed.waitFor({ timeout: 60_000 });
+      expect(await failed.textContent()).toMatch(/Not posted: Bluesky refused the reply.*300 graphemes/);
+      await shot('04-bluesky', true);
+      expect(s.pageErrors).toEqual([]);
+    } finally {
+      await jet.stop();
+    }
   });
 });
