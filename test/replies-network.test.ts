@@ -160,6 +160,10 @@ describe('a reply posted on Bluesky from the case view', () => {
       const failed = s.page.locator('[data-testid="our-reply"][data-reply-status="failed"]');
       await failed.waitFor({ timeout: 60_000 });
       expect(await failed.textContent()).toMatch(/Not posted: Bluesky refused the reply.*300 graphemes/);
+      // A Bluesky mention's id is a long at:// URI: the history wraps it rather than running out of its box.
+      await s.page.locator('.history li', { hasText: 'Opened from mention bluesky:at://' }).waitFor();
+      const overflow = await s.page.locator('.history').evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
       await shot('04-bluesky', true);
       expect(s.pageErrors).toEqual([]);
     } finally {
