@@ -125,6 +125,17 @@ describe('a reply posted on Mastodon from the case view', () => {
   });
 });
 
+describe('a Mastodon source that is refused in baton serve', () => {
+  it('says why (the instance’s reason), never "[object Response]" and never the token', async () => {
+    const res = await admin('POST', '/api/sources', { kind: 'mastodon', name: 'Wrong token', settings: { instance: fake.url }, secrets: { accessToken: 'not-the-token' } });
+    expect(res.status).toBe(201);
+    const view = await until('the first failure', async () => ((await admin('GET', '/api/sources')).body as { id: string; lastError: string | null }[]).find((v) => v.id === res.body.id && v.lastError));
+    expect(view.lastError).toMatch(/access token is invalid/);
+    expect(JSON.stringify(view)).not.toContain('not-the-token');
+    expect((await admin('POST', `/api/sources/${res.body.id}/pause`)).status).toBeLessThan(300);
+  });
+});
+
 describe('a reply posted on Bluesky from the case view', () => {
   it('sends with the thread’s root and parent and shows sent; a refused one shows the service’s reason', async () => {
     const jet = await new FakeJetstream().start();
