@@ -79,7 +79,9 @@ describe('replies posted through a source', () => {
     c = (await people.care1('GET', `/api/cases/${caseId}`)).body;
     expect(c.replies.find((r: { id: string }) => r.id === long.body.id)).toMatchObject({ status: 'sent', error: null, networkId: expect.stringMatching(/^\d+$/) });
     expect(fake.posted.map((p) => p.in_reply_to_id)).toEqual([status, status]);
-    expect(fake.posted[1]!.status).toBe('x'.repeat(600));
+    // It did not name the customer: Baton put her handle in front so that Mastodon tells her, and the thread shows what was posted.
+    expect(fake.posted[1]!.status).toBe(`@ana@social.example ${'x'.repeat(600)}`);
+    expect(c.replies.find((r: { id: string }) => r.id === long.body.id).text).toBe(`@ana@social.example ${'x'.repeat(600)}`);
 
     // The customer answers Baton's reply (not her own post): it joins the case, it opens no new one.
     const answer = fake.post(ana, 'Thanks, but the lid is broken too', { mention: true, inReplyTo: c.replies[0].networkId });

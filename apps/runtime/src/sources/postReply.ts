@@ -1,6 +1,6 @@
 import type { BlueskySettings, MastodonSettings } from '@baton/engine';
 import { eq } from 'drizzle-orm';
-import { sourcePosts, sources } from '../db/schema.ts';
+import { mentions, sourcePosts, sources } from '../db/schema.ts';
 import { WebhookRefused } from '../outbox/webhookGuard.ts';
 import type { Runtime } from '../Runtime.ts';
 import { blueskyAgent, DEFAULT_SERVICE } from './blueskySource.ts';
@@ -14,6 +14,19 @@ export interface PostedReply {
   networkId: string;
   /** Where people can read it, when the network says. */
   url: string | null;
+  /** The text as posted, when Baton added to what the holder wrote (the customer's handle on Mastodon). */
+  text?: string;
+}
+
+/**
+ * On Mastodon a reply reaches its author only if it mentions them (the network's own apps add the
+ * handle; its API does not): `text` with the author's `@acct` in front unless it already names them.
+ */
+export function addressed(text: string, handle: string | undefined): string {
+  if (!handle || !/^@[^\s@]+(@[^\s@]+)?$/.test(handle)) return text;
+  const escaped = handle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (new RegExp(`(^|[^\\w@])${escaped}(?![\\w@.-]*[\\w])`, 'i').test(text)) return text;
+  return `${handle} ${text}`;
 }
 
 /** A reply the network refused, or that no source can post; `message` is shown to the holder. */
@@ -81,8 +94,10 @@ export async function postReply(rt: Runtime, args: { mentionId: string; text: st
       const token = secrets?.accessToken;
       if (!token) throw new ReplyRefused('The Mastodon source has no access token');
       await manager.guard(s.instance);
-      const status = await mastodonClient(s.instance, token).v1.statuses.create({ status: args.text, inReplyToId: post.networkId });
-      return { networkId: status.id, url: status.url ?? status.uri ?? null };
+      const doc = rt.db.select({ document: mentions.document }).from(mentions).where(eq(mentions.id, args.mentionId)).get()?.document as { author?: { handle?: string } } | undefined;
+      const text = addressed(args.text, doc?.author?.handle);
+      const status = await mastodonClient(s.instance, token).v1.statuses.create({ status: text, inReplyToId: post.networkId });
+      return { networkId: status.id, url: status.url ?? status.uri ?? null, ...(text !== args.text ? { text } : {}) };
     }
     const s = source.settings as BlueskySettings;
     const password = secrets?.appPassword;
