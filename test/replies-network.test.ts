@@ -93,7 +93,7 @@ describe('a reply posted on Mastodon from the case view', () => {
     expect(await ours.locator('.plain-text').textContent()).toBe('@carla@social.example Sorry, Carla! A new kettle is on its way.');
     expect(await ours.getByTestId('reply-status').textContent()).toBe('Sent');
     const link = ours.getByRole('link', { name: 'View on Mastodon' });
-    expect(fake.posted).toEqual([{ status: '@carla@social.example Sorry, Carla! A new kettle is on its way.', in_reply_to_id: status, token: fake.accessToken }]);
+    expect(fake.posted).toEqual([{ status: '@carla@social.example Sorry, Carla! A new kettle is on its way.', in_reply_to_id: status, token: fake.accessToken, visibility: 'public' }]);
     const stored = (await admin('GET', `/api/cases/${caseId}`)).body.replies[0];
     expect(stored).toMatchObject({ status: 'sent', sentElsewhere: false, inReplyTo: `mastodon:${status}`, networkId: expect.stringMatching(/^\d+$/) });
     expect(await link.getAttribute('href')).toBe(`${fake.url}/@acme/${stored.networkId}`);

@@ -54,7 +54,7 @@ describe('replies posted through a source', () => {
     expect(res.body).toEqual({ id: expect.any(String), status: 'queued' });
     expect(await t.app.outbox.deliverDue()).toBe(1);
 
-    expect(fake.posted).toEqual([{ status: '@ana@social.example Sorry! A new kettle is on its way.', in_reply_to_id: status, token: fake.accessToken }]);
+    expect(fake.posted).toEqual([{ status: '@ana@social.example Sorry! A new kettle is on its way.', in_reply_to_id: status, token: fake.accessToken, visibility: 'public' }]);
     c = (await people.care1('GET', `/api/cases/${caseId}`)).body;
     expect(c.replies).toEqual([expect.objectContaining({ id: res.body.id, inReplyTo: `mastodon:${status}`, network: 'mastodon', status: 'sent', error: null, networkId: expect.stringMatching(/^\d+$/), sentAt: expect.any(String) })]);
     expect(c.replies[0].url).toBe(`${fake.url}/@acme/${c.replies[0].networkId}`);
@@ -88,6 +88,13 @@ describe('replies posted through a source', () => {
     const attached = await waitFor('the answer', () => stored().find((m) => m.id === `mastodon:${answer}`));
     expect(attached).toMatchObject({ status: 'attached', caseId });
     expect((await people.care1('GET', `/api/cases/${caseId}`)).body.replyTo).toBe(`mastodon:${answer}`);
+
+    // A direct message gets a direct answer, never a public one.
+    const dm = fake.post({ acct: 'bo', display_name: 'Bo', followers_count: 7 }, 'My order number 4411 arrived broken', { mention: true, visibility: 'direct' });
+    const dmCase = await claimedByCare1(people, `mastodon:${dm}`);
+    expect((await people.care1('POST', `/api/cases/${dmCase}/replies`, { text: 'Sorry Bo, we will send a new one.' })).status).toBe(202);
+    expect(await t.app.outbox.deliverDue()).toBe(1);
+    expect(fake.posted.at(-1)).toEqual({ status: '@bo Sorry Bo, we will send a new one.', in_reply_to_id: dm, token: fake.accessToken, visibility: 'direct' });
   });
 
   it('Bluesky: a reply to the customer’s reply names the thread’s root and that parent (uri and cid), and shows sent', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressed } from './postReply.ts';
+import { addressed, replyVisibility } from './postReply.ts';
 
 describe('addressed (a Mastodon reply names its customer)', () => {
   it('puts the handle in front unless the text already names that account', () => {
@@ -15,5 +15,11 @@ describe('addressed (a Mastodon reply names its customer)', () => {
   it('leaves the text alone without a usable handle', () => {
     expect(addressed('Sorry!', undefined)).toBe('Sorry!');
     expect(addressed('Sorry!', 'Ana Ruiz')).toBe('Sorry!');
+  });
+});
+
+describe('replyVisibility (never wider than the customer’s post)', () => {
+  it('keeps direct, followers-only and unlisted; public otherwise', () => {
+    expect(['direct', 'private', 'unlisted', 'public', undefined, 'odd'].map((v) => replyVisibility(v))).toEqual(['direct', 'private', 'unlisted', 'public', 'public', 'public']);
   });
 });

@@ -55,6 +55,11 @@ export function canPostReply(rt: Runtime, mentionId: string): boolean {
   return target(rt, mentionId) !== null;
 }
 
+/** The visibility of a Mastodon reply: the customer's post's when narrower than public (direct, followers only, unlisted). */
+export function replyVisibility(original: string | undefined): 'public' | 'unlisted' | 'private' | 'direct' {
+  return original === 'direct' || original === 'private' || original === 'unlisted' ? original : 'public';
+}
+
 /** A network's answer that means "try again later" (rate limits, outages, timeouts). */
 function retryable(status: number | undefined): boolean {
   return status === undefined || status === 408 || status === 429 || status >= 500;
@@ -96,7 +101,10 @@ export async function postReply(rt: Runtime, args: { mentionId: string; text: st
       await manager.guard(s.instance);
       const doc = rt.db.select({ document: mentions.document }).from(mentions).where(eq(mentions.id, args.mentionId)).get()?.document as { author?: { handle?: string } } | undefined;
       const text = addressed(args.text, doc?.author?.handle);
-      const status = await mastodonClient(s.instance, token).v1.statuses.create({ status: text, inReplyToId: post.networkId });
+      const client = mastodonClient(s.instance, token);
+      // Never wider than the customer's post: a reply to a direct message stays direct.
+      const original = await client.v1.statuses.$select(post.networkId).fetch();
+      const status = await client.v1.statuses.create({ status: text, inReplyToId: post.networkId, visibility: replyVisibility(original.visibility) });
       return { networkId: status.id, url: status.url ?? status.uri ?? null, ...(text !== args.text ? { text } : {}) };
     }
     const s = source.settings as BlueskySettings;
