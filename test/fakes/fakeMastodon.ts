@@ -49,7 +49,7 @@ export class FakeMastodon {
   readonly statuses: Status[] = [];
   readonly notifications: Notification[] = [];
   /** Replies posted through the API: what Baton sent. */
-  readonly posted: { status: string; in_reply_to_id: string | null; token: string }[] = [];
+  readonly posted: { status: string; in_reply_to_id: string | null; token: string; visibility: string }[] = [];
   /** Streaming connections opened so far. */
   connections = 0;
   private nextId = 110_000_000_000_000_000n;
@@ -95,14 +95,14 @@ export class FakeMastodon {
    * Posts a status as `author`: a mention of the account (`mention: true`, shows up in its
    * notifications), with hashtags, in reply to an earlier status. Streams it live to subscribers.
    */
-  post(author: Omit<FakeAccount, 'id' | 'username'> & { id?: string }, text: string, opts: { mention?: boolean; tags?: string[]; inReplyTo?: string } = {}): string {
+  post(author: Omit<FakeAccount, 'id' | 'username'> & { id?: string }, text: string, opts: { mention?: boolean; tags?: string[]; inReplyTo?: string; visibility?: 'public' | 'unlisted' | 'private' | 'direct' } = {}): string {
     const id = String(this.nextId++);
     const account: FakeAccount = { id: author.id ?? `a-${author.acct}`, username: author.acct.split('@')[0]!, ...author };
     const tags = (opts.tags ?? []).map((t) => t.toLowerCase());
     const content = `<p>${opts.mention ? '<span class="h-card"><a href="https://x/@acme" class="u-url mention">@<span>acme</span></a></span> ' : ''}${escapeHtml(text)}${tags.map((t) => ` <a href="https://x/tags/${t}" class="mention hashtag">#<span>${t}</span></a>`).join('')}</p>`;
     const status: Status = {
       id, created_at: new Date().toISOString(), in_reply_to_id: opts.inReplyTo ?? null, content, spoiler_text: '', language: 'en',
-      url: `${this.url}/@${account.acct}/${id}`, uri: `${this.url}/users/${account.acct}/statuses/${id}`, visibility: 'public', tags: tags.map((name) => ({ name })), account,
+      url: `${this.url}/@${account.acct}/${id}`, uri: `${this.url}/users/${account.acct}/statuses/${id}`, visibility: opts.visibility ?? 'public', tags: tags.map((name) => ({ name })), account,
     };
     this.statuses.push(status);
     this.broadcast('public', 'update', status);
@@ -165,14 +165,20 @@ export class FakeMastodon {
       return sendJson(res, 200, page(this.statuses.filter((s) => s.tags.some((t) => t.name === name)), url.searchParams));
     }
     if (req.method === 'GET' && path === '/api/v1/timelines/public') return sendJson(res, 200, page(this.statuses, url.searchParams));
+    const one = /^\/api\/v1\/statuses\/(\d+)$/.exec(path);
+    if (req.method === 'GET' && one) {
+      const found = this.statuses.find((x) => x.id === one[1]);
+      return found ? sendJson(res, 200, found) : sendJson(res, 404, { error: 'Record not found' });
+    }
     if (req.method === 'POST' && path === '/api/v1/statuses') {
       const body = await readJson(req);
       const text = String(body.status ?? '');
       const inReplyTo = body.in_reply_to_id ? String(body.in_reply_to_id) : null;
       if (this.refusal) return sendJson(res, this.refusal.status, { error: this.refusal.error });
       if (inReplyTo && !this.statuses.some((s) => s.id === inReplyTo)) return sendJson(res, 404, { error: 'Record not found' });
-      this.posted.push({ status: text, in_reply_to_id: inReplyTo, token });
-      const id = this.post({ ...this.me }, text, { ...(inReplyTo ? { inReplyTo } : {}) });
+      const visibility = (['public', 'unlisted', 'private', 'direct'] as const).find((v) => v === body.visibility) ?? 'public';
+      this.posted.push({ status: text, in_reply_to_id: inReplyTo, token, visibility });
+      const id = this.post({ ...this.me }, text, { ...(inReplyTo ? { inReplyTo } : {}), visibility });
       return sendJson(res, 200, this.statuses.find((s) => s.id === id));
     }
     sendJson(res, 404, { error: 'Not found' });

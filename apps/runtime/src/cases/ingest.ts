@@ -2,7 +2,7 @@ import { mentionFacts, routeMention, type Mention } from '@baton/engine';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { prepared } from '../db/prepared.ts';
 import type { Db } from '../db/client.ts';
-import { cases, mentions } from '../db/schema.ts';
+import { cases, mentions, replies } from '../db/schema.ts';
 import { CrisisBook } from '../crisis/CrisisBook.ts';
 import type { Runtime } from '../Runtime.ts';
 import { openCase, type ActiveMap } from './openCase.ts';
@@ -51,7 +51,13 @@ function threadCase(w: Work, inReplyTo: string | undefined): string | null {
     const parent = prepared(db, 'mentions.thread', () =>
       db.select({ caseId: mentions.caseId, inReplyTo: mentions.inReplyTo }).from(mentions).where(eq(mentions.id, sql.placeholder('id'))).prepare(),
     ).get({ id });
-    if (!parent) return null;
+    if (!parent) {
+      // Not a mention: perhaps a reply Baton posted; the thread goes on from the mention it answered.
+      const answered = answeredBy(db, id);
+      if (!answered) return null;
+      id = answered;
+      continue;
+    }
     if (parent.caseId) {
       const c = prepared(db, 'cases.status', () =>
         db.select({ status: cases.status }).from(cases).where(eq(cases.id, sql.placeholder('id'))).prepare(),
@@ -61,6 +67,21 @@ function threadCase(w: Work, inReplyTo: string | undefined): string | null {
     id = parent.inReplyTo ?? undefined;
   }
   return null;
+}
+
+/**
+ * The mention a reply Baton posted answered, when `id` (`network:networkId`, as a mention's
+ * `inReplyTo` names it) is such a reply; else null.
+ */
+function answeredBy(db: Db, id: string): string | null {
+  const colon = id.indexOf(':');
+  if (colon < 1) return null;
+  const network = id.slice(0, colon);
+  const row = prepared(db, 'replies.byNetworkId', () =>
+    db.select({ mentionId: replies.mentionId }).from(replies)
+      .where(sql`${replies.networkId} = ${sql.placeholder('networkId')} and ${replies.mentionId} like ${sql.placeholder('prefix')} escape '\\'`).prepare(),
+  ).get({ networkId: id.slice(colon + 1), prefix: `${network.replace(/[\\%_]/g, (c) => `\\${c}`)}:%` });
+  return row?.mentionId ?? null;
 }
 
 /**

@@ -26,7 +26,11 @@ export const replies = sqliteTable('replies', {
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
   sentAt: integer('sent_at'),
-}, (t) => [index('replies_case').on(t.caseId, t.createdAt)]);
+}, (t) => [
+  index('replies_case').on(t.caseId, t.createdAt),
+  /** A customer's answer to a reply Baton posted finds the reply (and its case) by the network's id. */
+  index('replies_network').on(t.networkId),
+]);
 
 /**
  * A reply drafted by a map's `{ reply }` effect for the holder to edit and send (the latest per

@@ -119,12 +119,12 @@ export function retryReply(rt: Runtime, user: SessionUser, caseId: string, reply
   });
 }
 
-/** The outbox posted the reply: it is sent, with the network's id and link. */
+/** The outbox posted the reply: it is sent, with the network's id and link (and the text as posted, when Baton added to it). */
 export function replyPosted(rt: Runtime, replyId: string, posted: PostedReply): void {
   write(rt, (w) => {
     const r = rt.db.select().from(replies).where(eq(replies.id, replyId)).get();
     if (!r) return;
-    rt.db.update(replies).set({ status: 'sent', networkId: posted.networkId, url: posted.url, error: null, sentAt: w.now, updatedAt: w.now }).where(eq(replies.id, replyId)).run();
+    rt.db.update(replies).set({ status: 'sent', networkId: posted.networkId, url: posted.url, error: null, sentAt: w.now, updatedAt: w.now, ...(posted.text ? { text: posted.text } : {}) }).where(eq(replies.id, replyId)).run();
     addHistory(w, r.caseId, 'reply.sent', null, { replyId, networkId: posted.networkId, url: posted.url });
     const row = rt.db.select().from(cases).where(eq(cases.id, r.caseId)).get();
     if (row) emitCase(w, row, { id: replyId, status: 'sent' });

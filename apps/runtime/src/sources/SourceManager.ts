@@ -13,6 +13,7 @@ import { checkWebhook } from '../outbox/webhookGuard.ts';
 import type { Runtime } from '../Runtime.ts';
 import { backoffMs, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 import { blueskySource } from './blueskySource.ts';
+import { readNetworkError } from './httpError.ts';
 import { mastodonSource } from './mastodonSource.ts';
 import { rssSource } from './rssSource.ts';
 import { openSecrets, sealSecrets } from './sourceSecrets.ts';
@@ -205,8 +206,9 @@ export class SourceManager {
         await READERS[row.kind as SourceKind](this.context(row, secrets, r));
         if (r.ctrl.signal.aborted) break;
         throw new Error('the connection closed');
-      } catch (error) {
+      } catch (thrown) {
         if (r.ctrl.signal.aborted) break;
+        const error = await readNetworkError(thrown);
         r.failures = r.healthy ? 1 : r.failures + 1;
         r.healthy = false;
         this.recordFailure(id, redact(error instanceof Error ? error.message : String(error), secrets), r.failures);

@@ -88,7 +88,7 @@ describe('Mastodon sources', { timeout: 30_000 }, () => {
     await waitFor('the mention', () => stored().length === 1);
 
     const sent = await postReply(t.app.rt, { mentionId: `mastodon:${post}`, text: '@ana@social.example Sorry! We sent a new kettle.' });
-    expect(fake.posted).toEqual([{ status: '@ana@social.example Sorry! We sent a new kettle.', in_reply_to_id: post, token: fake.accessToken }]);
+    expect(fake.posted).toEqual([{ status: '@ana@social.example Sorry! We sent a new kettle.', in_reply_to_id: post, token: fake.accessToken, visibility: 'public' }]);
     expect(sent.networkId).toMatch(/^\d+$/);
     expect(sent.url).toBe(`${fake.url}/@acme/${sent.networkId}`);
 

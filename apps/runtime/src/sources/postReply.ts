@@ -1,9 +1,10 @@
 import type { BlueskySettings, MastodonSettings } from '@baton/engine';
 import { eq } from 'drizzle-orm';
-import { sourcePosts, sources } from '../db/schema.ts';
+import { mentions, sourcePosts, sources } from '../db/schema.ts';
 import { WebhookRefused } from '../outbox/webhookGuard.ts';
 import type { Runtime } from '../Runtime.ts';
 import { blueskyAgent, DEFAULT_SERVICE } from './blueskySource.ts';
+import { readNetworkError } from './httpError.ts';
 import { mastodonClient } from './mastodonSource.ts';
 import { sourcesOf } from './SourceManager.ts';
 
@@ -13,6 +14,19 @@ export interface PostedReply {
   networkId: string;
   /** Where people can read it, when the network says. */
   url: string | null;
+  /** The text as posted, when Baton added to what the holder wrote (the customer's handle on Mastodon). */
+  text?: string;
+}
+
+/**
+ * On Mastodon a reply reaches its author only if it mentions them (the network's own apps add the
+ * handle; its API does not): `text` with the author's `@acct` in front unless it already names them.
+ */
+export function addressed(text: string, handle: string | undefined): string {
+  if (!handle || !/^@[^\s@]+(@[^\s@]+)?$/.test(handle)) return text;
+  const escaped = handle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (new RegExp(`(^|[^\\w@])${escaped}(?![\\w@.-]*[\\w])`, 'i').test(text)) return text;
+  return `${handle} ${text}`;
 }
 
 /** A reply the network refused, or that no source can post; `message` is shown to the holder. */
@@ -39,6 +53,11 @@ function target(rt: Runtime, mentionId: string) {
  */
 export function canPostReply(rt: Runtime, mentionId: string): boolean {
   return target(rt, mentionId) !== null;
+}
+
+/** The visibility of a Mastodon reply: the customer's post's when narrower than public (direct, followers only, unlisted). */
+export function replyVisibility(original: string | undefined): 'public' | 'unlisted' | 'private' | 'direct' {
+  return original === 'direct' || original === 'private' || original === 'unlisted' ? original : 'public';
 }
 
 /** A network's answer that means "try again later" (rate limits, outages, timeouts). */
@@ -80,8 +99,13 @@ export async function postReply(rt: Runtime, args: { mentionId: string; text: st
       const token = secrets?.accessToken;
       if (!token) throw new ReplyRefused('The Mastodon source has no access token');
       await manager.guard(s.instance);
-      const status = await mastodonClient(s.instance, token).v1.statuses.create({ status: args.text, inReplyToId: post.networkId });
-      return { networkId: status.id, url: status.url ?? status.uri ?? null };
+      const doc = rt.db.select({ document: mentions.document }).from(mentions).where(eq(mentions.id, args.mentionId)).get()?.document as { author?: { handle?: string } } | undefined;
+      const text = addressed(args.text, doc?.author?.handle);
+      const client = mastodonClient(s.instance, token);
+      // Never wider than the customer's post: a reply to a direct message stays direct.
+      const original = await client.v1.statuses.$select(post.networkId).fetch();
+      const status = await client.v1.statuses.create({ status: text, inReplyToId: post.networkId, visibility: replyVisibility(original.visibility) });
+      return { networkId: status.id, url: status.url ?? status.uri ?? null, ...(text !== args.text ? { text } : {}) };
     }
     const s = source.settings as BlueskySettings;
     const password = secrets?.appPassword;
@@ -95,7 +119,8 @@ export async function postReply(rt: Runtime, args: { mentionId: string; text: st
     const res = await agent.post({ text: args.text, reply: { root, parent } });
     const [, did, , rkey] = /^at:\/\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(res.uri) ?? [];
     return { networkId: res.uri, url: did && rkey ? `https://bsky.app/profile/${did}/post/${rkey}` : null };
-  } catch (error) {
+  } catch (thrown) {
+    const error = await readNetworkError(thrown);
     if (error instanceof ReplyRefused) throw error;
     if (error instanceof WebhookRefused) throw new ReplyRefused(`Baton will not call that server: ${error.message}`);
     const status = statusOf(error);

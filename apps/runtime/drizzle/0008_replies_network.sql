@@ -1,0 +1,1 @@
+CREATE INDEX `replies_network` ON `replies` (`network_id`);
