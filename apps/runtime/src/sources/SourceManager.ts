@@ -9,7 +9,7 @@ import { iso } from '../clock.ts';
 import { mentions, sourcePosts, sources, type SourceRow } from '../db/schema.ts';
 import { ApiError, notFound } from '../errors.ts';
 import type { RequestContext } from '../http/requestContext.ts';
-import { checkWebhook } from '../outbox/webhookGuard.ts';
+import { auditRefusal, checkWebhook, WebhookRefused, type OutboundPurpose } from '../outbox/webhookGuard.ts';
 import type { Runtime } from '../Runtime.ts';
 import { backoffMs, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 import { blueskySource } from './blueskySource.ts';
@@ -72,6 +72,8 @@ export function sourceView(db: Db, row: SourceRow): SourceView {
  */
 export class SourceManager {
   private readonly running = new Map<string, Running>();
+  /** Refusals already written to the audit log (see {@link guard}). */
+  private readonly refusalsAudited = new Set<string>();
   private started = false;
   private readonly key: Buffer;
   private readonly backoff: BackoffOptions;
@@ -164,9 +166,24 @@ export class SourceManager {
     return row.secrets ? openSecrets(this.key, row.secrets, row.id) : null;
   }
 
-  /** Checks an outbound URL with the webhook guard (loopback allowed; private ranges only if allowed). */
-  async guard(url: string): Promise<void> {
-    await checkWebhook(url, this.rt.config.webhookAllowPrivate);
+  /**
+   * Checks an outbound URL with the webhook guard (loopback allowed; private ranges only if
+   * allowed). A refusal is audited (`source.refused` / `reply.refused`) once per source, purpose
+   * and host while the process runs, so a source retrying with backoff does not fill the log.
+   */
+  async guard(url: string, about?: { sourceId: string; purpose: OutboundPurpose }): Promise<void> {
+    try {
+      await checkWebhook(url, this.rt.config.webhookAllowPrivate);
+    } catch (e) {
+      if (e instanceof WebhookRefused && about) {
+        const key = `${about.sourceId} ${about.purpose} ${hostKey(url)}`;
+        if (!this.refusalsAudited.has(key)) {
+          this.refusalsAudited.add(key);
+          auditRefusal(this.rt, e, { purpose: about.purpose, url, target: `source:${about.sourceId}` });
+        }
+      }
+      throw e;
+    }
   }
 
   private setPaused(id: string, paused: boolean, actor: string | null, from?: RequestContext): void {
@@ -233,7 +250,7 @@ export class SourceManager {
         r.failures = 0;
         this.rt.db.update(sources).set({ failing: false, lastError: null }).where(and(eq(sources.id, row.id), sql`(${sources.failing} = 1 or ${sources.lastError} is not null)`)).run();
       },
-      guard: (url) => this.guard(url),
+      guard: (url) => this.guard(url, { sourceId: row.id, purpose: 'source' }),
       sleep: (ms) => this.sleep(r, ms),
     };
   }
@@ -288,4 +305,13 @@ function redact(message: string, secrets: Record<string, string> | null): string
   let out = message;
   for (const s of Object.values(secrets ?? {})) if (s.length >= 4) out = out.split(s).join('[secret]');
   return out;
+}
+
+/** The host of a URL for the refusal key (the URL itself when it does not parse). */
+function hostKey(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }

@@ -98,7 +98,7 @@ export async function postReply(rt: Runtime, args: { mentionId: string; text: st
       const s = source.settings as MastodonSettings;
       const token = secrets?.accessToken;
       if (!token) throw new ReplyRefused('The Mastodon source has no access token');
-      await manager.guard(s.instance);
+      await manager.guard(s.instance, { sourceId: source.id, purpose: 'reply' });
       const doc = rt.db.select({ document: mentions.document }).from(mentions).where(eq(mentions.id, args.mentionId)).get()?.document as { author?: { handle?: string } } | undefined;
       const text = addressed(args.text, doc?.author?.handle);
       const client = mastodonClient(s.instance, token);
@@ -112,7 +112,7 @@ export async function postReply(rt: Runtime, args: { mentionId: string; text: st
     if (!password) throw new ReplyRefused('The Bluesky source has no app password');
     if (!post.cid) throw new ReplyRefused('Baton does not know this Bluesky post well enough to reply (no cid)');
     const service = s.service ?? DEFAULT_SERVICE;
-    await manager.guard(service);
+    await manager.guard(service, { sourceId: source.id, purpose: 'reply' });
     const agent = await blueskyAgent(service, s.handle, password);
     const parent = { uri: post.networkId, cid: post.cid };
     const root = post.rootUri && post.rootCid ? { uri: post.rootUri, cid: post.rootCid } : parent;

@@ -96,6 +96,11 @@ describe('RSS sources', { timeout: 30_000 }, () => {
     const { body } = await t.admin('POST', '/api/sources', { kind: 'rss', name: 'Inside', settings: { url: 'http://10.0.0.7/feed.xml' } });
     const s = await waitFor('failing', async () => ((await sourceState(body.id))?.state === 'failing' ? sourceState(body.id) : null));
     expect(s.lastError).toMatch(/10\.0\.0\.7 is private/);
+    // Audited once with the host only, however often the source retries with backoff.
+    await waitFor('a few more refusals', async () => (await sourceState(body.id))?.counts.errors >= 5);
+    const refusals = t.app.rt.db.select().from(auditLog).all().filter((a) => a.action === 'source.refused');
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]).toMatchObject({ target: `source:${body.id}`, data: { host: '10.0.0.7' } });
   });
 });
 
