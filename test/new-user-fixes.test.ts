@@ -71,7 +71,7 @@ describe('what a new user met', () => {
   it('a manager takes over a case someone else holds in one step, giving a reason', async () => {
     await approveMap(s.server.url, admin, example);
     expect((await admin('POST', '/api/users', { ...AGENT, roles: ['agent'], teams: ['social'] })).status).toBe(201);
-    const [routed] = await ingest(s.server.url, s.server.ingestToken, [{ id: 'fix:1', network: 'twitter', author: { handle: '@jo' }, text: 'my order arrived broken', createdAt: new Date().toISOString() }]);
+    const [routed] = await ingest(s.server.url, s.server.ingestToken, [{ id: 'fix:1', network: 'twitter', author: { handle: '@jo' }, text: 'my order arrived broken', createdAt: new Date().toISOString(), brand: 'shopco' }]);
     const ana = await signIn(s.server.url, AGENT.email, AGENT.password);
     expect((await ana('POST', `/api/cases/${routed!.caseId}/claim`, {})).status).toBe(200);
 

@@ -113,9 +113,9 @@ function matrix(f: Fixture): Record<string, { path: string; body?: unknown; expe
     // Only the person told may mark it read; to anyone else it does not exist.
     'POST /api/notifications/:id/read': { path: `/api/notifications/${ids.notification}/read`, expect: as(401, 403, 404, 404, 404, 404, 204) },
     'POST /api/notifications/read': { path: '/api/notifications/read', expect: people(200) },
-    // Only the holder replies (the agent holds `held`); others who see the case are told who holds it (409).
-    'POST /api/cases/:id/replies': { path: `/api/cases/${ids.held}/replies`, body: { text: 'Sorry about that' }, expect: as(401, 403, 409, 403, 409, 202, 403) },
-    'POST /api/cases/:id/replies/:replyId/retry': { path: `/api/cases/${ids.held}/replies/${ids.reply}/retry`, expect: as(401, 403, 202, 403, 409, 202, 403) },
+    // Only the holder replies (the agent holds `held`); others who see the case are told who holds it (409); another team's case is 404.
+    'POST /api/cases/:id/replies': { path: `/api/cases/${ids.held}/replies`, body: { text: 'Sorry about that' }, expect: as(401, 403, 409, 403, 409, 202, 404) },
+    'POST /api/cases/:id/replies/:replyId/retry': { path: `/api/cases/${ids.held}/replies/${ids.reply}/retry`, expect: as(401, 403, 202, 403, 409, 202, 404) },
     // Canned replies: the team's members, managers and admins read; managers and admins write.
     'GET /api/teams/:id/replies': { path: '/api/teams/care/replies', expect: as(401, 403, 200, 403, 200, 200, 403) },
     'POST /api/teams/:id/replies': { path: '/api/teams/care/replies', body: { title: 'Thanks', text: 'Thank you {author.name}' }, expect: only(201, 'admin', 'manager') },

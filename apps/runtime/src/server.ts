@@ -1,3 +1,4 @@
+import { Server as HttpServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +77,13 @@ export async function startServer(opts: ServeOptions): Promise<{ app: BatonApp; 
     const s = listen({ fetch: app.fetch, port: opts.port, hostname: opts.host }, () => ok(s));
     s.once('error', fail);
   });
+  // Idle keep-alive connections stay open longer than a load balancer's or client's idle timeout
+  // (commonly 60 s), so the server is never the side that closes a connection the other end is
+  // about to reuse (which that end sees as a failed request).
+  if (server instanceof HttpServer) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`;
