@@ -64,7 +64,7 @@ try {
   const { token } = (await session.json()) as { token: string };
   const created = await fetch(`${url}/api/sources`, {
     method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ kind: 'bluesky', name: 'Bench', settings: { service: jet.url, jetstream: jet.jetstream, handle: jet.me.handle }, secrets: { appPassword: jet.appPassword } }),
+    body: JSON.stringify({ kind: 'bluesky', name: 'Bench', brand: 'shopco', settings: { service: jet.url, jetstream: jet.jetstream, handle: jet.me.handle }, secrets: { appPassword: jet.appPassword } }),
   });
   if (created.status !== 201) throw new Error(`source: ${created.status} ${await created.text()}`);
   while (jet.liveConnections < 1) await sleep(20);
@@ -124,7 +124,7 @@ try {
   const single = await autocannon({
     url: `${url}/api/mentions`, connections: 50, duration: 5, method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    requests: [{ setupRequest: (req: object) => ({ ...req, body: JSON.stringify({ id: `single:${n}`, network: 'twitter', author: { handle: `@user${n % 997}` }, text: texts[n++ % texts.length]!.slice(6), createdAt: '2026-03-02T09:00:00Z' }) }) }],
+    requests: [{ setupRequest: (req: object) => ({ ...req, body: JSON.stringify({ id: `single:${n}`, network: 'twitter', author: { handle: `@user${n % 997}` }, text: texts[n++ % texts.length]!.slice(6), createdAt: '2026-03-02T09:00:00Z', brand: 'shopco' }) }) }],
   });
   const cpuPerRequest = ((cpuMsOf(child.pid!) - cpu1) * 1000) / Math.max(1, single.requests.total);
   console.log(`single POST /api/mentions on the same server (50 connections, 5 s): ${Math.round(single.requests.average).toLocaleString('en')} req/s, server CPU ${Math.round(cpuPerRequest)} µs/request`);
