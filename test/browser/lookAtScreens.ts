@@ -110,11 +110,25 @@ try {
   await look(page, 'look-17-reports');
   await page.goto(`${server.url}/#/admin`);
   await look(page, 'look-18-admin');
+  await page.goto(`${server.url}/#/admin/sources`);
+  await look(page, 'look-18b-admin-sources');
+  await page.goto(`${server.url}/#/admin/deliveries`);
+  await look(page, 'look-18c-admin-deliveries');
 
   await page.getByTestId('sign-out').click();
   await signInAs(page, 'sam@example.test', agentPassword);
   await page.goto(`${server.url}/#/console`);
   await look(page, 'look-19-agent-console');
+  const row = page.locator('.queue-row').first();
+  if (await row.count()) {
+    await row.click();
+    await page.locator('.case-page').waitFor();
+    const claim = page.getByTestId('claim');
+    if (await claim.count()) await claim.click();
+    await look(page, 'look-20-agent-case-reply-box');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await look(page, 'look-21-agent-case-phone');
+  }
   for (const shot of shots) console.log(shot);
 } finally {
   await browser.close();
