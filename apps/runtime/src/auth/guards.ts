@@ -23,7 +23,15 @@ export function requireRole(c: Context<AppEnv>, ...roles: Role[]): SessionUser {
   return user;
 }
 
-/** Whether the user sees every team's cases (admins and managers do; agents see their own teams'). */
+/**
+ * Whether the user may step into any team's work: admins and managers take, release, take over
+ * and write lessons on any case, and work any queue; agents only their own teams'.
+ */
+export function supervises(user: Pick<SessionUser, 'roles'>): boolean {
+  return user.roles.includes('admin') || user.roles.includes('manager');
+}
+
+/** Whether the user sees every team's cases (admins, managers and approvers do; agents see their own teams'). */
 export function seesAllTeams(user: SessionUser): boolean {
-  return user.roles.includes('admin') || user.roles.includes('manager') || user.roles.includes('approver');
+  return supervises(user) || user.roles.includes('approver');
 }

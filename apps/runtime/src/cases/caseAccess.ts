@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { cases, type CaseRow } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
-import { seesAllTeams } from '../auth/guards.ts';
+import { seesAllTeams, supervises } from '../auth/guards.ts';
 import type { SessionUser } from '../http/AppEnv.ts';
 
 /**
@@ -35,7 +35,7 @@ export function visibleCase(db: Db, user: SessionUser, id: string): CaseRow {
 export function mayWork(user: SessionUser, row: CaseRow, crisis: boolean): { ok: boolean; backup: boolean } {
   const team = row.team;
   if (team && user.teams.includes(team)) return { ok: true, backup: false };
-  if (user.roles.includes('admin') || user.roles.includes('manager')) return { ok: true, backup: false };
+  if (supervises(user)) return { ok: true, backup: false };
   if (team && user.backupTeams.includes(team)) {
     if (crisis) return { ok: true, backup: true };
     if (row.holder === user.id) return { ok: true, backup: true };

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { supervises } from '../auth/guards.ts';
 import { audit } from '../audit.ts';
 import { checklistTicks, lessons, notes, tags, type CaseRow } from '../db/schema.ts';
 import { CrisisBook } from '../crisis/CrisisBook.ts';
@@ -66,7 +67,7 @@ function claimIn(ctx: Ctx, user: SessionUser, leaseMs: number, from?: RequestCon
  */
 export function claimNext(rt: Runtime, user: SessionUser, team: string, leaseMs: number, from?: RequestContext): string | null {
   return write(rt, (w) => {
-    const regular = user.teams.includes(team) || user.roles.includes('admin') || user.roles.includes('manager');
+    const regular = user.teams.includes(team) || supervises(user);
     const row = nextWaiting(rt.db, team, !regular);
     if (!row) {
       if (!regular && anyWaiting(rt.db, team)) throw forbidden(`Only members of ${team} may take its work now`);
@@ -81,7 +82,7 @@ export function claimNext(rt: Runtime, user: SessionUser, team: string, leaseMs:
 export function release(rt: Runtime, user: SessionUser, caseId: string, from?: RequestContext): void {
   act(rt, user, caseId, (ctx) => {
     if (!ctx.row.holder) throw new ApiError(409, 'NOT_CLAIMED', 'Nobody holds this case');
-    const supervisor = user.roles.includes('admin') || user.roles.includes('manager');
+    const supervisor = supervises(user);
     if (ctx.row.holder !== user.id && !supervisor) throw claimedError(ctx.w, ctx.row.holder);
     releaseCase(ctx.w, ctx.book, ctx.row, user.id, 'released');
     audit(rt.db, ctx.w.now, { actor: user.id, action: 'case.release', target: caseId, from, data: { node: ctx.row.node, holder: ctx.row.holder } });
@@ -94,7 +95,7 @@ export function release(rt: Runtime, user: SessionUser, caseId: string, from?: R
  * both with the reason. 409 NOT_CLAIMED when nobody holds it, CLAIMED_BY_YOU when the caller does.
  */
 export function takeOver(rt: Runtime, user: SessionUser, caseId: string, reason: string, leaseMs: number, from?: RequestContext): void {
-  if (!user.roles.includes('admin') && !user.roles.includes('manager')) {
+  if (!supervises(user)) {
     // An agent must not learn more about a case than they may see; one they see gets the role refusal.
     visibleCase(rt.db, user, caseId);
     throw forbidden('Taking over a case held by someone else needs the manager or admin role');
@@ -216,7 +217,7 @@ export function retag(rt: Runtime, user: SessionUser, caseId: string, add: strin
  */
 function mustWriteLesson(user: SessionUser, ctx: Ctx): void {
   const { row } = ctx;
-  if (user.roles.includes('admin') || user.roles.includes('manager')) return;
+  if (supervises(user)) return;
   const finished = row.status === 'closing' || row.status === 'ended';
   const writer = finished ? ((row.view as { lastHolder?: string | null }).lastHolder ?? null) : row.holder;
   if (writer === user.id) return;

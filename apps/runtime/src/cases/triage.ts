@@ -1,4 +1,5 @@
 import { mentionFacts, triggersOf, type Mention } from '@baton/engine';
+import { supervises } from '../auth/guards.ts';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { audit } from '../audit.ts';
 import { iso } from '../clock.ts';
@@ -25,7 +26,7 @@ export function requireTriage(rt: Runtime, user: SessionUser): void {
 
 /** Whether `user` works the triage inbox (see {@link requireTriage}): who reads it and hears its `mention` events. */
 export function maysTriage(rt: Runtime, user: SessionUser): boolean {
-  if (user.roles.includes('admin') || user.roles.includes('manager')) return true;
+  if (supervises(user)) return true;
   if (!user.roles.includes('agent')) return false;
   const hubs = new Set(rt.maps.active().map((a) => a.compiled.map.hub));
   return user.teams.some((t) => hubs.has(t));

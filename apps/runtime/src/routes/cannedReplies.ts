@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, asc, eq } from 'drizzle-orm';
 import { audit } from '../audit.ts';
-import { requireRole, requireUser } from '../auth/guards.ts';
+import { requireRole, requireUser, supervises } from '../auth/guards.ts';
 import { iso } from '../clock.ts';
 import { cannedReplies, teams } from '../db/schema.ts';
 import { forbidden, notFound } from '../errors.ts';
@@ -36,7 +36,7 @@ function teamMustExist(rt: Runtime, id: string): void {
 }
 
 function mayRead(user: SessionUser, team: string): boolean {
-  return user.roles.includes('admin') || user.roles.includes('manager') || user.teams.includes(team) || user.backupTeams.includes(team);
+  return supervises(user) || user.teams.includes(team) || user.backupTeams.includes(team);
 }
 
 const view = (r: typeof cannedReplies.$inferSelect) => ({ id: r.id, teamId: r.teamId, title: r.title, text: r.text, createdBy: r.createdBy, createdAt: iso(r.createdAt)! });

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { parseDuration } from '@baton/engine';
 import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
-import { requireUser } from '../auth/guards.ts';
+import { requireUser, supervises } from '../auth/guards.ts';
 import { claim, claimNext, learn, note, release, reportOutcome, retag, takeOver, tick } from '../cases/caseActions.ts';
 import { mayWork, visibleCase } from '../cases/caseAccess.ts';
 import { caseDetail, listCases, QUEUE_ORDER } from '../cases/caseViews.ts';
@@ -107,7 +107,7 @@ export function caseRoutes() {
       const rt = c.get('rt');
       const { team, lease: l } = c.req.valid('json');
       // Outsiders learn nothing about another team's queue, not even whether it is empty.
-      const supervisor = user.roles.includes('admin') || user.roles.includes('manager');
+      const supervisor = supervises(user);
       if (!supervisor && !user.teams.includes(team) && !user.backupTeams.includes(team)) throw new ApiError(403, 'FORBIDDEN', `Only members of ${team} may take its work`);
       const taken = claimNext(rt, user, team, leaseMs(c, l), c.get('from'));
       if (taken) return c.json({ case: detail(c, taken, true) }, 200);
