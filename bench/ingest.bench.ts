@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { createActor, createMachine } from 'xstate';
+import { cpuMsOf, waitForOutput } from './serverProcess.ts';
 
 const root = join(import.meta.dirname, '..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -21,28 +22,6 @@ function mention(id: string, i: number) {
   return { id, network: 'twitter', author: { handle: `@user${i % 997}`, followers: i % 20000 }, text: texts[i % texts.length], createdAt: '2026-03-02T09:00:00Z', directedAtBrand: true, brand: 'shopco' };
 }
 
-/** Waits for a line on the child's output, then stops collecting it (the server logs every request). */
-function waitFor(child: ChildProcess, pattern: RegExp): Promise<string> {
-  return new Promise((ok, fail) => {
-    let out = '';
-    const collect = (d: Buffer) => {
-      out += d.toString();
-      const m = pattern.exec(out);
-      if (!m) return;
-      child.stdout?.off('data', collect);
-      child.stderr?.off('data', collect);
-      child.off('exit', exited);
-      child.stdout?.resume(); // keep draining, without keeping it
-      child.stderr?.resume();
-      ok(m[1] ?? m[0]);
-    };
-    const exited = (code: number | null) => fail(new Error(`exited ${code}: ${out}`));
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    child.once('exit', exited);
-  });
-}
-
 async function startBaton(dir: string): Promise<{ child: ChildProcess; url: string }> {
   const env = { ...process.env, BATON_DB: join(dir, 'baton.db'), PORT: '0', HOST: '127.0.0.1', BATON_SKIP_WEB_BUILD: '1',
     BATON_ADMIN_EMAIL: 'bench@example.test', BATON_ADMIN_PASSWORD: 'bench-password-123456', BATON_INGEST_TOKEN: TOKEN, BATON_RATE_LIMIT: 'off' };
@@ -50,7 +29,7 @@ async function startBaton(dir: string): Promise<{ child: ChildProcess; url: stri
   const imported = spawn(process.execPath, [bin, 'import', '--approve', join(root, 'examples/customer-complaint/customer-complaint.map.json')], { env, stdio: 'inherit' });
   await new Promise((ok) => imported.once('exit', ok));
   const child = spawn(process.execPath, [bin, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await waitFor(child, /running at (http:\/\/\S+)/);
+  const url = await waitForOutput(child, /running at (http:\/\/\S+)/);
   return { child, url };
 }
 
@@ -66,12 +45,6 @@ async function hammer(url: string, prefix: string, pid: number) {
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, cpuUsPerRequest };
 }
 
-/** CPU time (user + system) a process has used so far, in ms (from /proc: unaffected by how busy the other cores are). */
-function cpuMsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
-}
-
 function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
@@ -79,7 +52,7 @@ function rssOf(pid: number): number {
 
 const dir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
 const floorServer = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/floors/insertServer.ts'), join(dir, 'floor.db')], { stdio: ['ignore', 'pipe', 'pipe'] });
-const floorUrl = `http://127.0.0.1:${await waitFor(floorServer, /PORT (\d+)/)}`;
+const floorUrl = `http://127.0.0.1:${await waitForOutput(floorServer, /PORT (\d+)/)}`;
 const baton = await startBaton(dir);
 try {
   // 1. single POSTs

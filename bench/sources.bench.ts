@@ -5,45 +5,20 @@
 //    (observed by polling the database every 5 ms, so it includes up to 5 ms of polling);
 // 3. server CPU per post, beside the server CPU per single-mention POST /api/mentions (autocannon,
 //    50 connections) measured on the same server right after.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { FakeJetstream } from '../test/fakes/fakeJetstream.ts';
+import { cpuMsOf, waitForOutput } from './serverProcess.ts';
 
 const root = join(import.meta.dirname, '..');
 const POSTS = Number(process.env.BENCH_POSTS ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const TOKEN = 'bench-ingest-token-0123456789abcdef';
 const texts = ['@acme my order never arrived, terrible', '@acme is the network down? no signal', '@acme love the new app', '@acme refund still not here after 3 weeks', '@acme great service today'];
-
-function waitFor(child: ChildProcess, pattern: RegExp): Promise<string> {
-  return new Promise((ok, fail) => {
-    let out = '';
-    const collect = (d: Buffer) => {
-      out += d.toString();
-      const m = pattern.exec(out);
-      if (!m) return;
-      child.stdout?.off('data', collect);
-      child.stderr?.off('data', collect);
-      child.off('exit', exited);
-      child.stdout?.resume();
-      child.stderr?.resume();
-      ok(m[1] ?? m[0]);
-    };
-    const exited = (code: number | null) => fail(new Error(`exited ${code}: ${out}`));
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    child.once('exit', exited);
-  });
-}
-
-function cpuMsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -56,7 +31,7 @@ const bin = join(root, 'apps/runtime/bin/baton.mjs');
 const imported = spawn(process.execPath, [bin, 'import', '--approve', join(root, 'examples/customer-complaint/customer-complaint.map.json')], { env, stdio: 'inherit' });
 await new Promise((ok) => imported.once('exit', ok));
 const child = spawn(process.execPath, [bin, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-const url = await waitFor(child, /running at (http:\/\/\S+)/);
+const url = await waitForOutput(child, /running at (http:\/\/\S+)/);
 const jet = await new FakeJetstream().start();
 try {
   const dids = Array.from({ length: 500 }, (_, i) => jet.user({ did: `did:plc:bench${String(i).padStart(19, '0')}`, handle: `fan${i}.example.test`, displayName: `Fan ${i}`, followersCount: i * 37 }).did);

@@ -11,6 +11,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { waitForOutput } from './serverProcess.ts';
 
 const root = join(import.meta.dirname, '..');
 const WAITING = Number(process.env.BENCH_WAITING ?? 100_000);
@@ -53,27 +54,6 @@ function benchMap(within: string) {
   };
 }
 
-function waitFor(child: ChildProcess, pattern: RegExp): Promise<string> {
-  return new Promise((ok, fail) => {
-    let out = '';
-    const collect = (d: Buffer) => {
-      out += d.toString();
-      const m = pattern.exec(out);
-      if (!m) return;
-      child.stdout?.off('data', collect);
-      child.stderr?.off('data', collect);
-      child.off('exit', exited);
-      child.stdout?.resume();
-      child.stderr?.resume();
-      ok(m[1] ?? m[0]);
-    };
-    const exited = (code: number | null) => fail(new Error(`exited ${code}: ${out}`));
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    child.once('exit', exited);
-  });
-}
-
 function envFor(dir: string) {
   return { ...process.env, BATON_DB: join(dir, 'baton.db'), PORT: '0', HOST: '127.0.0.1', BATON_SKIP_WEB_BUILD: '1',
     BATON_ADMIN_EMAIL: ADMIN.email, BATON_ADMIN_PASSWORD: ADMIN.password, BATON_INGEST_TOKEN: TOKEN, BATON_RATE_LIMIT: 'off' };
@@ -98,7 +78,7 @@ async function freePort(): Promise<number> {
 
 async function serve(dir: string, port = 0): Promise<{ child: ChildProcess; url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [join(root, 'apps/runtime/bin/baton.mjs'), 'serve'], { env: { ...envFor(dir), PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await waitFor(child, /running at (http:\/\/\S+)/);
+  const url = await waitForOutput(child, /running at (http:\/\/\S+)/);
   const stop = () => new Promise<void>((ok) => {
     if (child.exitCode !== null) return ok();
     child.once('exit', () => ok());
