@@ -6,9 +6,8 @@
  * Failures become `ApiError`s that keep the server's code, message and request id for the toast.
  */
 import type { BatonMap } from '@baton/engine';
-import { createClient } from '@baton/client';
+import { answer as readAnswer, BatonError, createClient, type Ok } from '@baton/client';
 import type { ClientResponse, InferRequestType, InferResponseType } from 'hono/client';
-import type { SuccessStatusCode } from 'hono/utils/http-status';
 import type { Problem } from '../designer/engine.ts';
 
 /** What went wrong with a request, as the runtime reported it. */
@@ -68,37 +67,22 @@ async function batonFetch(input: RequestInfo | URL, init: RequestInit = {}): Pro
 export const client = createClient({ url: '/', fetch: batonFetch }).api;
 
 /** What a call answers on success: the 2xx body (nothing for 204). */
-export type Ok<R> = R extends ClientResponse<infer T, infer S, infer _F> ? (S extends 204 ? void : S extends SuccessStatusCode ? T : never) : never;
+export type { Ok };
 
 /**
- * Waits for a client call and reads its answer: the body on success, else an `ApiError` with the
- * server's code, message and request id. A 401 tells `onUnauthorized` listeners unless `quiet401`
- * (sign-in and session checks expect it).
+ * Waits for a client call and reads its answer (the client's `answer`): the body on success, else
+ * an `ApiError` with the server's code, message and request id. A 401 tells `onUnauthorized`
+ * listeners unless `quiet401` (sign-in and session checks expect it).
  */
 export async function answer<R extends ClientResponse<unknown, number, string>>(call: Promise<R>, opts: { quiet401?: boolean } = {}): Promise<Ok<R>> {
-  const response = await call;
-  const requestId = response.headers.get('X-Request-Id') ?? undefined;
-  if (response.status === 204) return undefined as Ok<R>;
-  const text = await response.text();
-  let json: unknown;
   try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  if (!response.ok) {
-    const err = (json as { error?: { code?: string; message?: string; details?: unknown; requestId?: string } } | undefined)?.error;
-    const error = new ApiError(
-      response.status,
-      err?.code ?? `HTTP_${response.status}`,
-      err?.message ?? `The server answered ${response.status} ${response.statusText}.`,
-      err?.requestId ?? requestId,
-      err?.details,
-    );
-    if (response.status === 401 && !opts.quiet401) for (const listener of unauthorizedListeners) listener(error);
+    return await readAnswer(call);
+  } catch (e) {
+    if (!(e instanceof BatonError)) throw e;
+    const error = new ApiError(e.status, e.code, e.message, e.requestId, e.details);
+    if (e.status === 401 && !opts.quiet401) for (const listener of unauthorizedListeners) listener(error);
     throw error;
   }
-  return json as Ok<R>;
 }
 
 /** A path segment as the server expects it (ids may hold characters a URL reserves). */
