@@ -5,7 +5,7 @@ CREATE VIRTUAL TABLE `care_text` USING fts5(body, case_id UNINDEXED, tokenize = 
 --> statement-breakpoint
 CREATE INDEX `cases_opened` ON `cases` (`opened_at`, `id`);
 --> statement-breakpoint
-CREATE INDEX `mentions_author` ON `mentions` (json_extract(`document`, '$.network'), lower(ltrim(json_extract(`document`, '$.author.handle'), '@')));
+CREATE INDEX `mentions_author` ON `mentions` (lower(ltrim(json_extract(`document`, '$.author.handle'), '@')), json_extract(`document`, '$.network'));
 --> statement-breakpoint
 CREATE TRIGGER `care_text_mention_in` AFTER INSERT ON `mentions` WHEN new.case_id IS NOT NULL BEGIN
   INSERT INTO care_text(rowid, body, case_id) VALUES (new.seq * 8, coalesce(json_extract(new.document, '$.text'), '') || ' ' || coalesce(json_extract(new.document, '$.author.name'), '') || ' ' || coalesce(json_extract(new.document, '$.author.handle'), ''), new.case_id);
