@@ -19,7 +19,7 @@ export function ftsQuery(text: string): string {
   });
   if (!terms.length) return '';
   const last = terms.length - 1;
-  // A prefix of one or two letters would match half the index: those stay whole words.
+  // A prefix of one or two letters would match half the index: those stay whole words (the quotes count 2).
   if (!terms[last]!.includes(' ') && terms[last]!.length >= 5) terms[last] = `${terms[last]}*`;
   return terms.join(' ');
 }
