@@ -19,6 +19,12 @@ export interface Interaction {
   mentionId?: string; url?: string | null; status?: string; outcome?: string | null; contactKind?: string; mapId?: string; brand?: string | null;
 }
 
+/** A mention's own time, written as every other time of the record (so that they sort as text). */
+function isoOf(text: string | undefined): string | null {
+  const t = text ? Date.parse(text) : NaN;
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
 const HANDLE = "lower(ltrim(json_extract(document, '$.author.handle'), '@'))";
 
 /** Every mention a handle wrote, oldest first (through the `mentions_author` index). */
@@ -51,7 +57,7 @@ export function personRecord(db: Db, user: SessionUser, network: string, handle:
   const out: Interaction[] = [];
   for (const m of mine) {
     const d = m.document as { network?: string; text?: string; url?: string; createdAt?: string; author?: { handle?: string } };
-    out.push({ at: d.createdAt ?? iso(m.receivedAt)!, kind: 'mention', caseId: m.caseId, network: d.network ?? null, by: d.author?.handle ?? null, text: d.text ?? null, mentionId: m.id, url: d.url ?? null, status: m.status, brand: m.brand });
+    out.push({ at: isoOf(d.createdAt) ?? iso(m.receivedAt)!, kind: 'mention', caseId: m.caseId, network: d.network ?? null, by: d.author?.handle ?? null, text: d.text ?? null, mentionId: m.id, url: d.url ?? null, status: m.status, brand: m.brand });
   }
   for (const c of caseRows) {
     out.push({ at: iso(c.openedAt)!, kind: 'case', caseId: c.id, network: null, by: null, text: null, status: c.status, mapId: c.mapId, outcome: (c.view as { endOutcome?: string }).endOutcome ?? null });
