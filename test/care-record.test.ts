@@ -92,7 +92,7 @@ describe('the care record in the web app', () => {
     const counts = s.page.getByTestId('person-counts');
     expect(await counts.locator('div', { hasText: 'mentions' }).locator('dd').textContent()).toBe('2');
     expect(await counts.locator('div', { hasText: 'cases' }).locator('dd').textContent()).toBe('2');
-    expect(await s.page.locator('.person-head').textContent()).toContain('5.4k');
+    expect(await s.page.locator('.person-head').textContent()).toContain('5,400 followers');
     await shot('02-person-1280', true);
     await s.page.setViewportSize({ width: 390, height: 844 });
     await shot('03-person-390', true);
@@ -102,7 +102,7 @@ describe('the care record in the web app', () => {
   it('an offline pass reads "Call the customer"; logging the call with an outcome moves the case on, and the record shows it', async () => {
     await s.page.goto(`${s.server.url}/#/console/case/${openCase}`);
     await s.page.locator(`.case-page[data-case-id="${openCase}"]`).waitFor();
-    expect(await s.page.getByTestId('offline-step').textContent()).toBe('Call the customer');
+    await expect.poll(() => s.page.getByTestId('offline-step').textContent()).toBe('Call the customer');
     await s.page.getByTestId('contact-summary').fill('Called Dora: the page works again; she booked a demo for Friday');
     await s.page.setViewportSize({ width: 390, height: 844 });
     await shot('04-offline-step-390', true);

@@ -3,7 +3,7 @@
 -- care_text rowids: <source rowid> * 8 + kind (0 mention, 1 note, 2 tag, 3 reply, 5 contact), so a row is found by rowid when its source changes.
 CREATE VIRTUAL TABLE `care_text` USING fts5(body, case_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
 --> statement-breakpoint
-CREATE INDEX `cases_opened` ON `cases` (`opened_at`, `id`);
+CREATE INDEX `cases_opened` ON `cases` (`opened_at`);
 --> statement-breakpoint
 CREATE INDEX `mentions_author` ON `mentions` (lower(ltrim(json_extract(`document`, '$.author.handle'), '@')), json_extract(`document`, '$.network'));
 --> statement-breakpoint

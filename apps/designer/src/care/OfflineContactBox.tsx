@@ -28,7 +28,8 @@ export function OfflineContactBox({ c, doc, state, canWork, personName }: { c: C
   }, [c.id, c.updatedAt]);
   useEffect(() => { if (offline) setKind(offline.kind); }, [offline?.kind]);
   const working = (c.status === 'waiting' || c.status === 'held') && canWork;
-  if (!offline && !contacts.length && !working) return null;
+  // Until the map is loaded, whether this step is offline is unknown: show nothing rather than the wrong heading.
+  if (!doc || (!offline && !contacts.length && !working)) return null;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

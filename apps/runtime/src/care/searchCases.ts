@@ -17,15 +17,18 @@ export interface CaseSearch {
   status?: string; outcome?: string; breached?: boolean; from?: number; to?: number; holder?: string; limit: number; cursor?: string;
 }
 
-/** The opaque `next` of a page: where the following page starts (opening time and case id of the last item). */
-export function encodeCursor(openedAt: number, id: string): string {
-  return Buffer.from(JSON.stringify([openedAt, id])).toString('base64url');
+/**
+ * The opaque `next` of a page: where the following page starts (opening time and storage order of
+ * the last item; cases opened in one instant, by one batch of mentions, list latest stored first).
+ */
+export function encodeCursor(openedAt: number, seq: number): string {
+  return Buffer.from(JSON.stringify([openedAt, seq])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): [number, string] {
+function decodeCursor(cursor: string): [number, number] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && Number.isSafeInteger(v[0]) && typeof v[1] === 'string') return [v[0], v[1]];
+    if (Array.isArray(v) && v.length === 2 && Number.isSafeInteger(v[0]) && Number.isSafeInteger(v[1])) return [v[0], v[1]];
   } catch {
     // falls through to the error below
   }
@@ -79,18 +82,18 @@ export function searchCases(db: Db, user: SessionUser, f: CaseSearch) {
   if (f.from !== undefined) where.push(gte(cases.openedAt, f.from));
   if (f.to !== undefined) where.push(lte(cases.openedAt, f.to));
   if (f.cursor) {
-    const [at, id] = decodeCursor(f.cursor);
-    where.push(sql`(${cases.openedAt} < ${at} or (${cases.openedAt} = ${at} and ${cases.id} < ${id}))`);
+    const [at, seq] = decodeCursor(f.cursor);
+    where.push(sql`(${cases.openedAt} < ${at} or (${cases.openedAt} = ${at} and ${cases}.rowid < ${seq}))`);
   }
-  const rows = db.select({ c: cases, doc: mentions.document }).from(cases)
+  const rows = db.select({ c: cases, doc: mentions.document, seq: sql<number>`${cases}.rowid` }).from(cases)
     .innerJoin(mentions, eq(mentions.id, cases.mentionId))
     .where(and(...where))
-    .orderBy(desc(cases.openedAt), desc(cases.id))
+    .orderBy(desc(cases.openedAt), desc(sql`${cases}.rowid`))
     .limit(f.limit + 1).all();
   const page = rows.slice(0, f.limit);
   const last = page.at(-1);
   return {
     items: page.map((r) => ({ ...caseSummary(r.c, r.doc), brand: (r.doc.brand as string | undefined) ?? null, outcome: ((r.c.view as { endOutcome?: string }).endOutcome) ?? null })),
-    next: rows.length > f.limit && last ? encodeCursor(last.c.openedAt, last.c.id) : null,
+    next: rows.length > f.limit && last ? encodeCursor(last.c.openedAt, last.seq) : null,
   };
 }
