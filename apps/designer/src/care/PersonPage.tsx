@@ -93,7 +93,7 @@ function InteractionItem({ i }: { i: Interaction }) {
       <header>
         <strong>{what}</strong>{i.by && <span> · {i.by}</span>}{i.network && <span className="muted small"> · {i.network}</span>}
         <span className="muted small"> · {when(i.at)}</span>
-        {i.outcome && <span className="status-chip">{i.outcome}</span>}
+        {i.outcome && <span className="status-chip">{i.kind === 'case' ? `ended: ${i.outcome}` : i.outcome}</span>}
         {i.caseId && <> · <a className="small" href={caseHash(i.caseId)}>the case</a></>}
       </header>
       {i.text && <p className="plain-text">{i.text}</p>}

@@ -116,7 +116,7 @@ export function SearchPage({ user }: { user: User }) {
                 </select></div>
               <div className="field"><label htmlFor="search-from">Opened from</label>
                 <input id="search-from" type="date" value={form.from ?? ''} onChange={set('from')} /></div>
-              <div className="field"><label htmlFor="search-to">to</label>
+              <div className="field"><label htmlFor="search-to">Opened until</label>
                 <input id="search-to" type="date" value={form.to ?? ''} onChange={set('to')} /></div>
             </div>
             <div className="search-actions">
