@@ -12,6 +12,9 @@ import { CrisisBanner } from './shell/CrisisBanner.tsx';
 import { SignIn } from './shell/SignIn.tsx';
 import { Toasts } from './shell/Toasts.tsx';
 import { TopBar } from './shell/TopBar.tsx';
+import { SearchPage } from './care/SearchPage.tsx';
+import { PersonPage } from './care/PersonPage.tsx';
+import { useSearchShortcut } from './shell/useSearchShortcut.ts';
 import { parseRoute, useHash } from './shell/route.ts';
 import { clearErrorToasts, clearToasts, showError } from './shell/toasts.ts';
 
@@ -22,9 +25,10 @@ export function App() {
   const [session, setSession] = useState<Session>({ status: 'loading' });
   const [maps, setMaps] = useState<MapSummary[] | null>(null);
   const route = parseRoute(useHash());
-  const section = route.page === 'list' ? route.section : 'maps';
+  const section = route.page === 'list' ? route.section : route.page === 'person' ? 'search' : 'maps';
   // An error stays until dismissed, but not into another section, where it would be about something else.
   useEffect(() => clearErrorToasts(), [section]);
+  useSearchShortcut();
 
   useEffect(() => {
     api.currentSession().then(
@@ -80,6 +84,10 @@ export function App() {
       <CrisisBanner maps={maps ?? []} />
       {route.page === 'designer' ? (
         <DesignerPage key={designerKey(route.mapId)} mapId={route.mapId} user={user} onMapsChanged={refreshMaps} />
+      ) : route.page === 'person' ? (
+        <PersonPage key={`${route.network}/${route.handle}`} network={route.network} handle={route.handle} user={user} />
+      ) : route.section === 'search' ? (
+        <SearchPage user={user} />
       ) : route.section === 'maps' ? (
         <MapsList maps={maps} user={user} />
       ) : route.section === 'console' ? (

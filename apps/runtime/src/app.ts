@@ -47,6 +47,10 @@ import { OutboxWorker, type OutboxOptions } from './outbox/OutboxWorker.ts';
 import { serveWebApp } from './webApp.ts';
 import { SourceManager, type SourceManagerOptions } from './sources/SourceManager.ts';
 import { sourceRoutes } from './routes/sources.ts';
+import { contactRoutes } from './routes/contacts.ts';
+import { interactionHookRoutes } from './routes/interactionHooks.ts';
+import { peopleRoutes } from './routes/people.ts';
+import { searchRoutes } from './routes/search.ts';
 
 /**
  * Mounts every resource's sub-app under `/api`, in one chain so that its type carries every route:
@@ -76,7 +80,11 @@ function mountApi(app: OpenAPIHono<AppEnv>) {
     .route('/api/deliveries', deliveryRoutes())
     .route('/api/webhooks', webhookSecretRoutes())
     .route('/api/reports', reportRoutes())
-    .route('/api/sources', sourceRoutes());
+    .route('/api/sources', sourceRoutes())
+    .route('/api/cases', contactRoutes())
+    .route('/api/search', searchRoutes())
+    .route('/api/people', peopleRoutes())
+    .route('/api/webhooks', interactionHookRoutes());
 }
 
 /**

@@ -106,9 +106,14 @@ export function createClient(opts: ClientOptions) {
     async ingest(mentions: Mentions) {
       return (await answer(api.api.mentions.$post({ json: mentions }))).results;
     },
-    /** Cases you may see; with `team`, in queue order. */
+    /** Cases you may see; with `team`, in queue order (the queue view: give no search-only filter). */
     async listCases(query: CaseQuery = {}) {
-      return (await answer(api.api.cases.$get({ query }))).cases;
+      return (await answer(api.api.cases.$get({ query }))).cases ?? [];
+    },
+    /** One page of a search over open and closed cases, newest first; pass `next` back as `cursor` for the following page. */
+    async searchCases(query: CaseQuery = {}) {
+      const { items, next } = await answer(api.api.cases.$get({ query }));
+      return { items, next };
     },
     /** One case with its checklist, thread and history. */
     getCase: (id: string) => answer(api.api.cases[':id'].$get({ param: { id: enc(id) } })),

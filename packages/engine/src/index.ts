@@ -5,6 +5,7 @@
 export { idSchema, isoTimeSchema, durationSchema, parseDuration, recipientSchema, brandSchema } from './schema/common.ts';
 export type { Recipient } from './schema/common.ts';
 export { NETWORKS, authorSchema, mentionIdSchema, mentionSchema, mentionTemplateSchema } from './schema/mention.ts';
+export { CONTACT_KINDS, handleKey, personHandleSchema, type ContactKind } from './schema/care.ts';
 export type { Mention, MentionTemplate, Network } from './schema/mention.ts';
 export { CONDITION_FIELDS, CONDITION_OPS, conditionSchema } from './schema/condition.ts';
 export type { Condition, ConditionField, ConditionOp, FieldTest } from './schema/condition.ts';

@@ -10,7 +10,7 @@ const cases = client.api.cases;
 const mentions = client.api.mentions;
 
 /** A case in a queue (`GET /api/cases`). */
-export type CaseSummary = InferResponseType<typeof cases.$get, 200>['cases'][number];
+export type CaseSummary = NonNullable<InferResponseType<typeof cases.$get, 200>['cases']>[number];
 /** Everything about one case (`GET /api/cases/:id` and every action's answer). */
 export type CaseDetail = InferResponseType<(typeof cases)[':id']['$get'], 200>;
 /** Someone who has a case open now (presence). */
@@ -28,8 +28,9 @@ const param = (id: string) => ({ param: { id: enc(id) } });
 
 /** Every console and triage call. */
 export const casesApi = {
+  /** The queue view (`cases`, in queue order) of `GET /api/cases`. */
   list: (filter: CaseFilter = {}) =>
-    answer(cases.$get({ query: Object.fromEntries(Object.entries(filter).filter(([, v]) => typeof v === 'string' && v !== '')) })),
+    answer(cases.$get({ query: Object.fromEntries(Object.entries(filter).filter(([, v]) => typeof v === 'string' && v !== '')) })).then((r) => ({ cases: r.cases ?? [] })),
   get: (id: string) => answer(cases[':id'].$get(param(id))),
   claim: (id: string) => answer(cases[':id'].claim.$post({ ...param(id), json: {} })),
   release: (id: string) => answer(cases[':id'].release.$post(param(id))),

@@ -4,6 +4,7 @@ import { NetworkIcon } from './NetworkIcon.tsx';
 import { followersText } from './network.ts';
 import { OurReply } from './OurReply.tsx';
 import { safeUrl } from './safeUrl.ts';
+import { personHash } from '../shell/route.ts';
 
 type Item =
   | { kind: 'mention' | 'reply'; at: string; mention: Mention }
@@ -45,7 +46,7 @@ export function CaseThread({ c, personName, onRetry, busy = false }: { c: CaseDe
             <li key={`${item.kind}-${item.mention.id}`} className={`thread-item thread-${item.kind}`} data-thread={item.kind}>
               <header>
                 <NetworkIcon network={item.mention.network} />{' '}
-                <strong>{item.mention.author.name ?? item.mention.author.handle}</strong>{' '}
+                <a href={personHash(item.mention.network, item.mention.author.handle)} className="person-link" title="The customer's record"><strong>{item.mention.author.name ?? item.mention.author.handle}</strong></a>{' '}
                 {item.mention.author.name && <span className="muted">{item.mention.author.handle}</span>}{' '}
                 <span className="muted small">
                   {followersText(item.mention.author.followers)}

@@ -20,6 +20,8 @@ import { useMapDocument } from './useMapDocument.ts';
 import { useNow } from './useNow.ts';
 import { useViewingHeartbeat } from './presence.ts';
 import { ViewerAvatars } from './ViewerAvatars.tsx';
+import { OfflineContactBox } from '../care/OfflineContactBox.tsx';
+import { personHash } from '../shell/route.ts';
 
 const STATUS_WORDS: Record<string, string> = { preparing: 'Preparing', waiting: 'Waiting', held: 'In hand', closing: 'Closing — lesson needed', ended: 'Ended' };
 
@@ -77,6 +79,7 @@ export function CaseView({ caseId, user, directory }: { caseId: string; user: Us
         <span className={`status-chip status-${c.status}`} data-testid="case-status">{STATUS_WORDS[c.status] ?? c.status}</span>
         {c.breached && <span className="status-chip status-breached">Breached</span>}
         <ViewerAvatars caseId={c.id} me={user.id} caption />
+        {c.mention && <a className="small" href={personHash(c.mention.network, c.mention.author.handle)} data-testid="case-person">Customer record</a>}
       </div>
       <div className="case-layout">
         <div className="case-left">
@@ -89,6 +92,7 @@ export function CaseView({ caseId, user, directory }: { caseId: string; user: Us
           <ClaimBox c={c} user={user} state={state} personName={personName} />
           <ChecklistBox c={c} state={state} canWork={canWork} onPassed={onPassed} />
           <ExpectedBox c={c} doc={doc} now={now} />
+          <OfflineContactBox c={c} doc={doc} state={state} canWork={canWork} personName={personName} />
           <OutcomeButtons c={c} state={state} canWork={canWork} onReported={onReported} />
           {c.status === 'ended' && (
             <section className="case-box"><h2>Ended</h2><p data-testid="end-outcome">{c.endOutcome ?? 'ended'}</p></section>

@@ -9,6 +9,7 @@ export const SECTIONS: { id: Section; label: string; roles: Role[] }[] = [
   { id: 'triage', label: 'Triage', roles: ['admin', 'manager', 'agent'] },
   { id: 'reports', label: 'Reports', roles: ['admin', 'manager', 'approver'] },
   { id: 'admin', label: 'Admin', roles: ['admin'] },
+  { id: 'search', label: 'Search', roles: ['admin', 'manager', 'approver', 'agent'] },
 ];
 
 /** The sections this person may open. */
@@ -23,7 +24,8 @@ export function TopBar({ user, current, onSignOut }: { user: User; current: Sect
       <a className="brand" href="#/maps">Baton</a>
       <nav aria-label="Sections">
         {sectionsFor(user).map((s) => (
-          <a key={s.id} href={`#/${s.id}`} aria-current={current === s.id ? 'page' : undefined} data-section={s.id}>
+          <a key={s.id} href={`#/${s.id}`} aria-current={current === s.id ? 'page' : undefined} data-section={s.id}
+            {...(s.id === 'search' ? { 'aria-keyshortcuts': '/', title: 'Search cases (press /)' } : {})}>
             {s.label}
           </a>
         ))}

@@ -1,19 +1,40 @@
 /**
  * Hash routes, so the runtime can serve the built app as plain files: `#/maps`, `#/maps/<id>`,
- * `#/maps/new`, `#/console`, `#/triage`, `#/reports`, `#/admin`.
+ * `#/maps/new`, `#/console`, `#/triage`, `#/reports`, `#/admin`, `#/search?<query>`, `#/people/<network>/<handle>`.
  */
 import { useSyncExternalStore } from 'react';
 
-export type Section = 'maps' | 'console' | 'triage' | 'reports' | 'admin';
-export type Route = { page: 'list'; section: Section } | { page: 'designer'; mapId: string | null };
+export type Section = 'maps' | 'console' | 'triage' | 'reports' | 'admin' | 'search';
+export type Route = { page: 'list'; section: Section } | { page: 'designer'; mapId: string | null } | { page: 'person'; network: string; handle: string };
 
 /** Reads a route from a location hash. */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  const [first, second] = parts;
+  const parts = hash.replace(/^#\/?/, '').replace(/\?.*$/, '').split('/').filter(Boolean).map(safeDecode);
+  const [first, second, third] = parts;
+  if (first === 'people' && second && third) return { page: 'person', network: second, handle: third };
+  if (first === 'search') return { page: 'list', section: 'search' };
   if (first === 'maps' && second) return { page: 'designer', mapId: second === 'new' ? null : second };
   if (first === 'console' || first === 'triage' || first === 'reports' || first === 'admin') return { page: 'list', section: first };
   return { page: 'list', section: 'maps' };
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/** The hash of a customer's record. */
+export function personHash(network: string, handle: string): string {
+  return `#/people/${encodeURIComponent(network)}/${encodeURIComponent(handle.replace(/^@+/, ''))}`;
+}
+
+/** The search filters in a `#/search?…` hash. */
+export function searchQueryOf(hash: string): URLSearchParams {
+  const i = hash.indexOf('?');
+  return new URLSearchParams(i < 0 ? '' : hash.slice(i + 1));
 }
 
 /**

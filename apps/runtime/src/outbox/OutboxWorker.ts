@@ -124,7 +124,8 @@ export class OutboxWorker {
     }
     if (r.webhook) {
       const facts = notificationFacts(this.rt, p as NotificationPayload);
-      const body = JSON.stringify({ type: 'baton.notification', id: row.id, ...p, ...facts });
+      // An interaction (the care record, docs/api.md) keeps its own outcome and time over the case's facts.
+      const body = JSON.stringify(p.kind === 'interaction' ? { type: 'baton.interaction', id: row.id, ...facts, ...p } : { type: 'baton.notification', id: row.id, ...p, ...facts });
       const messageId = `baton_${row.id}`;
       await this.post(r.webhook, body, { 'x-baton-delivery': String(row.id), ...signatureHeaders(webhookSecret(this.rt), messageId, body) }, 'webhook');
       return;

@@ -5,13 +5,14 @@ import type { Context } from 'hono';
 import { requireUser, supervises } from '../auth/guards.ts';
 import { claim, claimNext, learn, note, release, reportOutcome, retag, takeOver, tick } from '../cases/caseActions.ts';
 import { mayWork, visibleCase } from '../cases/caseAccess.ts';
-import { caseDetail, listCases, QUEUE_ORDER } from '../cases/caseViews.ts';
+import { caseDetail } from '../cases/caseViews.ts';
 import { cases, mapCrisis } from '../db/schema.ts';
 import { defaultReplyTarget, repliesOf, replyChannelOf, replyDraftOf } from '../replies/replyViews.ts';
 import { ApiError } from '../errors.ts';
 import type { AppEnv } from '../http/AppEnv.ts';
 import { conflict, errors, idParam, json, jsonBody, newRouter, signedIn, unprocessable } from '../http/openapi.ts';
-import { caseDetailSchema, caseSummarySchema, type CaseDetail, type CaseSummary } from './caseSchemas.ts';
+import { caseDetailSchema, type CaseDetail } from './caseSchemas.ts';
+import { answerCaseList, caseListQuery, caseListResponse } from './search.ts';
 
 const MAX_LEASE_MS = 8 * 3_600_000;
 const lease = z.string().max(32).refine((s) => { const ms = parseDuration(s); return ms !== undefined && ms > 0 && ms <= MAX_LEASE_MS; }, 'must be an ISO 8601 duration up to PT8H');
@@ -33,13 +34,12 @@ const checklistTick = z.object({
 const caseResponses = { 200: json(caseDetailSchema, 'The case after the change'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: conflict, 422: unprocessable };
 /** A case action; generic in the path so each route keeps its own literal path in the app's type. */
 const post = <P extends string>(path: P, summary: string) => ({ method: 'post' as const, path, tags: ['cases'], summary, security: signedIn, responses: caseResponses });
-const limit = z.string().regex(/^\d{1,4}$/).transform(Number).optional();
 
 const routes = {
   list: createRoute({ operationId: 'listCases',
-    method: 'get', path: '/', tags: ['cases'], summary: 'Cases you may see; with `team`, in queue order (priority, then time in queue)', security: signedIn,
-    request: { query: z.object({ team: z.string().max(128).optional(), status: z.string().max(100).optional(), map: z.string().max(128).optional(), holder: z.string().max(128).optional(), limit }) },
-    responses: { 200: json(z.object({ cases: z.array(caseSummarySchema) }), 'Cases'), 400: errors[400], 401: errors[401] },
+    method: 'get', path: '/', tags: ['cases'], summary: 'Search open and closed cases, newest first (`items`, `next`); without a search-only filter also the queue view in `cases`', security: signedIn,
+    request: { query: caseListQuery },
+    responses: { 200: json(caseListResponse, 'Cases'), 400: errors[400], 401: errors[401] },
   }),
   next: createRoute({ operationId: 'claimNextCase',
     method: 'post', path: '/next', tags: ['cases'], summary: "Claim the next waiting case of a team's queue", security: signedIn,
@@ -97,11 +97,7 @@ function leaseMs(c: Context<AppEnv>, text?: string): number {
 /** `/api/cases`: queues, case detail, and the work done on a case. */
 export function caseRoutes() {
   return newRouter()
-    .openapi(routes.list, (c) => {
-      const { db, presence } = c.get('rt');
-      const listed = listCases(db, requireUser(c), c.req.valid('query')).map((x) => ({ ...x, viewers: presence.viewers(x.id) }) as CaseSummary);
-      return c.json({ cases: listed }, 200);
-    })
+    .openapi(routes.list, (c) => c.json(answerCaseList(c, c.req.valid('query')), 200))
     .openapi(routes.next, (c) => {
       const user = requireUser(c);
       const rt = c.get('rt');

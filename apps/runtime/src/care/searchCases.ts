@@ -1,0 +1,99 @@
+import { handleKey } from '@baton/engine';
+import { and, desc, eq, gte, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { seesAllTeams } from '../auth/guards.ts';
+import { caseSummary } from '../cases/caseViews.ts';
+import type { Db } from '../db/client.ts';
+import { cases, mentions } from '../db/schema.ts';
+import { ApiError } from '../errors.ts';
+import type { SessionUser } from '../http/AppEnv.ts';
+import { ftsQuery } from './ftsQuery.ts';
+
+/** Statuses a search may name: the case statuses, `open` (anything not ended) and `closed` (ended). */
+export const SEARCH_STATUSES = ['preparing', 'waiting', 'held', 'closing', 'ended', 'open', 'closed'] as const;
+
+/** Filters of `GET /api/cases` as search reads them (already checked by the route's schema). */
+export interface CaseSearch {
+  q?: string; author?: string; network?: string; brand?: string; tag?: string; team?: string; map?: string;
+  status?: string; outcome?: string; breached?: boolean; from?: number; to?: number; holder?: string; limit: number; cursor?: string;
+}
+
+/**
+ * The opaque `next` of a page: where the following page starts (opening time and storage order of
+ * the last item; cases opened in one instant, by one batch of mentions, list latest stored first).
+ */
+export function encodeCursor(openedAt: number, seq: number): string {
+  return Buffer.from(JSON.stringify([openedAt, seq])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [number, number] {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(v) && v.length === 2 && Number.isSafeInteger(v[0]) && Number.isSafeInteger(v[1])) return [v[0], v[1]];
+  } catch {
+    // falls through to the error below
+  }
+  throw new ApiError(400, 'INVALID', 'cursor is not one this server gave out; start again without it');
+}
+
+/** Which cases an agent may see in lists: their teams' (backup teams too), and those they hold or held last. */
+export function visibleWhere(user: SessionUser): SQL | undefined {
+  if (seesAllTeams(user)) return undefined;
+  const mine = [...user.teams, ...user.backupTeams];
+  return or(inArray(cases.team, mine.length ? mine : ['']), eq(cases.holder, user.id), sql`json_extract(${cases.view}, '$.lastHolder') = ${user.id}`);
+}
+
+/**
+ * Searches open and closed cases, newest first by opening time, one page at a time. `q` is
+ * full-text over the thread, notes, tags, replies and offline contacts (the `care_text` index); the
+ * other filters narrow by the case and the mention that opened it. An agent sees only the cases
+ * their teams may see.
+ * @example searchCases(db, user, { q: 'broken screen', network: 'twitter', status: 'open', limit: 20 })
+ */
+export function searchCases(db: Db, user: SessionUser, f: CaseSearch) {
+  const where: (SQL | undefined)[] = [visibleWhere(user)];
+  if (f.q !== undefined) {
+    const match = ftsQuery(f.q);
+    if (!match) throw new ApiError(400, 'INVALID', 'q has no words to search for');
+    where.push(sql`${cases.id} in (select case_id from care_text where care_text match ${match})`);
+  }
+  if (f.author !== undefined) {
+    const key = handleKey(f.author);
+    where.push(f.network
+      ? sql`${cases.id} in (select case_id from mentions where lower(ltrim(json_extract(document, '$.author.handle'), '@')) = ${key} and json_extract(document, '$.network') = ${f.network} and case_id is not null)`
+      : sql`${cases.id} in (select case_id from mentions where lower(ltrim(json_extract(document, '$.author.handle'), '@')) = ${key} and case_id is not null)`);
+  }
+  if (f.network) where.push(sql`json_extract(${mentions.document}, '$.network') = ${f.network}`);
+  if (f.brand) where.push(eq(mentions.brand, f.brand));
+  if (f.tag) where.push(sql`${cases.id} in (select case_id from tags where tag = ${f.tag})`);
+  if (f.team) where.push(eq(cases.team, f.team));
+  if (f.map) where.push(eq(cases.mapId, f.map));
+  if (f.holder) where.push(eq(cases.holder, f.holder === 'me' ? user.id : f.holder));
+  if (f.status) {
+    const wanted = f.status.split(',');
+    const plain = wanted.filter((s) => s !== 'open' && s !== 'closed').map((s) => s);
+    const parts: SQL[] = [];
+    if (wanted.includes('open')) parts.push(ne(cases.status, 'ended'));
+    if (wanted.includes('closed')) plain.push('ended');
+    if (plain.length) parts.push(inArray(cases.status, plain));
+    where.push(or(...parts));
+  }
+  if (f.outcome) where.push(sql`json_extract(${cases.view}, '$.endOutcome') = ${f.outcome}`);
+  if (f.breached !== undefined) where.push(f.breached ? sql`(${cases.breaches} > 0 or json_extract(${cases.view}, '$.overdue') = 1)` : sql`(${cases.breaches} = 0 and coalesce(json_extract(${cases.view}, '$.overdue'), 0) = 0)`);
+  if (f.from !== undefined) where.push(gte(cases.openedAt, f.from));
+  if (f.to !== undefined) where.push(lte(cases.openedAt, f.to));
+  if (f.cursor) {
+    const [at, seq] = decodeCursor(f.cursor);
+    where.push(sql`(${cases.openedAt} < ${at} or (${cases.openedAt} = ${at} and ${cases}.rowid < ${seq}))`);
+  }
+  const rows = db.select({ c: cases, doc: mentions.document, seq: sql<number>`${cases}.rowid` }).from(cases)
+    .innerJoin(mentions, eq(mentions.id, cases.mentionId))
+    .where(and(...where))
+    .orderBy(desc(cases.openedAt), desc(sql`${cases}.rowid`))
+    .limit(f.limit + 1).all();
+  const page = rows.slice(0, f.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({ ...caseSummary(r.c, r.doc), brand: (r.doc.brand as string | undefined) ?? null, outcome: ((r.c.view as { endOutcome?: string }).endOutcome) ?? null })),
+    next: rows.length > f.limit && last ? encodeCursor(last.c.openedAt, last.seq) : null,
+  };
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { complaintMap, mention } from '../testing/fixtures.ts';
+import { testRuntime, withApprovedMap } from '../testing/testApp.ts';
+
+/** Complaints from three customers over three minutes; one resolved with a note, one tagged; plus a case in another team's hands. */
+async function someCases() {
+  const t = await testRuntime();
+  const people = await withApprovedMap(t, complaintMap({ crisis: undefined }));
+  const ids: string[] = [];
+  const texts = [
+    ['@ana', 'My order arrived broken, the screen is cracked', 'twitter'],
+    ['@bo', 'I want a refund for the broken kettle', 'mastodon'],
+    ['@Ana', 'Still broken, refund please', 'twitter'],
+  ] as const;
+  for (const [handle, text, network] of texts) {
+    ids.push((await t.ingest('POST', '/api/mentions', mention(text, { network, author: { handle } }))).body.results[0].caseId);
+    t.advance(60_000);
+  }
+  for (const item of ['Screenshot', 'Check CRM']) await people.hub('POST', `/api/cases/${ids[0]}/checklist`, { item });
+  await people.care1('POST', `/api/cases/${ids[0]}/notes`, { text: 'Courier confirmed the parcel was dropped' });
+  await people.care1('POST', `/api/cases/${ids[0]}/outcome`, { outcome: 'resolved' });
+  await people.hub('POST', `/api/cases/${ids[1]}/tags`, { add: ['vip-customer'] });
+  return { t, ...people, ids };
+}
+
+describe('GET /api/cases as search', { timeout: 30_000 }, () => {
+  it('finds open and closed cases by words of the thread, notes and tags, newest first', async () => {
+    const { sup, manager, ids } = await someCases();
+    const all = (await manager('GET', '/api/cases?q=broken')).body;
+    expect(all.items.map((c: { id: string }) => c.id)).toEqual([ids[2], ids[1], ids[0]]);
+    expect(all.next).toBeNull();
+    expect(all.cases).toBeUndefined();
+    expect(all.items[2]).toMatchObject({ status: 'ended', outcome: 'resolved', mention: { author: { handle: '@ana' } } });
+    // Notes and tags are searched; a word's start matches the last word; punctuation is no syntax error.
+    expect((await manager('GET', '/api/cases?q=courier')).body.items.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
+    expect((await manager('GET', '/api/cases?q=vip')).body.items.map((c: { id: string }) => c.id)).toEqual([ids[1]]);
+    expect((await manager('GET', '/api/cases?q=cr')).body.items.map((c: { id: string }) => c.id)).toEqual([]);
+    expect((await manager('GET', '/api/cases?q=crac')).body.items.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
+    expect((await manager('GET', '/api/cases?q=crack*')).body.items.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
+    expect((await manager('GET', '/api/cases?q=cracked')).body.items.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
+    expect((await manager('GET', `/api/cases?q=${encodeURIComponent('"screen is" NEAR( refund OR')}`)).status).toBe(200);
+    expect((await manager('GET', '/api/cases?q=refund%20please')).body.items.map((c: { id: string }) => c.id)).toEqual([ids[2]]);
+    // Another team sees none of care's cases, as in the queue.
+    expect((await sup('GET', '/api/cases?q=broken')).body.items).toEqual([]);
+  });
+
+  it('narrows by author, network, tag, status, outcome, breached, team, map and time, and pages with a cursor', async () => {
+    const { t, manager, care1, hub, ids } = await someCases();
+    const idsOf = async (query: string, who = manager) => {
+      const res = await who('GET', `/api/cases?${query}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.items.map((c: { id: string }) => c.id);
+    };
+    expect(await idsOf('author=ana')).toEqual([ids[2], ids[0]]);
+    expect(await idsOf('author=%40ANA&network=twitter')).toEqual([ids[2], ids[0]]);
+    expect(await idsOf('network=mastodon')).toEqual([ids[1]]);
+    expect(await idsOf('tag=vip-customer')).toEqual([ids[1]]);
+    expect(await idsOf('status=closed')).toEqual([ids[0]]);
+    expect(await idsOf('status=open&q=refund')).toEqual([ids[2], ids[1]]);
+    expect(await idsOf('outcome=resolved')).toEqual([ids[0]]);
+    // Until the hub's checklist is done a case is in the hub's (social's) hands; the ended one stays with care.
+    expect(await idsOf('team=care&map=complaints&breached=false')).toEqual([ids[0]]);
+    expect(await idsOf('team=social&breached=false')).toEqual([ids[2], ids[1]]);
+    expect(await idsOf('breached=true')).toEqual([]);
+    expect(await idsOf('from=2026-01-01T09:01:00Z&to=2026-01-01T09:01:30Z')).toEqual([ids[1]]);
+    // Care's cases are the hub's to prepare until the checklist is done; care1 sees the one it resolved.
+    expect(await idsOf('q=broken', care1)).toEqual([ids[0]]);
+    expect(await idsOf('q=broken', hub)).toEqual([ids[2], ids[1]]);
+    t.advance(2 * 3_600_000);
+    const first = (await manager('GET', '/api/cases?limit=2')).body;
+    expect(first.items.map((c: { id: string }) => c.id)).toEqual([ids[2], ids[1]]);
+    expect(first.next).toEqual(expect.any(String));
+    const second = (await manager('GET', `/api/cases?limit=2&cursor=${first.next}`)).body;
+    expect(second).toMatchObject({ next: null });
+    expect(second.items.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
+  });
+
+  it('keeps the queue view for callers without search filters, and refuses bad filters with 400', async () => {
+    const { manager } = await someCases();
+    const queue = (await manager('GET', '/api/cases?status=open')).body;
+    expect(queue.cases).toHaveLength(2);
+    expect(queue.items).toHaveLength(2);
+    for (const bad of ['network=myspace', 'status=lost', 'breached=maybe', 'from=yesterday', 'from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z', 'cursor=abc', 'limit=0', 'limit=x', 'q=%22%22%20%2A']) {
+      const res = await manager('GET', `/api/cases?${bad}`);
+      expect(res.status, bad).toBe(400);
+      expect(res.body.error.message, bad).toMatch(/\w/);
+    }
+  });
+
+  it('keeps saved searches per person and lists what I finished today', async () => {
+    const { care1, care2 } = await someCases();
+    const saved = await care1('POST', '/api/search/saved', { name: 'Refunds', query: '?q=refund&status=open' });
+    expect(saved.status).toBe(201);
+    expect((await care1('POST', '/api/search/saved', { name: 'Bad', query: 'network=myspace' })).status).toBe(400);
+    expect((await care1('GET', '/api/search/saved')).body.searches).toEqual([expect.objectContaining({ name: 'Refunds', query: 'q=refund&status=open' })]);
+    expect((await care2('GET', '/api/search/saved')).body.searches).toEqual([]);
+    expect((await care2('DELETE', `/api/search/saved/${saved.body.id}`)).status).toBe(404);
+    const done = (await care1('GET', '/api/search/done')).body.items;
+    expect(done).toEqual([expect.objectContaining({ doneOutcome: 'resolved', status: 'ended' })]);
+    expect((await care2('GET', '/api/search/done')).body.items).toEqual([]);
+    expect((await care1('DELETE', `/api/search/saved/${saved.body.id}`)).status).toBe(204);
+  });
+});
