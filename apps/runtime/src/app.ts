@@ -47,6 +47,9 @@ import { OutboxWorker, type OutboxOptions } from './outbox/OutboxWorker.ts';
 import { serveWebApp } from './webApp.ts';
 import { SourceManager, type SourceManagerOptions } from './sources/SourceManager.ts';
 import { sourceRoutes } from './routes/sources.ts';
+import { drillRoutes } from './routes/drills.ts';
+import { mapLessonRoutes } from './routes/mapLessons.ts';
+import { DrillRunner } from './drills/DrillRunner.ts';
 
 /**
  * Mounts every resource's sub-app under `/api`, in one chain so that its type carries every route:
@@ -65,6 +68,7 @@ function mountApi(app: OpenAPIHono<AppEnv>) {
     .route('/api/maps', mapRoutes())
     .route('/api/maps', mapReviewRoutes())
     .route('/api/maps', mapSimulateRoutes())
+    .route('/api/maps', mapLessonRoutes())
     .route('/api/mentions', mentionRoutes())
     .route('/api/mentions', triageRoutes())
     .route('/api/cases', caseRoutes())
@@ -76,7 +80,8 @@ function mountApi(app: OpenAPIHono<AppEnv>) {
     .route('/api/deliveries', deliveryRoutes())
     .route('/api/webhooks', webhookSecretRoutes())
     .route('/api/reports', reportRoutes())
-    .route('/api/sources', sourceRoutes());
+    .route('/api/sources', sourceRoutes())
+    .route('/api/drills', drillRoutes());
 }
 
 /**
@@ -98,7 +103,7 @@ export interface AppOptions {
 }
 
 /** The Hono app with the runtime it serves and the scheduler that fires its deadlines. */
-export type BatonApp = OpenAPIHono<AppEnv> & { rt: Runtime; scheduler: Scheduler; outbox: OutboxWorker; sources: SourceManager };
+export type BatonApp = OpenAPIHono<AppEnv> & { rt: Runtime; scheduler: Scheduler; outbox: OutboxWorker; sources: SourceManager; drills: DrillRunner };
 
 /**
  * Builds the runtime's Hono app: one sub-app per resource under `/api`, one `onError`, request ids,
@@ -153,5 +158,6 @@ export function createApp(opts: AppOptions): BatonApp {
   app.scheduler = scheduler;
   app.outbox = outbox;
   app.sources = sources;
+  app.drills = new DrillRunner(rt);
   return app;
 }
