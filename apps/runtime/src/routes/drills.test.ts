@@ -91,6 +91,8 @@ describe('drills', () => {
     advance(t, 10 * SEC); // 30 s: m4, a reply to m2, joins its case
     expect((await care2('GET', `/api/cases/${c2}`)).body.thread).toHaveLength(1);
     expect((await care2('POST', `/api/cases/${c2}/claim`)).status).toBe(200);
+    // A reply on a drill case is never posted to the network.
+    expect((await care2('POST', `/api/cases/${c2}/replies`, { text: 'Sorry, we are on it' })).status).toBe(202);
     advance(t, 2 * SEC);
     await care2('POST', `/api/cases/${c2}/outcome`, { outcome: 'escalate' });
     await care2('POST', `/api/cases/${c2}/lessons`, { text: 'Drill: ask for the order number first' });
@@ -114,11 +116,18 @@ describe('drills', () => {
     expect((await manager('GET', '/api/reports/lessons')).body.lessons).toEqual([]);
     expect((await manager('GET', '/api/maps')).body.maps[0].openCases).toBe(1);
     expect(real).toBeTruthy();
+    // Lessons on the map are real work's, unless drills are asked for.
+    expect((await manager('GET', '/api/maps/complaints/lessons')).body.nodes.care?.count ?? 0).toBe(0);
+    const drilled = (await manager('GET', '/api/maps/complaints/lessons?drills=true')).body.nodes.care;
+    expect(drilled.lessons[0]).toMatchObject({ text: 'Drill: ask for the order number first', drill: id, caseId: c2 });
 
     const report = (await manager('GET', `/api/drills/${id}/report`)).body;
     expect(report.drill.state).toBe('done');
     expect(report.measured).toMatchObject({ mentions: 4, cases: 2, unrouted: 1, ended: 2, open: 0, breaches: 0 });
-    expect(report.held).toEqual([expect.objectContaining({ caseId: c1, kind: 'webhook', recipient: 'webhook http://hooks.example.test/end', message: 'Complaints: resolved' })]);
+    expect(report.held).toEqual([
+      expect.objectContaining({ caseId: c1, kind: 'webhook', recipient: 'webhook http://hooks.example.test/end', message: 'Complaints: resolved' }),
+      expect.objectContaining({ caseId: c2, kind: 'reply', message: expect.stringContaining('not posted, this is a drill') }),
+    ]);
     // The report matches the cases' own history.
     for (const caseId of [c1, c2]) {
       const detail = (await manager('GET', `/api/cases/${caseId}`)).body;
