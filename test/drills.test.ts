@@ -96,7 +96,9 @@ describe('drills', () => {
     await shot('06-case-drill-390');
     await s.page.setViewportSize({ width: 1280, height: 900 });
     await s.page.locator('[data-outcome="resolved"]').click();
-    await expect.poll(() => s.page.getByTestId('case-status').textContent()).toBe('ended');
+    // Reported: back to the queue, where the drill's case no longer waits.
+    await s.page.waitForURL(/#\/console$/);
+    await expect.poll(() => s.page.locator('.queue-row.is-drill').count()).toBe(0);
     await signOut(s.page);
   });
 
