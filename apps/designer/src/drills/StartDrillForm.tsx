@@ -104,6 +104,7 @@ export function StartDrillForm({ maps, onStarted }: { maps: MapSummary[]; onStar
       {scenarioKey === 'spike' && (
         <div className="drill-spike">
           {mapTeams.length > 0 && <SpikeForm teams={mapTeams} onPick={(c) => setSpike({ label: c.label, document: c.document })} />}
+          <p className="field-hint">In a drill your teams’ members do the work; the staff above only sets how long each case takes in the simulator’s prediction.</p>
           {spike && <p className="muted small" data-testid="drill-spike-picked">Using: {spike.label}</p>}
         </div>
       )}
