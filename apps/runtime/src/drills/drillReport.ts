@@ -150,8 +150,21 @@ export function drillReport(rt: Runtime, drill: DrillRow, now: number): DrillRep
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
+/** Predictions already made, by drill: a drill's scenario, speed and participants never change. */
+const predictions = new Map<string, RunMetrics>();
+const PREDICTIONS_KEPT = 20;
+
 /** The simulator's prediction: the same scenario at the drill's speed, staffed by the people who took part. */
 function predict(rt: Runtime, drill: DrillRow): RunMetrics {
+  const known = predictions.get(drill.id);
+  if (known) return known;
+  const made = simulate(rt, drill);
+  predictions.set(drill.id, made);
+  if (predictions.size > PREDICTIONS_KEPT) predictions.delete(predictions.keys().next().value!);
+  return made;
+}
+
+function simulate(rt: Runtime, drill: DrillRow): RunMetrics {
   const row = rt.db.select({ document: mapVersions.document }).from(mapVersions).where(and(eq(mapVersions.mapId, drill.mapId), eq(mapVersions.version, drill.version))).get();
   const map = mapSchema.parse(row?.document) as BatonMap;
   const scenario = drillScenario(scenarioSchema.parse(drill.scenario), drill.speed, drill.participants);

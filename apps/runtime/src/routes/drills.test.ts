@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { caseEvents, drills, outbox } from '../db/schema.ts';
+import { caseEvents, crises, drills, outbox } from '../db/schema.ts';
 import { RESUME_LIMIT_MS } from '../drills/DrillRunner.ts';
 import { complaintMap, mention } from '../testing/fixtures.ts';
 import { testRuntime, withApprovedMap, type TestRuntime } from '../testing/testApp.ts';
@@ -177,6 +177,11 @@ describe('drills', () => {
     expect(report.measured.open).toBe(report.measured.cases);
     const withdrawn = t.app.rt.db.select().from(caseEvents).where(eq(caseEvents.type, 'drill.withdrawn')).all();
     expect(withdrawn).toHaveLength(report.measured.cases);
+    // The spike crossed the map's crisis threshold in the drill's own tracker only: no real crisis, nobody told.
+    expect(report.measured.crisis).toEqual([{ fromSec: expect.any(Number), toSec: null }]);
+    expect(t.app.rt.db.select().from(crises).all()).toEqual([]);
+    expect((await manager('GET', '/api/maps')).body.maps[0].crisis).toBe(false);
+    expect(t.app.rt.db.select().from(outbox).all()).toEqual([]);
   });
 
   it('after a restart a drill resumes where it paused, or stops when the runtime was down too long', async () => {
