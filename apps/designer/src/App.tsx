@@ -8,6 +8,7 @@ import { AdminPage } from './admin/AdminPage.tsx';
 import { AdminOnly } from './shell/AdminOnly.tsx';
 import { TriagePage } from './triage/TriagePage.tsx';
 import { ReportsPage } from './reports/ReportsPage.tsx';
+import { DrillsPage } from './drills/DrillsPage.tsx';
 import { CrisisBanner } from './shell/CrisisBanner.tsx';
 import { SignIn } from './shell/SignIn.tsx';
 import { Toasts } from './shell/Toasts.tsx';
@@ -96,6 +97,8 @@ export function App() {
         <TriagePage />
       ) : route.section === 'reports' ? (
         <ReportsPage maps={maps ?? []} />
+      ) : route.section === 'drills' ? (
+        <DrillsPage maps={maps ?? []} user={user} />
       ) : route.section === 'admin' && user.roles.includes('admin') ? (
         <AdminPage user={user} />
       ) : (

@@ -51,6 +51,9 @@ import { contactRoutes } from './routes/contacts.ts';
 import { interactionHookRoutes } from './routes/interactionHooks.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { searchRoutes } from './routes/search.ts';
+import { drillRoutes } from './routes/drills.ts';
+import { mapLessonRoutes } from './routes/mapLessons.ts';
+import { DrillRunner } from './drills/DrillRunner.ts';
 
 /**
  * Mounts every resource's sub-app under `/api`, in one chain so that its type carries every route:
@@ -69,6 +72,7 @@ function mountApi(app: OpenAPIHono<AppEnv>) {
     .route('/api/maps', mapRoutes())
     .route('/api/maps', mapReviewRoutes())
     .route('/api/maps', mapSimulateRoutes())
+    .route('/api/maps', mapLessonRoutes())
     .route('/api/mentions', mentionRoutes())
     .route('/api/mentions', triageRoutes())
     .route('/api/cases', caseRoutes())
@@ -84,7 +88,8 @@ function mountApi(app: OpenAPIHono<AppEnv>) {
     .route('/api/cases', contactRoutes())
     .route('/api/search', searchRoutes())
     .route('/api/people', peopleRoutes())
-    .route('/api/webhooks', interactionHookRoutes());
+    .route('/api/webhooks', interactionHookRoutes())
+    .route('/api/drills', drillRoutes());
 }
 
 /**
@@ -106,7 +111,7 @@ export interface AppOptions {
 }
 
 /** The Hono app with the runtime it serves and the scheduler that fires its deadlines. */
-export type BatonApp = OpenAPIHono<AppEnv> & { rt: Runtime; scheduler: Scheduler; outbox: OutboxWorker; sources: SourceManager };
+export type BatonApp = OpenAPIHono<AppEnv> & { rt: Runtime; scheduler: Scheduler; outbox: OutboxWorker; sources: SourceManager; drills: DrillRunner };
 
 /**
  * Builds the runtime's Hono app: one sub-app per resource under `/api`, one `onError`, request ids,
@@ -161,5 +166,6 @@ export function createApp(opts: AppOptions): BatonApp {
   app.scheduler = scheduler;
   app.outbox = outbox;
   app.sources = sources;
+  app.drills = new DrillRunner(rt);
   return app;
 }

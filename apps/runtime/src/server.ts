@@ -90,6 +90,7 @@ export async function startServer(opts: ServeOptions): Promise<{ app: BatonApp; 
   app.scheduler.start();
   app.outbox.start();
   app.sources.start();
+  app.drills.start();
   console.log(`Source secrets are encrypted with the key from ${secretKey.from}`);
   console.log(`Baton is running at ${url} (database ${opts.dbPath === ':memory:' ? 'in memory' : resolve(opts.dbPath)})`);
 
@@ -97,6 +98,7 @@ export async function startServer(opts: ServeOptions): Promise<{ app: BatonApp; 
   const close = () =>
     (closing ??= (async () => {
       app.scheduler.stop();
+      app.drills.stop();
       await app.sources.stop();
       await app.outbox.stop();
       await new Promise<void>((ok) => server.close(() => ok()));

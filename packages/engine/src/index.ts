@@ -63,3 +63,10 @@ export {
 export type { SourceKind, SourceState, SourceInput, SourceView, RssSettings, MastodonSettings, BlueskySettings } from './schema/source.ts';
 export { fillReplyTemplate } from './case/fillReplyTemplate.ts';
 export type { ReplyTemplateFacts } from './case/fillReplyTemplate.ts';
+export {
+  MAX_DRILL_SPEED, DRILL_STATES, drillStartSchema, drillViewSchema, runMetricsSchema, drillComparisonSchema, drillPersonSchema,
+  drillHeldSchema, drillCaseSchema, drillReportSchema,
+} from './schema/drill.ts';
+export type { DrillStart, DrillView, RunMetrics, DrillComparison, DrillPerson, DrillReport } from './schema/drill.ts';
+export { nodeLessonSchema, mapLessonsSchema } from './schema/lessons.ts';
+export type { NodeLesson, MapLessons } from './schema/lessons.ts';

@@ -1,4 +1,5 @@
 import type { User } from '../api/client.ts';
+import { DrillMark, DrillNotice } from './DrillMark.tsx';
 import { casesApi, type CaseDetail } from '../api/cases.ts';
 import { repliesApi } from '../api/replies.ts';
 import { navigate } from '../shell/route.ts';
@@ -76,11 +77,13 @@ export function CaseView({ caseId, user, directory }: { caseId: string; user: Us
       <BackLink />
       <div className="case-head">
         <h1 id="case-title">Case from {author}</h1>
+        <DrillMark drill={c.drill} />
         <span className={`status-chip status-${c.status}`} data-testid="case-status">{STATUS_WORDS[c.status] ?? c.status}</span>
         {c.breached && <span className="status-chip status-breached">Breached</span>}
         <ViewerAvatars caseId={c.id} me={user.id} caption />
         {c.mention && <a className="small" href={personHash(c.mention.network, c.mention.author.handle)} data-testid="case-person">Customer record</a>}
       </div>
+      <DrillNotice drill={c.drill} />
       <div className="case-layout">
         <div className="case-left">
           <CaseThread c={c} personName={personName} busy={state.busy} {...(mayRetry ? { onRetry: retryReply } : {})} />

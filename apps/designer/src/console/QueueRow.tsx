@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { CaseSummary } from '../api/cases.ts';
 import { caseHash } from './consoleRoute.ts';
 import { Countdown } from './Countdown.tsx';
+import { DrillMark } from './DrillMark.tsx';
 import { HolderBadge } from './HolderBadge.tsx';
 import { NetworkIcon } from './NetworkIcon.tsx';
 import { ViewerAvatars } from './ViewerAvatars.tsx';
@@ -25,13 +26,16 @@ export const QueueRow = memo(function QueueRow({ c, now, me, mapName, nodeLabel,
   const author = m ? m.author.name ? `${m.author.name} ${m.author.handle}` : m.author.handle : c.mentionId;
   return (
     <li>
-      <a className={`queue-row status-${c.status}`} href={caseHash(c.id)} data-case-id={c.id} data-status={c.status}>
+      <a className={`queue-row status-${c.status}${c.drill ? ' is-drill' : ''}`} href={caseHash(c.id)} data-case-id={c.id} data-status={c.status}>
         <span className="queue-network">{m ? <NetworkIcon network={m.network} /> : null}</span>
         <span className="queue-author">
           <strong>{author}</strong>
           <span className="muted small">{followersText(m?.author.followers)}</span>
         </span>
-        <span className="queue-text" data-testid="mention-first-line" title={m ? firstLine(m.text) : undefined}>{m ? firstLine(m.text) : ''}</span>
+        <span className="queue-text" title={m ? firstLine(m.text) : undefined}>
+          <DrillMark drill={c.drill} />
+          <span data-testid="mention-first-line">{m ? firstLine(m.text) : ''}</span>
+        </span>
         {/* The step first: it is what the agent must do; the map and the state below it, quieter. */}
         <span className="queue-where" title={`${nodeLabel} — ${mapName}`}>
           <span>{nodeLabel}</span>

@@ -11,6 +11,9 @@ describe('describeHistory', () => {
     expect(describeHistory({ at, type: 'breach', actor: null, data: { node: 'care' } }, names)).toBe('Deadline missed at Care resolves');
     expect(describeHistory({ at, type: 'entered', actor: null, data: { node: 'care', label: 'Care resolves', team: 'care' } }, names)).toBe('Reached Care resolves → Customer Care');
   });
+  it('says a drill case left the queue when its drill ended', () => {
+    expect(describeHistory({ at, type: 'drill.withdrawn', actor: null, data: { node: 'care', was: 'waiting', reason: 'Stopped by Mia' } }, names)).toBe('The drill ended; the case left the queue (Stopped by Mia)');
+  });
   it('says who got a case handed out by a pass strategy', () => {
     expect(describeHistory({ at, type: 'claim', actor: null, data: { member: 'u1', strategy: 'round-robin' } }, names)).toBe('Handed to Ana Agent (round-robin)');
   });

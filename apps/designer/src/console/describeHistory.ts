@@ -45,6 +45,7 @@ export function describeHistory(h: HistoryEntry, names: HistoryNames): string {
     case 'reply.retry': return `${who} sent the reply again`;
     case 'reply.drafted': return `The map drafted a reply at ${names.node(str(d.node))}`;
     case 'mention.attached': return `Reply from ${str(d.author)} attached`;
+    case 'drill.withdrawn': return `The drill ended; the case left the queue (${str(d.reason)})`;
     default: return `${h.type}${h.actor ? ` by ${who}` : ''}`;
   }
 }

@@ -1,4 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { LessonsContext, useMapLessons } from '../lessons/lessonsContext.ts';
+import { LessonPeriodPicker } from '../lessons/LessonPeriodPicker.tsx';
+import type { LessonPeriodKey } from '../lessons/lessonPeriod.ts';
 import { ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
 import { useMachine } from '@xstate/react';
 import { fromPromise } from 'xstate';
@@ -248,10 +251,13 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
   );
 
   const latest = latestVersion(detail);
+  const [lessonPeriod, setLessonPeriod] = useState<LessonPeriodKey>('30d');
+  const lessons = useMapLessons(detail?.id ?? null, mode === 'design' ? lessonPeriod : 'off');
 
   return (
     <ProblemsContext.Provider value={problemStore}>
       <SimulationContext.Provider value={simulation}>
+      <LessonsContext.Provider value={lessons.lessons}>
       <div className={`designer mode-${mode}`} data-testid="designer" data-editor-mode={mode}>
         <DesignerToolbar
           name={name}
@@ -271,6 +277,7 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
           onLayout={layout}
           onExport={exportAs}
           onImport={importInto}
+          extra={detail && mode === 'design' ? <LessonPeriodPicker value={lessonPeriod} onChange={setLessonPeriod} failed={lessons.failed} /> : null}
         />
         <div className="designer-body">
           <Palette onAdd={addAtCentre} disabled={!editable} />
@@ -307,6 +314,7 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
           )}
         </div>
       </div>
+      </LessonsContext.Provider>
       </SimulationContext.Provider>
     </ProblemsContext.Provider>
   );

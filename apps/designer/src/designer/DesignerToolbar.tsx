@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import type { ChangeEvent } from 'react';
+import type { ChangeEvent, ReactNode } from 'react';
 
 export type Mode = 'design' | 'simulate' | 'review';
 
@@ -26,6 +26,8 @@ export function DesignerToolbar(props: {
   onLayout: () => void;
   onExport: (what: 'json' | 'machine' | 'png' | 'svg') => void;
   onImport: (file: File) => void;
+  /** Controls shown before the map's commands (the lesson period). */
+  extra?: ReactNode;
 }) {
   const { name, version, state, dirty, mode, busy, canUndo, canRedo, editable } = props;
   const fileInput = useRef<HTMLInputElement>(null);
@@ -57,6 +59,7 @@ export function DesignerToolbar(props: {
         ))}
       </div>
       <div className="toolbar-buttons">
+        {props.extra}
         <button type="button" className="icon-button" aria-label="Undo (Ctrl+Z)" title="Undo (Ctrl+Z)" data-testid="undo" disabled={!editable || !canUndo} onClick={props.onUndo}>↶</button>
         <button type="button" className="icon-button" aria-label="Redo (Ctrl+Shift+Z)" title="Redo (Ctrl+Shift+Z)" data-testid="redo" disabled={!editable || !canRedo} onClick={props.onRedo}>↷</button>
         <button type="button" data-testid="auto-layout" disabled={!editable} onClick={props.onLayout}>Auto-layout</button>

@@ -8,6 +8,7 @@ export const SECTIONS: { id: Section; label: string; roles: Role[] }[] = [
   { id: 'console', label: 'Console', roles: ['admin', 'manager', 'agent'] },
   { id: 'triage', label: 'Triage', roles: ['admin', 'manager', 'agent'] },
   { id: 'reports', label: 'Reports', roles: ['admin', 'manager', 'approver'] },
+  { id: 'drills', label: 'Drills', roles: ['admin', 'manager', 'approver'] },
   { id: 'admin', label: 'Admin', roles: ['admin'] },
   { id: 'search', label: 'Search', roles: ['admin', 'manager', 'approver', 'agent'] },
 ];

@@ -29,11 +29,11 @@ const HANDLE = "lower(ltrim(json_extract(document, '$.author.handle'), '@'))";
 
 /** Every mention a handle wrote, oldest first (through the `mentions_author` index). */
 export function mentionsBy(db: Db, h: HandleRef): MentionRow[] {
-  const rows = db.$client.prepare(`select seq, id, received_at, status, case_id, in_reply_to, document, brand from mentions where ${HANDLE} = ? and json_extract(document, '$.network') = ? order by seq`)
+  const rows = db.$client.prepare(`select seq, id, received_at, status, case_id, in_reply_to, document, brand from mentions where ${HANDLE} = ? and json_extract(document, '$.network') = ? and drill_id is null order by seq`)
     .all(h.key, h.network) as { seq: number; id: string; received_at: number; status: string; case_id: string | null; in_reply_to: string | null; document: string; brand: string | null }[];
   return rows.map((r) => ({
     seq: r.seq, id: r.id, receivedAt: r.received_at, status: r.status, caseId: r.case_id, inReplyTo: r.in_reply_to,
-    document: JSON.parse(r.document) as Record<string, unknown>, brand: r.brand, dismissedBy: null, dismissedAt: null, dismissReason: null, sourceId: null,
+    document: JSON.parse(r.document) as Record<string, unknown>, brand: r.brand, dismissedBy: null, dismissedAt: null, dismissReason: null, sourceId: null, drillId: null,
   }));
 }
 

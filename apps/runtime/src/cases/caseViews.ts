@@ -47,6 +47,8 @@ export function caseSummary(row: CaseRow, mention?: Record<string, unknown>) {
     queuedAt: iso(row.queuedAt), deadline: iso(row.dueAt), breached: row.breaches > 0 || view.overdue === true,
     openedAt: iso(row.openedAt)!, updatedAt: iso(row.updatedAt)!, endedAt: iso(row.endedAt),
     mentionId: row.mentionId,
+    /** The drill this case rehearses; null for real work. */
+    drill: row.drillId,
     ...(mention ? { mention: { id: mention.id, network: mention.network, author: mention.author, text: mention.text, createdAt: mention.createdAt } } : {}),
   };
 }

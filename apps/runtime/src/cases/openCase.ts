@@ -27,6 +27,8 @@ export interface OpenCaseOptions {
   startedBy?: string;
   /** Tags the case starts with; its first conditions already see them. */
   tags?: CarriedTag[];
+  /** The drill whose mention this is: the case is marked as drill work. */
+  drill?: string;
 }
 
 /**
@@ -49,7 +51,7 @@ export function openCase(
   });
   const row = persistStep(w, target.compiled, {
     id: caseId, mapId: target.mapId, mapVersion: target.version, mentionId, trigger, facts: facts as unknown as Record<string, unknown>,
-    ...(opts.startedBy ? { startedBy: opts.startedBy } : {}),
+    ...(opts.startedBy ? { startedBy: opts.startedBy } : {}), ...(opts.drill ? { drillId: opts.drill } : {}),
   }, step);
   for (const t of carried) {
     const inserted = prepared(w.rt.db, 'tags.insertCarried', () =>

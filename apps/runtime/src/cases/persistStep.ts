@@ -19,7 +19,7 @@ export function addHistory(w: Work, caseId: string, type: string, actor: string 
 
 const CASE_COLUMNS = [
   'id', 'mapId', 'mapVersion', 'mentionId', 'trigger', 'node', 'nodeType', 'status', 'team', 'holder', 'claimExpiresAt',
-  'claimedByBackup', 'queuedAt', 'dueAt', 'priority', 'breaches', 'snapshot', 'view', 'facts', 'openedAt', 'firstClaimAt', 'endedAt', 'updatedAt',
+  'claimedByBackup', 'queuedAt', 'dueAt', 'priority', 'breaches', 'snapshot', 'view', 'facts', 'openedAt', 'firstClaimAt', 'endedAt', 'updatedAt', 'drillId',
 ] as const satisfies readonly (keyof CaseRow)[];
 
 /** Inserts a new case row (a prepared statement: ingest runs it once per routed mention). */
@@ -42,6 +42,8 @@ export interface NewCase {
   facts: Record<string, unknown>;
   /** The person who started it from the triage inbox (absent when a trigger matched on ingest). */
   startedBy?: string;
+  /** The drill that fed its mention (docs/semantics.md#drills); absent for real work. */
+  drillId?: string;
 }
 
 /**
@@ -76,7 +78,7 @@ export function persistStep(w: Work, compiled: CompiledMap, before: CaseRow | Ne
   } else {
     const n = before as NewCase;
     row = insertCase(w, { id: n.id, mapId: n.mapId, mapVersion: n.mapVersion, mentionId: n.mentionId, trigger: n.trigger, facts: n.facts, openedAt: at,
-      claimExpiresAt: null, claimedByBackup: false, firstClaimAt: null, ...values });
+      claimExpiresAt: null, claimedByBackup: false, firstClaimAt: null, drillId: n.drillId ?? null, ...values });
     addHistory(w, row.id, 'opened', n.startedBy ?? null, { mention: n.mentionId, map: n.mapId, version: n.mapVersion, trigger: n.trigger, ...(n.startedBy ? { from: 'triage' } : {}) }, at);
   }
 

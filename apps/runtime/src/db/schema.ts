@@ -128,6 +128,8 @@ export const mentions = sqliteTable('mentions', {
   brand: text('brand'),
   /** The source that read it from a network (null: posted over the API or imported). */
   sourceId: text('source_id'),
+  /** The drill that fed it (null: real work). Drill mentions never count in reports. */
+  drillId: text('drill_id'),
 }, (t) => [uniqueIndex('mentions_id').on(t.id), index('mentions_status').on(t.status), index('mentions_case').on(t.caseId), index('mentions_source').on(t.sourceId, t.receivedAt)]);
 
 /** Tags the hub put on an unrouted mention in triage; carried onto the case if one is started from it. */
@@ -163,6 +165,8 @@ export const cases = sqliteTable('cases', {
   firstClaimAt: integer('first_claim_at'),
   endedAt: integer('ended_at'),
   updatedAt: integer('updated_at').notNull(),
+  /** The drill this case rehearses (null: real work). Drill cases never count in reports or reach real recipients. */
+  drillId: text('drill_id'),
 }, (t) => [
   index('cases_queue').on(t.team, t.status, t.priority, t.queuedAt),
   // "Take next": the most urgent claimable case of a team is the first entry of this index (QUEUE_ORDER).
@@ -289,3 +293,4 @@ export * from './hardeningSchema.ts';
 export * from './sourcesSchema.ts';
 export * from './repliesSchema.ts';
 export * from './careSchema.ts';
+export * from './drillsSchema.ts';

@@ -9,6 +9,7 @@ import { cases, mentions, outbox, replies, users, type CaseRow } from '../db/sch
 import { ApiError, forbidden, notFound } from '../errors.ts';
 import type { SessionUser } from '../http/AppEnv.ts';
 import type { RequestContext } from '../http/requestContext.ts';
+import { holdForDrill } from '../drills/holdForDrill.ts';
 import type { Runtime } from '../Runtime.ts';
 import type { PostedReply } from '../sources/postReply.ts';
 import { defaultReplyTarget, type ReplyStatus } from './replyViews.ts';
@@ -54,10 +55,14 @@ function targetOf(w: Work, row: CaseRow, inReplyTo: string | undefined): Mention
 
 /** Queues the outbox delivery that posts reply `replyId` (the worker calls `postReply`). */
 function enqueueReply(w: Work, replyId: string, caseId: string, mention: Mention): void {
+  const recipient = { reply: replyId, network: mention.network, mentionId: mention.id };
+  const payload = { kind: 'reply', message: `Reply to ${mention.author.handle}: not posted, this is a drill`, replyId, caseId, mentionId: mention.id, at: new Date(w.now).toISOString() };
+  // A drill case's reply is held, never posted to the network.
+  if (holdForDrill(w, caseId, 'reply', recipient, payload)) return;
   w.rt.db.insert(outbox).values({
     kind: 'reply',
-    recipient: { reply: replyId, network: mention.network, mentionId: mention.id },
-    payload: { kind: 'reply', message: `Reply to ${mention.author.handle}`, replyId, caseId, mentionId: mention.id, at: new Date(w.now).toISOString() },
+    recipient,
+    payload: { ...payload, message: `Reply to ${mention.author.handle}` },
     createdAt: w.now,
     nextAttemptAt: w.now,
   }).run();

@@ -3,7 +3,7 @@ import { and, count, eq, gte, isNotNull, isNull, lte, max, ne, or, sql } from 'd
 import { iso } from '../clock.ts';
 import { caseEvents, cases, crises, maps, mentions, teams } from '../db/schema.ts';
 import type { Runtime } from '../Runtime.ts';
-import { caseFilter } from './caseFilter.ts';
+import { caseFilter, realMentions } from './caseFilter.ts';
 import type { ReportScope } from './reportScope.ts';
 
 /** One team's line of the report. */
@@ -66,7 +66,7 @@ export function summaryReport(rt: Runtime, scope: ReportScope, now: number): Sum
   const received = and(gte(mentions.receivedAt, from), lte(mentions.receivedAt, to));
   const mentionRows = filtered
     ? db.select({ status: mentions.status, n: count() }).from(mentions).innerJoin(cases, eq(cases.id, mentions.caseId)).where(and(received, inCases)).groupBy(mentions.status).all()
-    : db.select({ status: mentions.status, n: count() }).from(mentions).where(received).groupBy(mentions.status).all();
+    : db.select({ status: mentions.status, n: count() }).from(mentions).where(and(received, realMentions())).groupBy(mentions.status).all();
   for (const r of mentionRows) byStatus.set(r.status, r.n);
   const n = (s: string) => byStatus.get(s) ?? 0;
 

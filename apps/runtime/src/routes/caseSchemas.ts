@@ -29,7 +29,7 @@ export const caseSummarySchema = z
     id: z.string(), mapId: z.string(), mapVersion: z.number(), node: z.string(), nodeType: z.string(),
     status: statusSchema, team: z.string().nullable(), holder: z.string().nullable(), claimExpiresAt: time, priority: z.number(),
     queuedAt: time.openapi({ description: 'When it entered the current queue; with `deadline`, how much of the time is left' }),
-    deadline: time, breached: z.boolean(), openedAt: z.string(), updatedAt: z.string(), endedAt: time, mentionId: z.string(),
+    deadline: time, breached: z.boolean(), openedAt: z.string(), updatedAt: z.string(), endedAt: time, mentionId: z.string(), drill: z.string().nullable().openapi({ description: 'The drill this case rehearses (null: real work)' }),
     mention: mentionSchema.pick({ id: true, network: true, author: true, text: true, createdAt: true }).optional()
       .openapi({ description: 'The mention that opened the case (lists only)' }),
     viewers: z.array(viewerSchema).openapi({ description: 'Who has the case open now (POST /api/cases/{id}/viewing), oldest first' }),

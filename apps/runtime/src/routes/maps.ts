@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { validateMap, type BatonMap } from '@baton/engine';
-import { asc, count, eq, ne } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, ne } from 'drizzle-orm';
 import { audit } from '../audit.ts';
 import { requireRole, requireUser } from '../auth/guards.ts';
 import { iso } from '../clock.ts';
@@ -98,7 +98,7 @@ export function mapRoutes() {
       requireUser(c);
       const db = c.get('rt').db;
       const versions = db.select().from(mapVersions).orderBy(asc(mapVersions.version)).all();
-      const open = db.select({ mapId: cases.mapId, n: count() }).from(cases).where(ne(cases.status, 'ended')).groupBy(cases.mapId).all();
+      const open = db.select({ mapId: cases.mapId, n: count() }).from(cases).where(and(ne(cases.status, 'ended'), isNull(cases.drillId))).groupBy(cases.mapId).all();
       const crisis = db.select().from(mapCrisis).all();
       const rows = db.select().from(maps).orderBy(asc(maps.id)).all();
       const names = userNames(db, rows.map((m) => m.updatedBy));

@@ -1,4 +1,5 @@
 import { PASS_STRATEGIES } from '@baton/engine';
+import { NodeLessons } from '../../lessons/NodeLessons.tsx';
 import type { FlowNode } from '../toMapDocument.ts';
 import { useNodeProblems } from '../problems.ts';
 import { useMapStore, useMapStoreApi } from '../useMapStore.ts';
@@ -133,6 +134,7 @@ export function NodeInspector({ node }: { node: FlowNode }) {
         const { notes: _n, ...rest } = node.data;
         store.updateNode(node.id, notes ? { ...rest, notes } : rest, 'notes');
       }} />
+      <NodeLessons id={node.id} />
       <button type="button" className="danger" onClick={() => store.deleteElements([node.id])}>Delete step</button>
     </div>
   );

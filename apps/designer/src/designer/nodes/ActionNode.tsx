@@ -5,6 +5,7 @@ import { useMapStore } from '../useMapStore.ts';
 import type { ActionFlowNode } from '../toMapDocument.ts';
 import { NodeProblems, useProblemClass } from './NodeProblems.tsx';
 import { SimulationBadge } from '../../simulation/SimulationBadge.tsx';
+import { LessonBadge } from '../../lessons/LessonBadge.tsx';
 import { effectWords } from './words.ts';
 
 /** An automated step, listing its effects. */
@@ -27,6 +28,7 @@ export const ActionNode = memo(function ActionNode({ id, data, selected }: NodeP
       )}
       <NodeProblems id={id} />
       <SimulationBadge id={id} />
+      <LessonBadge id={id} />
       <Handle type="source" position={Position.Bottom} className="handle" />
     </div>
   );

@@ -4,6 +4,7 @@ import type { NodeProps } from '@xyflow/react';
 import type { DecisionFlowNode } from '../toMapDocument.ts';
 import { NodeProblems, useProblemClass } from './NodeProblems.tsx';
 import { SimulationBadge } from '../../simulation/SimulationBadge.tsx';
+import { LessonBadge } from '../../lessons/LessonBadge.tsx';
 
 /** A fork: its branches carry the conditions, in words, on the edges. */
 export const DecisionNode = memo(function DecisionNode({ id, data, selected }: NodeProps<DecisionFlowNode>) {
@@ -17,6 +18,7 @@ export const DecisionNode = memo(function DecisionNode({ id, data, selected }: N
       </div>
       <NodeProblems id={id} />
       <SimulationBadge id={id} />
+      <LessonBadge id={id} />
       <Handle type="source" position={Position.Bottom} className="handle" />
     </div>
   );

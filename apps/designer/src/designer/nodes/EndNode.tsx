@@ -5,6 +5,7 @@ import { useMapStore } from '../useMapStore.ts';
 import type { EndFlowNode } from '../toMapDocument.ts';
 import { NodeProblems, useProblemClass } from './NodeProblems.tsx';
 import { SimulationBadge } from '../../simulation/SimulationBadge.tsx';
+import { LessonBadge } from '../../lessons/LessonBadge.tsx';
 import { recipientWords } from './words.ts';
 
 /** A finish pill: the outcome, who is told, and whether a lesson is required. */
@@ -24,6 +25,7 @@ export const EndNode = memo(function EndNode({ id, data, selected }: NodeProps<E
       {told.length > 0 && <p className="node-sentence">tell: {told.join(', ')}</p>}
       <NodeProblems id={id} />
       <SimulationBadge id={id} />
+      <LessonBadge id={id} />
     </div>
   );
 });

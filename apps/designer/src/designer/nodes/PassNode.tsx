@@ -6,6 +6,7 @@ import { useMapStore } from '../useMapStore.ts';
 import type { PassFlowNode } from '../toMapDocument.ts';
 import { NodeProblems, useProblemClass } from './NodeProblems.tsx';
 import { SimulationBadge } from '../../simulation/SimulationBadge.tsx';
+import { LessonBadge } from '../../lessons/LessonBadge.tsx';
 import { teamName } from './words.ts';
 
 /**
@@ -54,6 +55,7 @@ export const PassNode = memo(function PassNode({ id, data, selected }: NodeProps
       </div>
       <NodeProblems id={id} />
       <SimulationBadge id={id} />
+      <LessonBadge id={id} />
     </div>
   );
 });

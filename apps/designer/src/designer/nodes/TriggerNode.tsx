@@ -5,6 +5,7 @@ import { describeCondition } from '../engine.ts';
 import type { TriggerFlowNode } from '../toMapDocument.ts';
 import { NodeProblems, useProblemClass } from './NodeProblems.tsx';
 import { SimulationBadge } from '../../simulation/SimulationBadge.tsx';
+import { LessonBadge } from '../../lessons/LessonBadge.tsx';
 import { useMapStore } from '../useMapStore.ts';
 
 /** A start pill: what makes us pass the ball, as a sentence, with its priority and the brands the map listens to. */
@@ -22,6 +23,7 @@ export const TriggerNode = memo(function TriggerNode({ id, data, selected }: Nod
       {brands && brands.length > 0 && <p className="node-brands" data-node-brands>Only mentions of {brands.join(', ')}</p>}
       <NodeProblems id={id} />
       <SimulationBadge id={id} />
+      <LessonBadge id={id} />
       <Handle type="source" position={Position.Bottom} className="handle" aria-label="Connect the next step" />
     </div>
   );
