@@ -20,6 +20,9 @@ const USAGE = `Usage: baton <command>
   validate MAP [--json]                   check a map; exit 1 when it has errors
   compile MAP                             print the XState machine config as JSON
   simulate MAP SCENARIO [--json]          rehearse a map against a scenario in virtual time
+  db copy --from FILE.db --to postgres://… [--replace]
+                                          copy an install's SQLite file into PostgreSQL, with
+                                          progress, and check every table's row count
 `;
 
 /** The value after `--name` in args, if any. */
@@ -106,6 +109,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./cli/compile.ts')).runCompile(args);
     case 'simulate':
       return (await import('./cli/simulate.ts')).runSimulate(args);
+    case 'db':
+      return (await import('./cli/dbCopy.ts')).runDb(args);
     case undefined:
     case 'help':
     case '--help':
