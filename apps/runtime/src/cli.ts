@@ -20,6 +20,7 @@ const USAGE = `Usage: baton <command>
   validate MAP [--json]                   check a map; exit 1 when it has errors
   compile MAP                             print the XState machine config as JSON
   simulate MAP SCENARIO [--json]          rehearse a map against a scenario in virtual time
+  db migrate --to postgres://…            create or update Baton's tables in PostgreSQL
   db copy --from FILE.db --to postgres://… [--replace]
                                           copy an install's SQLite file into PostgreSQL, with
                                           progress, and check every table's row count
@@ -40,6 +41,11 @@ function buildWebAppIfMissing(repoRoot: string, webRoot: string): void {
 }
 
 async function serve(args: string[]): Promise<number> {
+  if (process.env.BATON_DATABASE_URL) {
+    // PostgreSQL: the schema is migrated on start, but the runtime does not serve from it yet.
+    await (await import('./cli/dbCopy.ts')).migratePostgres(process.env.BATON_DATABASE_URL, 'BATON_DATABASE_URL');
+    throw new CliError('PostgreSQL schema is up to date, but serving from PostgreSQL is not finished yet (README: "Running on PostgreSQL (in progress)"). Unset BATON_DATABASE_URL to serve from the SQLite file (BATON_DB).', 1);
+  }
   const { optionsFromEnv, startServer, WEB_ROOT } = await import('./server.ts');
   const opts = optionsFromEnv(process.env);
   const port = option(args, 'port');

@@ -16,7 +16,11 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 }
 
-export const DB_USAGE = `Usage: baton db copy --from FILE.db --to postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE [--replace]
+export const DB_USAGE = `Usage: baton db migrate --to postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE
+
+  Creates Baton's tables in PostgreSQL, or brings them up to date (several nodes may run it at once).
+
+       baton db copy --from FILE.db --to postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE [--replace]
 
   Copies every table of a Baton SQLite file into PostgreSQL (creating the tables), then checks the
   row counts of both. The target must hold no Baton data; --replace empties it first.
@@ -26,6 +30,13 @@ export const DB_USAGE = `Usage: baton db copy --from FILE.db --to postgres://USE
 export async function runDb(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'copy') return runDbCopy(rest);
+  if (sub === 'migrate') {
+    const to = option(rest, 'to');
+    if (!to || to.startsWith('--')) throw new CliError(`missing --to postgres://…\n\n${DB_USAGE}`);
+    await migratePostgres(to, '--to');
+    console.log('PostgreSQL schema is up to date.');
+    return 0;
+  }
   if (sub === undefined || sub === 'help' || sub === '--help') {
     process.stdout.write(DB_USAGE);
     return sub === undefined ? 2 : 0;
@@ -42,6 +53,13 @@ async function openSource(path: string): Promise<Db> {
   } catch (e) {
     throw new CliError(`${path}: not a Baton SQLite file (${(e as Error).message})`);
   }
+}
+
+/** Applies the PostgreSQL migrations at `url` (named `what` in messages) and disconnects. */
+export async function migratePostgres(url: string, what: string): Promise<void> {
+  const { isPostgresUrl, redactUrl } = await import('../db/pg/client.ts');
+  if (!isPostgresUrl(url)) throw new CliError(`${what} must be a postgres:// URL, not '${redactUrl(url)}'`);
+  await (await openTarget(url)).$client.end();
 }
 
 async function openTarget(url: string): Promise<PgDb> {
