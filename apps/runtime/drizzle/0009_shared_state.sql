@@ -9,7 +9,8 @@ CREATE INDEX `login_failures_first` ON `login_failures` (`first_at`);--> stateme
 CREATE TABLE `rate_buckets` (
 	`key` text PRIMARY KEY NOT NULL,
 	`tokens` real NOT NULL,
-	`at` integer NOT NULL
+	`at` integer NOT NULL,
+	`granted` integer NOT NULL
 );
 --> statement-breakpoint
 CREATE INDEX `rate_buckets_at` ON `rate_buckets` (`at`);

@@ -12,6 +12,8 @@ export const rateBuckets = sqliteTable('rate_buckets', {
   key: text('key').primaryKey(),
   tokens: real('tokens').notNull(),
   at: integer('at').notNull(),
+  /** Whether that last request got a token (read back by the same statement that takes one). */
+  granted: integer('granted', { mode: 'boolean' }).notNull(),
 }, (t) => [index('rate_buckets_at').on(t.at)]);
 
 /**
