@@ -12,8 +12,8 @@ export const rateBuckets = sqliteTable('rate_buckets', {
   key: text('key').primaryKey(),
   tokens: real('tokens').notNull(),
   at: integer('at').notNull(),
-  /** Whether that last request got a token (read back by the same statement that takes one). */
-  granted: integer('granted', { mode: 'boolean' }).notNull(),
+  /** Tokens the last take got: 0 (refused), 1, or a node's reserve (read back by the same statement). */
+  granted: integer('granted').notNull(),
 }, (t) => [index('rate_buckets_at').on(t.at)]);
 
 /**

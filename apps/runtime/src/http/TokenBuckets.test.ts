@@ -46,3 +46,27 @@ describe('TokenBuckets', () => {
     }
   });
 });
+
+describe('TokenBuckets with a large burst', () => {
+  it('takes a reserve of 1% at a time, so most requests cost no write, and never grants more than the bucket held', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-buckets-'));
+    try {
+      const file = join(dir, 'b.db');
+      const rate = { perMinute: 0, burst: 1000 }; // no refill: exactly 1,000 tokens ever
+      const nodeA = new TokenBuckets(openDb(file), rate);
+      const nodeB = new TokenBuckets(openDb(file), rate);
+      expect(nodeA.reserveSize).toBe(10);
+      const db = openDb(file);
+      const writesBefore = () => db.$client.prepare("select granted, tokens from rate_buckets where key = 'k'").get() as { granted: number; tokens: number } | undefined;
+      expect(nodeA.take('k', 0)).toBe(0);
+      expect(writesBefore()).toEqual({ granted: 10, tokens: 990 });
+      for (let i = 0; i < 9; i++) nodeA.take('k', 0); // spent from the reserve: the row does not move
+      expect(writesBefore()).toEqual({ granted: 10, tokens: 990 });
+      let granted = 10;
+      for (let i = 0; i < 2000; i++) if ((i % 3 ? nodeA : nodeB).take('k', 0) === 0) granted++;
+      expect(granted).toBe(1000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -6,7 +6,7 @@
  * keep their ids). The business code sees the same values on both databases. Change the SQLite
  * file first, then this one, then `npx drizzle-kit generate --config drizzle.pg.config.ts`.
  */
-import { bigint, boolean, doublePrecision, index, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, doublePrecision, index, pgTable, text } from 'drizzle-orm/pg-core';
 
 /**
  * One token bucket per key (`ip:<address>`, `token:<id>`, `user:<id>`): the tokens left after the
@@ -16,8 +16,8 @@ export const rateBuckets = pgTable('rate_buckets', {
   key: text('key').primaryKey(),
   tokens: doublePrecision('tokens').notNull(),
   at: bigint('at', { mode: 'number' }).notNull(),
-  /** Whether that last request got a token (read back by the same statement that takes one). */
-  granted: boolean('granted').notNull(),
+  /** Tokens the last take got: 0 (refused), 1, or a node's reserve (read back by the same statement). */
+  granted: bigint('granted', { mode: 'number' }).notNull(),
 }, (t) => [index('rate_buckets_at').on(t.at)]);
 
 /**
