@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { CliError, parseArgs } from './cli/loadDocument.ts';
+import { CliError, option, parseArgs } from './cli/loadDocument.ts';
 
 const USAGE = `Usage: baton <command>
 
@@ -25,12 +25,6 @@ const USAGE = `Usage: baton <command>
                                           copy an install's SQLite file into PostgreSQL, with
                                           progress, and check every table's row count
 `;
-
-/** The value after `--name` in args, if any. */
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-}
 
 /** Builds the web app when its build is missing, so `npm start` serves a working UI. */
 function buildWebAppIfMissing(repoRoot: string, webRoot: string): void {

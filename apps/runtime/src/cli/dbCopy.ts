@@ -7,14 +7,8 @@
 import { existsSync, statSync } from 'node:fs';
 import type { Db } from '../db/client.ts';
 import type { PgDb } from '../db/pg/client.ts';
-import { CliError } from './loadDocument.ts';
+import { CliError, option } from './loadDocument.ts';
 import { progressBar } from './progressBar.ts';
-
-/** The value after `--name` (or `--name=value`). */
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-}
 
 export const DB_USAGE = `Usage: baton db migrate --to postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE
 
