@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { CliError, parseArgs } from './cli/loadDocument.ts';
+import { CliError, option, parseArgs } from './cli/loadDocument.ts';
 
 const USAGE = `Usage: baton <command>
 
@@ -20,13 +20,11 @@ const USAGE = `Usage: baton <command>
   validate MAP [--json]                   check a map; exit 1 when it has errors
   compile MAP                             print the XState machine config as JSON
   simulate MAP SCENARIO [--json]          rehearse a map against a scenario in virtual time
+  db migrate --to postgres://…            create or update Baton's tables in PostgreSQL
+  db copy --from FILE.db --to postgres://… [--replace]
+                                          copy an install's SQLite file into PostgreSQL, with
+                                          progress, and check every table's row count
 `;
-
-/** The value after `--name` in args, if any. */
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-}
 
 /** Builds the web app when its build is missing, so `npm start` serves a working UI. */
 function buildWebAppIfMissing(repoRoot: string, webRoot: string): void {
@@ -37,6 +35,11 @@ function buildWebAppIfMissing(repoRoot: string, webRoot: string): void {
 }
 
 async function serve(args: string[]): Promise<number> {
+  if (process.env.BATON_DATABASE_URL) {
+    // PostgreSQL: the schema is migrated on start, but the runtime does not serve from it yet.
+    await (await import('./cli/dbCopy.ts')).migratePostgres(process.env.BATON_DATABASE_URL, 'BATON_DATABASE_URL');
+    throw new CliError('PostgreSQL schema is up to date, but serving from PostgreSQL is not finished yet (README: "Running on PostgreSQL (in progress)"). Unset BATON_DATABASE_URL to serve from the SQLite file (BATON_DB).', 1);
+  }
   const { optionsFromEnv, startServer, WEB_ROOT } = await import('./server.ts');
   const opts = optionsFromEnv(process.env);
   const port = option(args, 'port');
@@ -106,6 +109,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./cli/compile.ts')).runCompile(args);
     case 'simulate':
       return (await import('./cli/simulate.ts')).runSimulate(args);
+    case 'db':
+      return (await import('./cli/dbCopy.ts')).runDb(args);
     case undefined:
     case 'help':
     case '--help':

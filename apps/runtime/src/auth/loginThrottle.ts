@@ -1,5 +1,8 @@
+import { and, eq, inArray, lt, lte } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { audit } from '../audit.ts';
+import type { Db } from '../db/client.ts';
+import { loginFailures } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import type { AppEnv } from '../http/AppEnv.ts';
 import { limitKey } from '../http/clientIp.ts';
@@ -27,67 +30,58 @@ export const DEFAULT_LOGIN_THROTTLE: LoginThrottleConfig = {
   windowMs: 15 * 60_000,
 };
 
-interface Failures {
-  failures: number;
-  firstAt: number;
-  lockedUntil: number;
-}
+/** How many recorded failures between two prunings of forgotten rows. */
+const PRUNE_EVERY = 200;
 
 /**
  * Counts failed sign-ins by e-mail + client address, and by address alone, and locks sign-in for
  * a growing time once a limit is reached (`POST /api/session` answers 429 with `Retry-After`,
- * before the password is even checked). A success clears the account's count. Kept in memory:
- * a restart forgives, which is the lesser harm than a lock-out table an attacker can fill.
+ * before the password is even checked). A success clears the account's count. Kept in the
+ * database (`login_failures`), so a lock holds on every node and across a restart; each count is
+ * read and written in one immediate transaction, so concurrent failures are all counted. Rows past
+ * their window and lock are pruned now and then (a table an attacker fills empties itself).
  * @example
- * const t = new LoginThrottle(DEFAULT_LOGIN_THROTTLE);
+ * const t = new LoginThrottle(db, DEFAULT_LOGIN_THROTTLE);
  * t.retryAfter('ana@x.org', '10.0.0.1', now); // 0: go ahead
  */
 export class LoginThrottle {
-  private readonly records = new Map<string, Failures>();
+  private recorded = 0;
 
-  constructor(readonly config: LoginThrottleConfig) {}
+  constructor(
+    private readonly db: Db,
+    readonly config: LoginThrottleConfig,
+  ) {}
 
   /** Ms until this e-mail may try again from this address (0: now). */
   retryAfter(email: string, ip: string, now: number): number {
-    return Math.max(this.wait(accountKey(email, ip), now), this.wait(addressKey(ip), now));
+    const rows = this.db.select({ lockedUntil: loginFailures.lockedUntil }).from(loginFailures).where(inArray(loginFailures.key, [accountKey(email, ip), addressKey(ip)])).all();
+    return Math.max(0, ...rows.map((r) => r.lockedUntil - now));
   }
 
   /** Records a wrong password; answers the ms of the lock it caused (0 when none yet). */
   failed(email: string, ip: string, now: number): number {
-    const a = this.count(accountKey(email, ip), this.config.perAccount, now);
-    const b = this.count(addressKey(ip), this.config.perAddress, now);
-    this.trim();
-    return Math.max(a, b);
+    const lock = this.db.transaction(() => Math.max(this.count(accountKey(email, ip), this.config.perAccount, now), this.count(addressKey(ip), this.config.perAddress, now)), { behavior: 'immediate' });
+    if (++this.recorded % PRUNE_EVERY === 0) this.prune(now);
+    return lock;
   }
 
   /** A right password: the account's count starts over (the address count stays). */
   succeeded(email: string, ip: string): void {
-    this.records.delete(accountKey(email, ip));
+    this.db.delete(loginFailures).where(eq(loginFailures.key, accountKey(email, ip))).run();
   }
 
-  private wait(key: string, now: number): number {
-    const r = this.records.get(key);
-    return r && r.lockedUntil > now ? r.lockedUntil - now : 0;
+  /** Deletes counts whose window has passed and whose lock is over. */
+  prune(now: number): number {
+    return this.db.delete(loginFailures).where(and(lte(loginFailures.lockedUntil, now), lt(loginFailures.firstAt, now - this.config.windowMs))).run().changes;
   }
 
   private count(key: string, limit: number, now: number): number {
-    let r = this.records.get(key);
-    if (!r || (now - r.firstAt > this.config.windowMs && r.lockedUntil <= now)) r = { failures: 0, firstAt: now, lockedUntil: 0 };
+    let r = this.db.select().from(loginFailures).where(eq(loginFailures.key, key)).get();
+    if (!r || (now - r.firstAt > this.config.windowMs && r.lockedUntil <= now)) r = { key, failures: 0, firstAt: now, lockedUntil: 0 };
     r.failures++;
-    this.records.delete(key);
-    this.records.set(key, r);
-    if (r.failures < limit) return 0;
-    const lock = Math.min(this.config.maxLockMs, this.config.lockMs * 2 ** Math.min(20, r.failures - limit));
-    r.lockedUntil = now + lock;
-    return lock;
-  }
-
-  private trim(): void {
-    while (this.records.size > 100_000) {
-      const oldest = this.records.keys().next().value;
-      if (oldest === undefined) break;
-      this.records.delete(oldest);
-    }
+    if (r.failures >= limit) r.lockedUntil = now + Math.min(this.config.maxLockMs, this.config.lockMs * 2 ** Math.min(20, r.failures - limit));
+    this.db.insert(loginFailures).values(r).onConflictDoUpdate({ target: loginFailures.key, set: { failures: r.failures, firstAt: r.firstAt, lockedUntil: r.lockedUntil } }).run();
+    return r.failures >= limit ? r.lockedUntil - now : 0;
   }
 }
 
@@ -103,7 +97,7 @@ const throttles = new WeakMap<Runtime, LoginThrottle>();
 /** The runtime's one sign-in throttle (configured by `RuntimeConfig.loginThrottle`). */
 export function loginThrottle(rt: Runtime): LoginThrottle {
   let t = throttles.get(rt);
-  if (!t) throttles.set(rt, (t = new LoginThrottle(rt.config.loginThrottle)));
+  if (!t) throttles.set(rt, (t = new LoginThrottle(rt.db, rt.config.loginThrottle)));
   return t;
 }
 

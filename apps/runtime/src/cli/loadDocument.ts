@@ -59,3 +59,9 @@ export function parseArgs(args: readonly string[]): { positional: string[]; flag
   }
   return { positional, flags };
 }
+
+/** The value after `--name` in args (or of `--name=value`), if any. */
+export function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+}

@@ -294,3 +294,4 @@ export * from './sourcesSchema.ts';
 export * from './repliesSchema.ts';
 export * from './careSchema.ts';
 export * from './drillsSchema.ts';
+export * from './sharedStateSchema.ts';

@@ -48,9 +48,9 @@ function tooMany(c: Context<AppEnv>, waitMs: number, what: string) {
 export function rateLimitByIp(rt: Runtime): MiddlewareHandler<AppEnv> {
   const rate = rt.config.rateLimit.ip;
   if (!rate) return (_c, next) => next();
-  const buckets = new TokenBuckets(rate);
+  const buckets = new TokenBuckets(rt.db, rate);
   return async (c, next) => {
-    const wait = buckets.take(limitKey(clientIp(c, rt.config.trustProxy)), rt.clock.now());
+    const wait = buckets.take('ip:' + limitKey(clientIp(c, rt.config.trustProxy)), rt.clock.now());
     if (wait) return tooMany(c, wait, 'address');
     await next();
   };
@@ -60,7 +60,7 @@ export function rateLimitByIp(rt: Runtime): MiddlewareHandler<AppEnv> {
 export function rateLimitByToken(rt: Runtime): MiddlewareHandler<AppEnv> {
   const rate = rt.config.rateLimit.token;
   if (!rate) return (_c, next) => next();
-  const buckets = new TokenBuckets(rate);
+  const buckets = new TokenBuckets(rt.db, rate);
   return async (c, next) => {
     const auth = c.get('auth');
     const key = auth.kind === 'ingest' ? `token:${auth.tokenId}` : auth.kind === 'user' ? `user:${auth.user.id}` : null;

@@ -48,9 +48,9 @@ function caller(app: BatonApp, token?: string): Call {
 }
 
 /** Builds a fresh runtime for one test. */
-export async function testRuntime(opts: { outbox?: OutboxOptions; config?: Partial<RuntimeConfig>; sources?: SourceManagerOptions } = {}): Promise<TestRuntime> {
+export async function testRuntime(opts: { outbox?: OutboxOptions; config?: Partial<RuntimeConfig>; sources?: SourceManagerOptions; /** A SQLite file instead of `:memory:`. */ dbPath?: string } = {}): Promise<TestRuntime> {
   const clock = new ManualClock(T0);
-  const app = createApp({ db: openDb(':memory:'), clock, log: silentLogger(), ...(opts.outbox ? { outbox: opts.outbox } : {}), ...(opts.config ? { config: opts.config } : {}), ...(opts.sources ? { sources: opts.sources } : {}) });
+  const app = createApp({ db: openDb(opts.dbPath ?? ':memory:'), clock, log: silentLogger(), ...(opts.outbox ? { outbox: opts.outbox } : {}), ...(opts.config ? { config: opts.config } : {}), ...(opts.sources ? { sources: opts.sources } : {}) });
   await bootstrap(app.rt, { BATON_ADMIN_EMAIL: 'admin@example.test', BATON_ADMIN_PASSWORD: PASSWORD, BATON_INGEST_TOKEN: 'ingest-token-for-tests' });
   const as = async (email: string, password = PASSWORD) => {
     const res = await caller(app)('POST', '/api/session', { email, password });
