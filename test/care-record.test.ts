@@ -54,9 +54,9 @@ describe('the care record in the web app', () => {
   let closedCase: string;
 
   it('searches from the console with /, finding open and closed cases by words of the thread and notes', async () => {
-    const results = await ingest(mention('What is your pricing for teams of 40?'), mention('The pricing page is broken on my phone'), mention('unrelated hello', { author: { handle: '@erin' } }));
-    closedCase = results[0]!.caseId!;
-    openCase = results[1]!.caseId!;
+    const ingested = await ingest(mention('What is your pricing for teams of 40?'), mention('The pricing page is broken on my phone'), mention('unrelated hello', { author: { handle: '@erin' } }));
+    closedCase = ingested[0]!.caseId!;
+    openCase = ingested[1]!.caseId!;
     expect((await ana('POST', `/api/cases/${closedCase}/notes`, { text: 'Wants an invoice in euros' })).status).toBe(200);
     expect((await ana('POST', `/api/cases/${closedCase}/outcome`, { outcome: 'not-a-fit' })).status).toBe(200);
     await signInPage(s.page, s.server.url, ANA.email, ANA.password);
