@@ -10,9 +10,9 @@ import type { Runtime } from '../Runtime.ts';
 import { mayWork, visibleCase } from './caseAccess.ts';
 import { anyWaiting, nextWaiting } from './caseViews.ts';
 import { claimCase, claimedError, releaseCase } from './claimCase.ts';
-import { offerNext } from './autoAssign.ts';
+import { moveCase } from './moveCase.ts';
+import { offerNext } from './offerNext.ts';
 import { addHistory } from './persistStep.ts';
-import { stepStored } from './stepStored.ts';
 import { write, type Work } from './write.ts';
 
 interface Ctx { w: Work; book: CrisisBook; row: CaseRow; crisis: boolean }
@@ -84,7 +84,7 @@ export function release(rt: Runtime, user: SessionUser, caseId: string, from?: R
     if (!ctx.row.holder) throw new ApiError(409, 'NOT_CLAIMED', 'Nobody holds this case');
     const supervisor = supervises(user);
     if (ctx.row.holder !== user.id && !supervisor) throw claimedError(ctx.w, ctx.row.holder);
-    releaseCase(ctx.w, ctx.book, ctx.row, user.id, 'released');
+    releaseCase(ctx.w, ctx.book, ctx.row, user.id, 'released', { handOut: true });
     audit(rt.db, ctx.w.now, { actor: user.id, action: 'case.release', target: caseId, from, data: { node: ctx.row.node, holder: ctx.row.holder } });
   });
 }
@@ -104,7 +104,8 @@ export function takeOver(rt: Runtime, user: SessionUser, caseId: string, reason:
     const holder = ctx.row.holder;
     if (!holder) throw new ApiError(409, 'NOT_CLAIMED', 'Nobody holds this case; claim it instead');
     if (holder === user.id) throw new ApiError(409, 'CLAIMED_BY_YOU', 'You already hold this case');
-    const released = releaseCase(ctx.w, ctx.book, ctx.row, user.id, 'taken.over', ctx.w.now, { by: user.id, reason });
+    // Not handed out in between: the one taking over claims it next.
+    const released = releaseCase(ctx.w, ctx.book, ctx.row, user.id, 'taken.over', { data: { by: user.id, reason } });
     claimCase(ctx.w, ctx.book, released, user.id, { actor: user.id, leaseMs, backup: false });
     audit(rt.db, ctx.w.now, { actor: user.id, action: 'case.takeover', target: caseId, from, data: { node: ctx.row.node, team: ctx.row.team, from: holder, reason } });
   });
@@ -144,7 +145,7 @@ export function tick(rt: Runtime, user: SessionUser, caseId: string, pick: Check
       // The checklist is the holder's last duty at a pass: say in the history who passed it to whom.
       const pass = rt.maps.get(row.mapId, row.mapVersion).node(row.node);
       addHistory(w, caseId, 'passed', user.id, { node: row.node, from: row.team, team: pass?.type === 'pass' ? pass.to.team : null });
-      const result = stepStored(w, ctx.book, row, { type: 'checklist.done' });
+      const result = moveCase(w, ctx.book, row, { type: 'checklist.done' }, { handOut: true });
       if ('refused' in result) throw new ApiError(409, 'REFUSED', result.refused);
     } else {
       w.emit({ type: 'case', data: { id: caseId, mapId: row.mapId, node: row.node, status: row.status, team: row.team, holder: row.holder }, ...(row.team ? { teams: [row.team] } : {}) });
@@ -168,7 +169,7 @@ export function reportOutcome(rt: Runtime, user: SessionUser, caseId: string, ou
     if (!row.holder) row = claimCase(ctx.w, ctx.book, row, user.id, { actor: user.id, leaseMs: rt.config.leaseMs, backup });
     if (note) addNote(ctx.w, caseId, user.id, note);
     addHistory(ctx.w, caseId, 'outcome', user.id, { node: row.node, outcome });
-    const result = stepStored(ctx.w, ctx.book, row, { type: 'outcome', outcome });
+    const result = moveCase(ctx.w, ctx.book, row, { type: 'outcome', outcome }, { handOut: true });
     if ('refused' in result) throw new ApiError(409, 'REFUSED', result.refused);
     audit(rt.db, ctx.w.now, { actor: user.id, action: 'case.outcome', target: caseId, from, data: { node: row.node, outcome } });
     offerNext(ctx.w, ctx.book, user.id, ctx.w.now);
@@ -198,7 +199,7 @@ export function retag(rt: Runtime, user: SessionUser, caseId: string, add: strin
       if (inserted.changes === 0) continue;
       addHistory(w, caseId, 'tag', user.id, { tag });
       if (row.status !== 'ended') {
-        const result = stepStored(w, ctx.book, row, { type: 'tag', tag });
+        const result = moveCase(w, ctx.book, row, { type: 'tag', tag }, { handOut: true });
         if (!('refused' in result)) row = result.row;
       }
     }
@@ -235,7 +236,7 @@ export function learn(rt: Runtime, user: SessionUser, caseId: string, text: stri
     w.rt.db.insert(lessons).values({ caseId, mapId: row.mapId, node: row.node, author: user.id, text, at: w.now }).run();
     addHistory(w, caseId, 'lesson', user.id, { node: row.node, text });
     if (row.status === 'closing') {
-      const result = stepStored(w, ctx.book, row, { type: 'lesson' });
+      const result = moveCase(w, ctx.book, row, { type: 'lesson' }, { handOut: true });
       if ('refused' in result) throw new ApiError(409, 'REFUSED', result.refused);
     } else {
       w.emit({ type: 'case', data: { id: caseId, mapId: row.mapId, node: row.node, status: row.status, team: row.team, holder: row.holder }, ...(row.team ? { teams: [row.team] } : {}) });
