@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from './loginThrottle.ts';
+import { DEFAULT_LOGIN_THROTTLE } from '../config.ts';
+import { LoginThrottle } from './loginThrottle.ts';
 
 describe('LoginThrottle', () => {
   it('locks an e-mail on one address after five failures, for a minute, doubling after that', () => {

@@ -1,9 +1,4 @@
-/** A refill rate and a burst: `perMinute` requests a minute on average, up to `burst` at once. */
-export interface BucketRate {
-  perMinute: number;
-  burst: number;
-}
-
+import type { BucketRate } from '../config.ts';
 interface Bucket {
   tokens: number;
   at: number;
