@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { supervises } from '../auth/guards.ts';
+import { supervises, worksCases } from '../auth/guards.ts';
 import { audit } from '../audit.ts';
 import { checklistTicks, lessons, notes, tags, type CaseRow } from '../db/schema.ts';
 import { CrisisBook } from '../crisis/CrisisBook.ts';
@@ -27,7 +27,7 @@ function actIn<T>(w: Work, user: SessionUser, caseId: string, fn: (ctx: Ctx) => 
   const { rt } = w;
   const row = visibleCase(rt.db, user, caseId);
   // Approvers see every case (to judge maps by them) but only agents, managers and admins work them.
-  if (user.roles.every((r) => r === 'approver')) throw forbidden('Approvers review maps; working a case needs the agent, manager or admin role');
+  if (!worksCases(user)) throw forbidden('Approvers review maps; working a case needs the agent, manager or admin role');
   const book = new CrisisBook(w);
   const compiled = rt.maps.get(row.mapId, row.mapVersion);
   book.advance(row.mapId, compiled, w.now);
@@ -62,12 +62,14 @@ function claimIn(ctx: Ctx, user: SessionUser, leaseMs: number, from?: RequestCon
 /**
  * "Take next": claims the most urgent case waiting unclaimed in `team`'s queue (QUEUE_ORDER), found
  * from an index in one query and claimed in the same transaction; null when the queue is empty.
- * A backup member takes only cases of maps in crisis (403 when the queue holds only others). The
- * caller has checked that the user belongs to the team (or supervises).
+ * Members of the team take its work, admins and managers any team's; a backup member takes only
+ * cases of maps in crisis (403 when the queue holds only others). Anyone else gets 403 whether or
+ * not the queue is empty: outsiders learn nothing about another team's queue.
  */
-export function claimNext(rt: Runtime, user: SessionUser, team: string, leaseMs: number, from?: RequestContext): string | null {
+export function takeNext(rt: Runtime, user: SessionUser, team: string, leaseMs: number, from?: RequestContext): string | null {
+  const regular = user.teams.includes(team) || supervises(user);
+  if (!regular && !user.backupTeams.includes(team)) throw forbidden(`Only members of ${team} may take its work`);
   return write(rt, (w) => {
-    const regular = user.teams.includes(team) || supervises(user);
     const row = nextWaiting(rt.db, team, !regular);
     if (!row) {
       if (!regular && anyWaiting(rt.db, team)) throw forbidden(`Only members of ${team} may take its work now`);

@@ -1,5 +1,5 @@
 import { mentionFacts, triggersOf, type Mention } from '@baton/engine';
-import { supervises } from '../auth/guards.ts';
+import { isAgent, supervises } from '../auth/guards.ts';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { audit } from '../audit.ts';
 import { iso } from '../clock.ts';
@@ -27,7 +27,7 @@ export function requireTriage(rt: Runtime, user: SessionUser): void {
 /** Whether `user` works the triage inbox (see {@link requireTriage}): who reads it and hears its `mention` events. */
 export function maysTriage(rt: Runtime, user: SessionUser): boolean {
   if (supervises(user)) return true;
-  if (!user.roles.includes('agent')) return false;
+  if (!isAgent(user)) return false;
   const hubs = new Set(rt.maps.active().map((a) => a.compiled.map.hub));
   return user.teams.some((t) => hubs.has(t));
 }
