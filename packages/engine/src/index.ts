@@ -61,4 +61,5 @@ export {
 } from './schema/source.ts';
 export type { SourceKind, SourceState, SourceInput, SourceView, RssSettings, MastodonSettings, BlueskySettings } from './schema/source.ts';
 export { fillReplyTemplate } from './case/fillReplyTemplate.ts';
+export { durationInWords } from './words/durationInWords.ts';
 export type { ReplyTemplateFacts } from './case/fillReplyTemplate.ts';
