@@ -64,7 +64,7 @@ export { PROBLEM_CODES, problemCodeSchema, problemSchema, validationResultSchema
 export type { Problem, ProblemCode, ValidationResult } from './contracts/problem.ts';
 export { SIMULATED_CASE_STATUSES, simulatedCaseSchema, percentilesSchema, simulationResultSchema } from './contracts/simulationResult.ts';
 export type { SimulationResult, SimulatedCase, Percentiles } from './contracts/simulationResult.ts';
-export { CASE_STATUSES, caseStatusSchema, caseViewSchema } from './contracts/caseView.ts';
+export { CASE_STATUSES, caseStatusSchema, caseViewSchema, isCaseStatus } from './contracts/caseView.ts';
 export type { CaseStatus, CaseView } from './contracts/caseView.ts';
 export { MAP_VERSION_STATES, mapVersionStateSchema } from './contracts/mapVersionState.ts';
 export type { MapVersionState } from './contracts/mapVersionState.ts';
@@ -72,6 +72,6 @@ export { HISTORY_KINDS, historyKindSchema, historyEntrySchema } from './contract
 export type { HistoryKind, HistoryEntry, HistoryData } from './contracts/caseHistory.ts';
 export {
   LIVE_EVENT_TYPES, liveEventTypeSchema, liveEventSchema, viewerSchema, NOTIFICATION_KINDS, notificationPayloadSchema, REPLY_STATUSES,
-  MENTION_EVENT_STATUSES,
+  MENTION_STATUSES,
 } from './contracts/liveEvent.ts';
 export type { LiveEvent, LiveEventType, LiveEventData, Viewer, NotificationPayload } from './contracts/liveEvent.ts';

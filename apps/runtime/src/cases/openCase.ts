@@ -48,7 +48,7 @@ export function openCase(
     ...(carried.length ? { tags: carried.map((t) => t.tag) } : {}),
   });
   const row = persistStep(w, target.compiled, {
-    id: caseId, mapId: target.mapId, mapVersion: target.version, mentionId, trigger, facts: facts as unknown as Record<string, unknown>,
+    id: caseId, mapId: target.mapId, mapVersion: target.version, mentionId, trigger, facts,
     ...(opts.startedBy ? { startedBy: opts.startedBy } : {}),
   }, step);
   for (const t of carried) {

@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
-import type { NotificationPayload } from './enqueue.ts';
+import type { NotificationPayload } from '@baton/engine';
 
 /** Where e-mail notifications go out (`BATON_SMTP_URL`, `BATON_MAIL_FROM`, `BATON_PUBLIC_URL`). */
 export interface MailConfig {

@@ -36,3 +36,8 @@ export const caseViewSchema = z.object({
   lessonPrompt: z.string().optional(),
 });
 export type CaseView = z.infer<typeof caseViewSchema>;
+
+/** Whether `s` names a {@link CaseStatus} (to read a status filter typed by a person). */
+export function isCaseStatus(s: string): s is CaseStatus {
+  return (CASE_STATUSES as readonly string[]).includes(s);
+}

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { PASS_STRATEGIES } from '../schema/map.ts';
 import { caseStatusSchema } from './caseView.ts';
 import { mapVersionStateSchema } from './mapVersionState.ts';
 
@@ -33,8 +32,8 @@ export type NotificationPayload = z.infer<typeof notificationPayloadSchema>;
 /** The stages of a reply a holder wrote. */
 export const REPLY_STATUSES = ['queued', 'sent', 'failed'] as const;
 
-/** How a live event's mention fared: routed to a new case, attached to one, left in triage, dismissed. */
-export const MENTION_EVENT_STATUSES = ['routed', 'attached', 'unrouted', 'dismissed'] as const;
+/** What became of a mention: it opened a case (`routed`), joined one (`attached`), waits in triage (`unrouted`) or was dismissed there. */
+export const MENTION_STATUSES = ['routed', 'attached', 'unrouted', 'dismissed'] as const;
 
 /**
  * One live event as `GET /api/events` sends it: the SSE event name (`type`) and its JSON `data`.
@@ -54,12 +53,12 @@ export const liveEventSchema = z.discriminatedUnion('type', [
     type: z.literal('claim'),
     data: z.object({
       caseId: z.string(), holder: z.string().nullable(), expiresAt: time.optional(),
-      /** The pass strategy that gave the case to `holder`. */
-      handedOut: z.enum(PASS_STRATEGIES).optional(),
+      /** The pass strategy that gave the case to `holder` (one of the map's pass strategies). */
+      handedOut: z.string().optional(),
     }),
   }),
   z.object({ type: z.literal('queue'), data: z.object({ team: z.string() }) }),
-  z.object({ type: z.literal('mention'), data: z.object({ id: z.string(), status: z.enum(MENTION_EVENT_STATUSES), caseId: z.string().optional() }) }),
+  z.object({ type: z.literal('mention'), data: z.object({ id: z.string(), status: z.enum(MENTION_STATUSES), caseId: z.string().optional() }) }),
   z.object({ type: z.literal('crisis'), data: z.object({ mapId: z.string(), on: z.boolean(), since: time.optional(), until: time.optional() }) }),
   z.object({
     type: z.literal('map'),
