@@ -132,7 +132,7 @@ function pickedItems(checklist: string[], pick: ChecklistPick): string[] {
 export function tick(rt: Runtime, user: SessionUser, caseId: string, pick: ChecklistPick, done: boolean): void {
   act(rt, user, caseId, (ctx) => {
     const { row, w } = ctx;
-    const view = row.view as { checklist: string[] };
+    const { view } = row;
     if (row.status !== 'preparing') throw new ApiError(409, 'NOT_PREPARING', 'The case has no pre-action checklist open');
     const items = pickedItems(view.checklist, pick);
     mustWork(user, ctx);
@@ -162,7 +162,7 @@ export function tick(rt: Runtime, user: SessionUser, caseId: string, pick: Check
 export function reportOutcome(rt: Runtime, user: SessionUser, caseId: string, outcome: string, note?: string, from?: RequestContext): void {
   act(rt, user, caseId, (ctx) => {
     let { row } = ctx;
-    const view = row.view as { outcomes: string[] };
+    const { view } = row;
     if (row.status === 'preparing') throw new ApiError(409, 'CHECKLIST_INCOMPLETE', 'Finish the pre-action checklist before reporting an outcome');
     if (row.status === 'ended' || row.status === 'closing') throw new ApiError(409, 'REFUSED', `The case is ${row.status}`);
     if (row.holder && row.holder !== user.id) throw claimedError(ctx.w, row.holder);
@@ -222,7 +222,7 @@ function mustWriteLesson(user: SessionUser, ctx: Ctx): void {
   const { row } = ctx;
   if (supervises(user)) return;
   const finished = row.status === 'closing' || row.status === 'ended';
-  const writer = finished ? ((row.view as { lastHolder?: string | null }).lastHolder ?? null) : row.holder;
+  const writer = finished ? (row.view.lastHolder ?? null) : row.holder;
   if (writer === user.id) return;
   if (finished && writer === null && mayWork(user, row, ctx.crisis).ok) return;
   throw forbidden(finished

@@ -1,4 +1,4 @@
-import { stepCase, type CaseEvent, type CaseSnapshot, type CaseStep, type CompiledMap } from '@baton/engine';
+import { stepCase, type CaseEvent, type CaseStep, type CompiledMap } from '@baton/engine';
 import { and, eq, isNull } from 'drizzle-orm';
 import { claims, deadlines, type CaseRow } from '../db/schema.ts';
 import type { CrisisBook } from '../crisis/CrisisBook.ts';
@@ -63,7 +63,7 @@ export function moveCase(w: Work, book: CrisisBook, row: CaseRow, command: CaseC
   const at = opts.at ?? w.now;
   const compiled = w.rt.maps.get(row.mapId, row.mapVersion);
   book.advance(row.mapId, compiled, at);
-  const step = stepCase(compiled, row.snapshot as CaseSnapshot, { ...command, at, crisis: book.on(row.mapId, compiled) } as CaseEvent);
+  const step = stepCase(compiled, row.snapshot, { ...command, at, crisis: book.on(row.mapId, compiled) } as CaseEvent);
   if ('refused' in step) return step;
   const claim = command.type === 'claim' && opts.claim ? { ...opts.claim, member: command.member } : undefined;
   return settle(w, book, compiled, row, step, at, { ...opts, claim });

@@ -41,7 +41,7 @@ export function openCase(
     ...(carried.length ? { tags: carried.map((t) => t.tag) } : {}),
   });
   return settle(w, book, target.compiled, {
-    id: caseId, mapId: target.mapId, mapVersion: target.version, mentionId, trigger, facts: facts as unknown as Record<string, unknown>,
+    id: caseId, mapId: target.mapId, mapVersion: target.version, mentionId, trigger, facts,
     ...(opts.startedBy ? { startedBy: opts.startedBy } : {}), ...(carried.length ? { tags: carried } : {}),
   }, step, w.now, { handOut: true }).row;
 }

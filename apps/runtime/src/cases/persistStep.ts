@@ -1,4 +1,4 @@
-import type { CaseStep, CompiledMap } from '@baton/engine';
+import type { CaseStep, CompiledMap, MentionFacts } from '@baton/engine';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { prepared } from '../db/prepared.ts';
 import { caseEvents, cases, claims, deadlines, tags, type CaseRow } from '../db/schema.ts';
@@ -39,7 +39,7 @@ export interface NewCase {
   mapVersion: number;
   mentionId: string;
   trigger: string;
-  facts: Record<string, unknown>;
+  facts: MentionFacts;
   /** The person who started it from the triage inbox (absent when a trigger matched on ingest). */
   startedBy?: string;
   /** Tags the case starts with (put on its mention in triage); stored with the case, each with a history line. */
@@ -90,8 +90,8 @@ export function persistStep(w: Work, compiled: CompiledMap, before: CaseRow | Ne
     dueAt: view.dueAt,
     priority: view.priority,
     breaches: view.breaches.length,
-    snapshot: step.snapshot as unknown,
-    view: view as unknown as Record<string, unknown>,
+    snapshot: step.snapshot,
+    view,
     updatedAt: at,
     endedAt: view.status === 'ended' ? (old?.endedAt ?? at) : null,
     ...(view.holder === null ? { claimExpiresAt: null, claimedByBackup: false } : {}),
@@ -170,7 +170,7 @@ function teamsOf(old: CaseRow | null, row: CaseRow): { teams?: string[] } {
  */
 function syncTimeout(w: Work, row: CaseRow, at: number): void {
   const { db } = w.rt;
-  const view = row.view as { overdue?: boolean };
+  const { view } = row;
   const pending = prepared(db, 'deadlines.pendingTimeouts', () =>
     db.select().from(deadlines)
       .where(and(eq(deadlines.caseId, sql.placeholder('caseId')), eq(deadlines.kind, 'timeout'), isNull(deadlines.firedAt), isNull(deadlines.cancelledAt)))

@@ -1,4 +1,4 @@
-import { mentionFacts, triggersOf, type Mention } from '@baton/engine';
+import { mentionFacts, triggersOf } from '@baton/engine';
 import { isAgent, supervises } from '../auth/guards.ts';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { audit } from '../audit.ts';
@@ -89,7 +89,7 @@ export function startFromTriage(rt: Runtime, user: SessionUser, id: string, mapI
     book.advance(target.mapId, target.compiled, w.now);
     const carried = w.rt.db.select().from(mentionTags).where(eq(mentionTags.mentionId, id)).orderBy(asc(mentionTags.at), asc(mentionTags.tag)).all();
     // Started by hand, the mention matched no trigger, so it does not count towards the map's crisis.
-    const facts = mentionFacts(row.document as unknown as Mention);
+    const facts = mentionFacts(row.document);
     const caseRow = openCase(w, book, target, id, start, facts, { startedBy: user.id, tags: carried.map((t) => ({ tag: t.tag, addedBy: t.addedBy })) });
     w.rt.db.update(mentions).set({ status: 'routed', caseId: caseRow.id }).where(eq(mentions.id, id)).run();
     book.save();

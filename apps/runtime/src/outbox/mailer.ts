@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
+import type { NotificationPayload } from '@baton/engine';
 import type { MailConfig } from '../config.ts';
-import type { NotificationPayload } from './enqueue.ts';
 
 /** A mail that failed for good (the server refused the address or the message: 5xx). */
 export class MailRefused extends Error {}
