@@ -12,7 +12,7 @@ import { signBody } from '../apps/runtime/src/auth/verifySignature.ts';
 import { ManualClock } from '../apps/runtime/src/clock.ts';
 import { openDb } from '../apps/runtime/src/db/client.ts';
 import { silentLogger } from '../apps/runtime/src/logger.ts';
-import type { RuntimeConfig } from '../apps/runtime/src/Runtime.ts';
+import type { RuntimeConfig } from '../apps/runtime/src/config.ts';
 import { complaintMap, mention } from '../apps/runtime/src/testing/fixtures.ts';
 import { T0, testRuntime, withApprovedMap } from '../apps/runtime/src/testing/testApp.ts';
 import { startServer } from './helpers/startServer.ts';

@@ -2,10 +2,10 @@ import { and, asc, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { prepared } from './db/prepared.ts';
 import { CrisisBook } from './crisis/CrisisBook.ts';
 import { cases, deadlines, mapCrisis } from './db/schema.ts';
-import { offerNext } from './cases/autoAssign.ts';
 import { releaseCase } from './cases/claimCase.ts';
+import { moveCase } from './cases/moveCase.ts';
+import { offerNext } from './cases/offerNext.ts';
 import { addHistory } from './cases/persistStep.ts';
-import { stepStored } from './cases/stepStored.ts';
 import { write, type Work } from './cases/write.ts';
 import type { Runtime } from './Runtime.ts';
 
@@ -121,7 +121,7 @@ export class Scheduler {
       const book = new CrisisBook(w);
       if (d.kind === 'timeout') fireTimeout(w, book, d, row, now);
       else if (d.kind === 'lease' && row.holder && row.claimExpiresAt === d.dueAt) {
-        releaseCase(w, book, row, null, 'lease.lapsed', d.dueAt);
+        releaseCase(w, book, row, null, 'lease.lapsed', { at: d.dueAt, handOut: true });
       }
       book.save();
     }, d.dueAt);
@@ -161,7 +161,7 @@ export class Scheduler {
 function fireTimeout(w: Work, book: CrisisBook, d: DeadlineRow, row: typeof cases.$inferSelect, now: number): void {
   if (row.dueAt !== d.dueAt || row.node !== d.node) return; // the case moved on: stale
   addHistory(w, row.id, 'timeout', null, { node: d.node, dueAt: new Date(d.dueAt).toISOString(), ...(now > d.dueAt + 1000 ? { firedLateMs: now - d.dueAt } : {}) });
-  const result = stepStored(w, book, row, { type: 'timeout' });
+  const result = moveCase(w, book, row, { type: 'timeout' }, { handOut: true });
   if ('refused' in result) addHistory(w, row.id, 'timeout.refused', null, { node: d.node, reason: result.refused });
   // The deadline took the case from its holder: they are free for the next one.
   else if (row.holder && result.row.holder !== row.holder) offerNext(w, book, row.holder, now);

@@ -5,10 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { serve as listen } from '@hono/node-server';
 import { createApp, type BatonApp } from './app.ts';
 import { bootstrap } from './auth/bootstrap.ts';
+import { configFromEnv } from './config.ts';
 import { openDb } from './db/client.ts';
-import { parseRateLimit } from './http/rateLimit.ts';
 import { consoleLogger } from './logger.ts';
-import { mailFromEnv } from './outbox/mailer.ts';
 import { loadSecretKey } from './sources/sourceSecrets.ts';
 
 /** Where the built web app lives. */
@@ -36,13 +35,6 @@ export function optionsFromEnv(env: Record<string, string | undefined>): ServeOp
   };
 }
 
-/** `BATON_SESSION_MAX_DAYS` (a positive number of days, fractions allowed) in ms. */
-export function sessionMaxMs(days: string): number {
-  const n = Number(days);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`BATON_SESSION_MAX_DAYS must be a positive number of days, not "${days}"`);
-  return Math.round(n * 24 * 3_600_000);
-}
-
 /**
  * Starts Baton: opens the database (applying migrations), creates the first admin or prints the
  * one-time setup secret, starts the deadline scheduler and the outbox worker, and serves API and
@@ -55,16 +47,7 @@ export async function startServer(opts: ServeOptions): Promise<{ app: BatonApp; 
     db,
     log: consoleLogger,
     sources: { secretKey: secretKey.key },
-    config: {
-      webRoot: existsSync(WEB_ROOT) ? WEB_ROOT : null,
-      secureCookies: opts.env.BATON_SECURE_COOKIES === '1',
-      rateLimit: parseRateLimit(opts.env.BATON_RATE_LIMIT),
-      trustProxy: opts.env.BATON_TRUST_PROXY === '1',
-      webhookAllowPrivate: opts.env.BATON_WEBHOOK_ALLOW_PRIVATE === '1',
-      mail: mailFromEnv(opts.env),
-      publicUrl: opts.env.BATON_PUBLIC_URL?.trim().replace(/\/+$/, '') || null,
-      ...(opts.env.BATON_SESSION_MAX_DAYS ? { sessionMaxMs: sessionMaxMs(opts.env.BATON_SESSION_MAX_DAYS) } : {}),
-    },
+    config: configFromEnv(opts.env, existsSync(WEB_ROOT) ? WEB_ROOT : null),
   });
   const first = await bootstrap(app.rt, opts.env);
   if (first.created) console.log(`Created the admin account ${first.created} from BATON_ADMIN_EMAIL.`);

@@ -26,7 +26,7 @@ export { startCase, stepCase, runnerFor } from './case/runCase.ts';
 export { CaseRunner } from './case/CaseRunner.ts';
 export type { CaseSnapshot, CaseStep, CaseRefusal } from './case/runCase.ts';
 export { caseView, caseStatus } from './case/caseView.ts';
-export type { CaseContext, CaseEvent, CaseEffect, CaseInput, CaseStatus, CaseView } from './case/caseTypes.ts';
+export type { CaseContext, CaseEvent, CaseEffect, CaseInput } from './case/caseTypes.ts';
 export { routeMention, mapHearsBrand, triggersOf, triggerMatches } from './route/routeMention.ts';
 export type { RoutableMap, RouteMatch, RouteOptions } from './route/routeMention.ts';
 export { CrisisTracker } from './crisis/CrisisTracker.ts';
@@ -37,12 +37,9 @@ export type { SimulationTraceEvent } from './simulate/simulationTrace.ts';
 export { expandScenario } from './simulate/expandScenario.ts';
 export type { Arrival } from './simulate/expandScenario.ts';
 export { percentiles } from './simulate/simulationResult.ts';
-export type { SimulationResult, SimulatedCase, Percentiles } from './simulate/simulationResult.ts';
 export { seededRandom } from './simulate/random.ts';
 export { validateMap } from './validate/validateMap.ts';
 export { validateScenario } from './validate/validateScenario.ts';
-export { PROBLEM_CODES } from './validate/problem.ts';
-export type { Problem, ProblemCode, ValidationResult } from './validate/problem.ts';
 export { evaluateCondition } from './conditions/evaluateCondition.ts';
 export { checkCondition } from './conditions/checkCondition.ts';
 export type { ConditionProblem } from './conditions/checkCondition.ts';
@@ -62,6 +59,7 @@ export {
 } from './schema/source.ts';
 export type { SourceKind, SourceState, SourceInput, SourceView, RssSettings, MastodonSettings, BlueskySettings } from './schema/source.ts';
 export { fillReplyTemplate } from './case/fillReplyTemplate.ts';
+export { durationInWords } from './words/durationInWords.ts';
 export type { ReplyTemplateFacts } from './case/fillReplyTemplate.ts';
 export {
   MAX_DRILL_SPEED, DRILL_STATES, drillStartSchema, drillViewSchema, runMetricsSchema, drillComparisonSchema, drillPersonSchema,
@@ -70,3 +68,19 @@ export {
 export type { DrillStart, DrillView, RunMetrics, DrillComparison, DrillPerson, DrillReport } from './schema/drill.ts';
 export { nodeLessonSchema, mapLessonsSchema } from './schema/lessons.ts';
 export type { NodeLesson, MapLessons } from './schema/lessons.ts';
+// Formats that cross a boundary (runtime ⇄ web app ⇄ client ⇄ CLI), declared once.
+export { PROBLEM_CODES, problemCodeSchema, problemSchema, validationResultSchema } from './contracts/problem.ts';
+export type { Problem, ProblemCode, ValidationResult } from './contracts/problem.ts';
+export { SIMULATED_CASE_STATUSES, simulatedCaseSchema, percentilesSchema, simulationResultSchema } from './contracts/simulationResult.ts';
+export type { SimulationResult, SimulatedCase, Percentiles } from './contracts/simulationResult.ts';
+export { CASE_STATUSES, caseStatusSchema, caseViewSchema, isCaseStatus } from './contracts/caseView.ts';
+export type { CaseStatus, CaseView } from './contracts/caseView.ts';
+export { MAP_VERSION_STATES, mapVersionStateSchema } from './contracts/mapVersionState.ts';
+export type { MapVersionState } from './contracts/mapVersionState.ts';
+export { HISTORY_KINDS, historyKindSchema, historyEntrySchema } from './contracts/caseHistory.ts';
+export type { HistoryKind, HistoryEntry, HistoryData } from './contracts/caseHistory.ts';
+export {
+  LIVE_EVENT_TYPES, liveEventTypeSchema, liveEventSchema, viewerSchema, NOTIFICATION_KINDS, notificationPayloadSchema, REPLY_STATUSES,
+  MENTION_STATUSES,
+} from './contracts/liveEvent.ts';
+export type { LiveEvent, LiveEventType, LiveEventData, Viewer, NotificationPayload } from './contracts/liveEvent.ts';

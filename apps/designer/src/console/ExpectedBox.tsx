@@ -1,7 +1,6 @@
-import { parseDuration, type BatonMap } from '@baton/engine';
+import { durationInWords, type BatonMap } from '@baton/engine';
 import type { CaseDetail } from '../api/cases.ts';
 import { Countdown } from './Countdown.tsx';
-import { formatSpan } from './deadline.ts';
 
 /** What is expected at this pass, and by when. */
 export function ExpectedBox({ c, doc, now }: { c: CaseDetail; doc: BatonMap | null; now: number }) {
@@ -17,15 +16,9 @@ export function ExpectedBox({ c, doc, now }: { c: CaseDetail; doc: BatonMap | nu
         {c.deadline ? (
           <span className="muted small"> · due {new Date(c.deadline).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</span>
         ) : (
-          expected && <span className="muted small"> · within {withinWords(expected.within)} once it reaches the queue</span>
+          expected && <span className="muted small"> · within {durationInWords(expected.within, { exact: true })} once it reaches the queue</span>
         )}
       </p>
     </section>
   );
-}
-
-/** "1 h 00 min" for `PT1H`; the ISO text itself if it cannot be read. */
-function withinWords(within: string): string {
-  const ms = parseDuration(within);
-  return ms === undefined ? within : formatSpan(ms).replace(/ 00 min$/, '');
 }

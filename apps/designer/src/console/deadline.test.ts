@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineState, formatSpan } from './deadline.ts';
+import { durationInWords } from '@baton/engine';
+import { deadlineState } from './deadline.ts';
 
 const queued = { queuedAt: '2026-01-05T10:00:00.000Z', deadline: '2026-01-05T11:00:00.000Z', breached: false };
 const at = (hhmm: string) => Date.parse(`2026-01-05T${hhmm}:00.000Z`);
 
 describe('deadlineState', () => {
   it('is calm while a quarter or more of the time is left', () => {
-    expect(deadlineState(queued, at('10:00'))).toEqual({ tone: 'ok', text: '1 h 00 min left' });
+    expect(deadlineState(queued, at('10:00'))).toEqual({ tone: 'ok', text: '1 h left' });
     expect(deadlineState(queued, at('10:45'))).toEqual({ tone: 'ok', text: '15 min left' });
   });
   it('turns amber under 25% left', () => {
@@ -21,10 +22,10 @@ describe('deadlineState', () => {
   });
 });
 
-describe('formatSpan', () => {
+describe('countdown words (the engine\'s durationInWords)', () => {
   it('reads like a person would say it', () => {
-    expect(formatSpan(45_000)).toBe('45 s');
-    expect(formatSpan(65 * 60_000)).toBe('1 h 05 min');
-    expect(formatSpan(50 * 3_600_000)).toBe('2 d 2 h');
+    expect(durationInWords(45_000)).toBe('45 s');
+    expect(durationInWords(65 * 60_000)).toBe('1 h 5 min');
+    expect(durationInWords(50 * 3_600_000)).toBe('2 d 2 h');
   });
 });

@@ -2,6 +2,7 @@
  * How a case stands against its deadline: calm while there is time, amber once under a quarter of
  * the time is left, red when breached. Pure, so the countdown and its colours are tested without a clock.
  */
+import { durationInWords } from '@baton/engine';
 
 /** `none`: no deadline runs (still being prepared, or closing). */
 export type DeadlineTone = 'none' | 'ok' | 'warning' | 'breached';
@@ -9,19 +10,8 @@ export type DeadlineTone = 'none' | 'ok' | 'warning' | 'breached';
 /** A deadline's tone and the words shown for it. */
 export interface DeadlineState {
   tone: DeadlineTone;
-  /** "42 min left", "1 h 05 min left", "breached 3 min ago". */
+  /** "42 min left", "1 h 5 min left", "breached 3 min ago". */
   text: string;
-}
-
-/** "45 s", "12 min", "1 h 05 min", "2 d 3 h". */
-export function formatSpan(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return `${h} h ${String(m % 60).padStart(2, '0')} min`;
-  return `${Math.floor(h / 24)} d ${h % 24} h`;
 }
 
 /**
@@ -33,8 +23,8 @@ export function deadlineState(c: { queuedAt: string | null; deadline: string | n
   if (!c.deadline) return c.breached ? { tone: 'breached', text: 'breached' } : { tone: 'none', text: 'no deadline yet' };
   const due = Date.parse(c.deadline);
   const left = due - now;
-  if (left <= 0) return { tone: 'breached', text: `breached ${formatSpan(-left)} ago` };
-  const text = `${formatSpan(left)} left`;
+  if (left <= 0) return { tone: 'breached', text: `breached ${durationInWords(-left)} ago` };
+  const text = `${durationInWords(left)} left`;
   if (c.breached) return { tone: 'breached', text: `${text} (breached earlier)` };
   const start = c.queuedAt ? Date.parse(c.queuedAt) : NaN;
   const total = due - start;

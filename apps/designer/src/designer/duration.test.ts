@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseHumanDuration } from './duration.ts';
+import { durationInWords } from '@baton/engine';
+import { parseHumanDuration } from './duration.ts';
+
+const formatDuration = (iso: string) => durationInWords(iso, { exact: true });
 
 describe('durations in words', () => {
   it('shows ISO durations the way people say them', () => {

@@ -1,11 +1,8 @@
 /**
- * Durations as people write them ("1 h 30 min", "90 min", "2 days") ⇄ ISO 8601 (`PT1H30M`).
+ * Durations as people type them ("1 h 30 min", "90 min", "2 days") → ISO 8601 (`PT1H30M`); the
+ * other way is the engine's `durationInWords(iso, { exact: true })`.
  */
 import { parseDuration } from '@baton/engine';
-
-const UNITS: [ms: number, short: string][] = [
-  [604_800_000, 'w'], [86_400_000, 'd'], [3_600_000, 'h'], [60_000, 'min'], [1000, 's'],
-];
 
 const WORDS: Record<string, number> = {
   w: 604_800_000, wk: 604_800_000, week: 604_800_000, weeks: 604_800_000,
@@ -14,21 +11,6 @@ const WORDS: Record<string, number> = {
   m: 60_000, min: 60_000, mins: 60_000, minute: 60_000, minutes: 60_000,
   s: 1000, sec: 1000, secs: 1000, second: 1000, seconds: 1000,
 };
-
-/** `PT1H30M` → "1 h 30 min"; anything unreadable is returned as it is. */
-export function formatDuration(iso: string): string {
-  const ms = parseDuration(iso);
-  if (ms === undefined) return iso;
-  if (ms === 0) return '0 min';
-  let rest = ms;
-  const parts: string[] = [];
-  for (const [size, short] of UNITS) {
-    const n = Math.floor(rest / size);
-    if (n > 0) parts.push(`${n} ${short}`);
-    rest -= n * size;
-  }
-  return parts.join(' ');
-}
 
 /** "1 h 30 min", "90m", "1.5 hours", "2 days" or an ISO string → `PT1H30M`…; `undefined` if unreadable. */
 export function parseHumanDuration(text: string): string | undefined {

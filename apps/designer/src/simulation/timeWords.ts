@@ -1,22 +1,12 @@
+import { durationInWords } from '@baton/engine';
+
 /**
  * Simulated times in words: "45 s", "12 min", "1 h 5 min", "2 d 3 h"; clock times from a scenario's start.
  */
 
-/** Seconds → the two largest units in words; `null` (no case had the value) → "—". */
+/** Seconds in words (the engine's `durationInWords`): "12 min", "1 h 5 min"; `null` (no case had the value) → "—". */
 export function secondsInWords(sec: number | null | undefined): string {
-  if (sec === null || sec === undefined || !Number.isFinite(sec)) return '—';
-  const total = Math.max(0, Math.round(sec));
-  if (total < 60) return `${total} s`;
-  const units: [number, string][] = [[86_400, 'd'], [3600, 'h'], [60, 'min']];
-  const parts: string[] = [];
-  let rest = total;
-  for (const [size, word] of units) {
-    const n = Math.floor(rest / size);
-    rest -= n * size;
-    if (n > 0 || parts.length > 0) parts.push(`${n} ${word}`);
-    if (parts.length === 2) break;
-  }
-  return parts.filter((p) => !p.startsWith('0 ')).join(' ');
+  return durationInWords(sec, { unit: 's' });
 }
 
 /** The wall-clock time (UTC, "09:12") `sec` seconds after an ISO `start`; "+12 min" if `start` is unreadable. */

@@ -35,3 +35,13 @@ export function supervises(user: Pick<SessionUser, 'roles'>): boolean {
 export function seesAllTeams(user: SessionUser): boolean {
   return supervises(user) || user.roles.includes('approver');
 }
+
+/** Whether the user works cases (claims, reports, replies): agents, managers and admins do; an approver only reviews maps. */
+export function worksCases(user: Pick<SessionUser, 'roles'>): boolean {
+  return user.roles.some((r) => r !== 'approver');
+}
+
+/** Whether the user is an agent (the hub's agents work the triage inbox). */
+export function isAgent(user: Pick<SessionUser, 'roles'>): boolean {
+  return user.roles.includes('agent');
+}

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LOGIN_THROTTLE } from '../config.ts';
 import { openDb } from '../db/client.ts';
-import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from './loginThrottle.ts';
+import { LoginThrottle } from './loginThrottle.ts';
 
 describe('LoginThrottle', () => {
   it('locks an e-mail on one address after five failures, for a minute, doubling after that', () => {

@@ -4,31 +4,10 @@ import { audit } from '../audit.ts';
 import type { Db } from '../db/client.ts';
 import { loginFailures } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
+import type { LoginThrottleConfig } from '../config.ts';
 import type { AppEnv } from '../http/AppEnv.ts';
 import { limitKey } from '../http/clientIp.ts';
 import type { Runtime } from '../Runtime.ts';
-
-/** When repeated wrong passwords lock sign-in, and for how long. */
-export interface LoginThrottleConfig {
-  /** Wrong passwords for one e-mail from one address before sign-in locks. */
-  perAccount: number;
-  /** Wrong passwords from one address, over any e-mails (password spraying), before it locks. */
-  perAddress: number;
-  /** The first lock; each further failure while counting doubles it, up to `maxLockMs`. */
-  lockMs: number;
-  maxLockMs: number;
-  /** Failures older than this are forgotten. */
-  windowMs: number;
-}
-
-/** Five tries per account and address, fifty per address; locks start at a minute and cap at fifteen. */
-export const DEFAULT_LOGIN_THROTTLE: LoginThrottleConfig = {
-  perAccount: 5,
-  perAddress: 50,
-  lockMs: 60_000,
-  maxLockMs: 15 * 60_000,
-  windowMs: 15 * 60_000,
-};
 
 /** How many recorded failures between two prunings of forgotten rows. */
 const PRUNE_EVERY = 200;

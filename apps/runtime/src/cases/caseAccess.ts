@@ -12,7 +12,7 @@ import type { SessionUser } from '../http/AppEnv.ts';
 export function canSee(user: SessionUser, row: CaseRow): boolean {
   if (seesAllTeams(user)) return true;
   if (row.team && (user.teams.includes(row.team) || user.backupTeams.includes(row.team))) return true;
-  const lastHolder = (row.view as { lastHolder?: string | null }).lastHolder;
+  const lastHolder = row.view.lastHolder;
   return row.holder === user.id || lastHolder === user.id;
 }
 

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { supervises } from '../auth/guards.ts';
+import { supervises, worksCases } from '../auth/guards.ts';
 import { audit } from '../audit.ts';
 import { checklistTicks, lessons, notes, tags, type CaseRow } from '../db/schema.ts';
 import { CrisisBook } from '../crisis/CrisisBook.ts';
@@ -10,9 +10,9 @@ import type { Runtime } from '../Runtime.ts';
 import { mayWork, visibleCase } from './caseAccess.ts';
 import { anyWaiting, nextWaiting } from './caseViews.ts';
 import { claimCase, claimedError, releaseCase } from './claimCase.ts';
-import { offerNext } from './autoAssign.ts';
+import { moveCase } from './moveCase.ts';
+import { offerNext } from './offerNext.ts';
 import { addHistory } from './persistStep.ts';
-import { stepStored } from './stepStored.ts';
 import { write, type Work } from './write.ts';
 
 interface Ctx { w: Work; book: CrisisBook; row: CaseRow; crisis: boolean }
@@ -27,7 +27,7 @@ function actIn<T>(w: Work, user: SessionUser, caseId: string, fn: (ctx: Ctx) => 
   const { rt } = w;
   const row = visibleCase(rt.db, user, caseId);
   // Approvers see every case (to judge maps by them) but only agents, managers and admins work them.
-  if (user.roles.every((r) => r === 'approver')) throw forbidden('Approvers review maps; working a case needs the agent, manager or admin role');
+  if (!worksCases(user)) throw forbidden('Approvers review maps; working a case needs the agent, manager or admin role');
   const book = new CrisisBook(w);
   const compiled = rt.maps.get(row.mapId, row.mapVersion);
   book.advance(row.mapId, compiled, w.now);
@@ -62,12 +62,14 @@ function claimIn(ctx: Ctx, user: SessionUser, leaseMs: number, from?: RequestCon
 /**
  * "Take next": claims the most urgent case waiting unclaimed in `team`'s queue (QUEUE_ORDER), found
  * from an index in one query and claimed in the same transaction; null when the queue is empty.
- * A backup member takes only cases of maps in crisis (403 when the queue holds only others). The
- * caller has checked that the user belongs to the team (or supervises).
+ * Members of the team take its work, admins and managers any team's; a backup member takes only
+ * cases of maps in crisis (403 when the queue holds only others). Anyone else gets 403 whether or
+ * not the queue is empty: outsiders learn nothing about another team's queue.
  */
-export function claimNext(rt: Runtime, user: SessionUser, team: string, leaseMs: number, from?: RequestContext): string | null {
+export function takeNext(rt: Runtime, user: SessionUser, team: string, leaseMs: number, from?: RequestContext): string | null {
+  const regular = user.teams.includes(team) || supervises(user);
+  if (!regular && !user.backupTeams.includes(team)) throw forbidden(`Only members of ${team} may take its work`);
   return write(rt, (w) => {
-    const regular = user.teams.includes(team) || supervises(user);
     const row = nextWaiting(rt.db, team, !regular);
     if (!row) {
       if (!regular && anyWaiting(rt.db, team)) throw forbidden(`Only members of ${team} may take its work now`);
@@ -84,7 +86,7 @@ export function release(rt: Runtime, user: SessionUser, caseId: string, from?: R
     if (!ctx.row.holder) throw new ApiError(409, 'NOT_CLAIMED', 'Nobody holds this case');
     const supervisor = supervises(user);
     if (ctx.row.holder !== user.id && !supervisor) throw claimedError(ctx.w, ctx.row.holder);
-    releaseCase(ctx.w, ctx.book, ctx.row, user.id, 'released');
+    releaseCase(ctx.w, ctx.book, ctx.row, user.id, 'released', { handOut: true });
     audit(rt.db, ctx.w.now, { actor: user.id, action: 'case.release', target: caseId, from, data: { node: ctx.row.node, holder: ctx.row.holder } });
   });
 }
@@ -104,7 +106,8 @@ export function takeOver(rt: Runtime, user: SessionUser, caseId: string, reason:
     const holder = ctx.row.holder;
     if (!holder) throw new ApiError(409, 'NOT_CLAIMED', 'Nobody holds this case; claim it instead');
     if (holder === user.id) throw new ApiError(409, 'CLAIMED_BY_YOU', 'You already hold this case');
-    const released = releaseCase(ctx.w, ctx.book, ctx.row, user.id, 'taken.over', ctx.w.now, { by: user.id, reason });
+    // Not handed out in between: the one taking over claims it next.
+    const released = releaseCase(ctx.w, ctx.book, ctx.row, user.id, 'taken.over', { data: { by: user.id, reason } });
     claimCase(ctx.w, ctx.book, released, user.id, { actor: user.id, leaseMs, backup: false });
     audit(rt.db, ctx.w.now, { actor: user.id, action: 'case.takeover', target: caseId, from, data: { node: ctx.row.node, team: ctx.row.team, from: holder, reason } });
   });
@@ -129,7 +132,7 @@ function pickedItems(checklist: string[], pick: ChecklistPick): string[] {
 export function tick(rt: Runtime, user: SessionUser, caseId: string, pick: ChecklistPick, done: boolean): void {
   act(rt, user, caseId, (ctx) => {
     const { row, w } = ctx;
-    const view = row.view as { checklist: string[] };
+    const { view } = row;
     if (row.status !== 'preparing') throw new ApiError(409, 'NOT_PREPARING', 'The case has no pre-action checklist open');
     const items = pickedItems(view.checklist, pick);
     mustWork(user, ctx);
@@ -144,7 +147,7 @@ export function tick(rt: Runtime, user: SessionUser, caseId: string, pick: Check
       // The checklist is the holder's last duty at a pass: say in the history who passed it to whom.
       const pass = rt.maps.get(row.mapId, row.mapVersion).node(row.node);
       addHistory(w, caseId, 'passed', user.id, { node: row.node, from: row.team, team: pass?.type === 'pass' ? pass.to.team : null });
-      const result = stepStored(w, ctx.book, row, { type: 'checklist.done' });
+      const result = moveCase(w, ctx.book, row, { type: 'checklist.done' }, { handOut: true });
       if ('refused' in result) throw new ApiError(409, 'REFUSED', result.refused);
     } else {
       w.emit({ type: 'case', data: { id: caseId, mapId: row.mapId, node: row.node, status: row.status, team: row.team, holder: row.holder }, ...(row.team ? { teams: [row.team] } : {}) });
@@ -159,7 +162,7 @@ export function tick(rt: Runtime, user: SessionUser, caseId: string, pick: Check
 export function reportOutcome(rt: Runtime, user: SessionUser, caseId: string, outcome: string, note?: string, from?: RequestContext): void {
   act(rt, user, caseId, (ctx) => {
     let { row } = ctx;
-    const view = row.view as { outcomes: string[] };
+    const { view } = row;
     if (row.status === 'preparing') throw new ApiError(409, 'CHECKLIST_INCOMPLETE', 'Finish the pre-action checklist before reporting an outcome');
     if (row.status === 'ended' || row.status === 'closing') throw new ApiError(409, 'REFUSED', `The case is ${row.status}`);
     if (row.holder && row.holder !== user.id) throw claimedError(ctx.w, row.holder);
@@ -168,7 +171,7 @@ export function reportOutcome(rt: Runtime, user: SessionUser, caseId: string, ou
     if (!row.holder) row = claimCase(ctx.w, ctx.book, row, user.id, { actor: user.id, leaseMs: rt.config.leaseMs, backup });
     if (note) addNote(ctx.w, caseId, user.id, note);
     addHistory(ctx.w, caseId, 'outcome', user.id, { node: row.node, outcome });
-    const result = stepStored(ctx.w, ctx.book, row, { type: 'outcome', outcome });
+    const result = moveCase(ctx.w, ctx.book, row, { type: 'outcome', outcome }, { handOut: true });
     if ('refused' in result) throw new ApiError(409, 'REFUSED', result.refused);
     audit(rt.db, ctx.w.now, { actor: user.id, action: 'case.outcome', target: caseId, from, data: { node: row.node, outcome } });
     offerNext(ctx.w, ctx.book, user.id, ctx.w.now);
@@ -198,7 +201,7 @@ export function retag(rt: Runtime, user: SessionUser, caseId: string, add: strin
       if (inserted.changes === 0) continue;
       addHistory(w, caseId, 'tag', user.id, { tag });
       if (row.status !== 'ended') {
-        const result = stepStored(w, ctx.book, row, { type: 'tag', tag });
+        const result = moveCase(w, ctx.book, row, { type: 'tag', tag }, { handOut: true });
         if (!('refused' in result)) row = result.row;
       }
     }
@@ -219,7 +222,7 @@ function mustWriteLesson(user: SessionUser, ctx: Ctx): void {
   const { row } = ctx;
   if (supervises(user)) return;
   const finished = row.status === 'closing' || row.status === 'ended';
-  const writer = finished ? ((row.view as { lastHolder?: string | null }).lastHolder ?? null) : row.holder;
+  const writer = finished ? (row.view.lastHolder ?? null) : row.holder;
   if (writer === user.id) return;
   if (finished && writer === null && mayWork(user, row, ctx.crisis).ok) return;
   throw forbidden(finished
@@ -235,7 +238,7 @@ export function learn(rt: Runtime, user: SessionUser, caseId: string, text: stri
     w.rt.db.insert(lessons).values({ caseId, mapId: row.mapId, node: row.node, author: user.id, text, at: w.now }).run();
     addHistory(w, caseId, 'lesson', user.id, { node: row.node, text });
     if (row.status === 'closing') {
-      const result = stepStored(w, ctx.book, row, { type: 'lesson' });
+      const result = moveCase(w, ctx.book, row, { type: 'lesson' }, { handOut: true });
       if ('refused' in result) throw new ApiError(409, 'REFUSED', result.refused);
     } else {
       w.emit({ type: 'case', data: { id: caseId, mapId: row.mapId, node: row.node, status: row.status, team: row.team, holder: row.holder }, ...(row.team ? { teams: [row.team] } : {}) });

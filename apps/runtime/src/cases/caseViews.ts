@@ -1,3 +1,4 @@
+import { isCaseStatus } from '@baton/engine';
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { prepared } from '../db/prepared.ts';
 import { iso } from '../clock.ts';
@@ -36,11 +37,9 @@ export function anyWaiting(db: Db, team: string): boolean {
   ).get({ team });
 }
 
-interface StoredView { overdue?: boolean; checklist?: string[]; outcomes?: string[]; path?: string[]; breaches?: string[]; endOutcome?: string; lessonRequired?: boolean; lessonPrompt?: string; lastHolder?: string | null }
-
 /** A case in a list or queue. */
 export function caseSummary(row: CaseRow, mention?: Record<string, unknown>) {
-  const view = row.view as StoredView;
+  const { view } = row;
   return {
     id: row.id, mapId: row.mapId, mapVersion: row.mapVersion, node: row.node, nodeType: row.nodeType, status: row.status,
     team: row.team, holder: row.holder, claimExpiresAt: iso(row.claimExpiresAt), priority: row.priority,
@@ -66,7 +65,7 @@ export function listCases(db: Db, user: SessionUser, f: CaseFilter) {
   if (f.map) where.push(eq(cases.mapId, f.map));
   if (f.holder) where.push(eq(cases.holder, f.holder === 'me' ? user.id : f.holder));
   if (f.status === 'open') where.push(ne(cases.status, 'ended'));
-  else if (f.status) where.push(inArray(cases.status, f.status.split(',')));
+  else if (f.status) where.push(inArray(cases.status, f.status.split(',').filter(isCaseStatus)));
   if (!seesAllTeams(user)) {
     const mine = [...user.teams, ...user.backupTeams];
     where.push(or(inArray(cases.team, mine.length ? mine : ['']), eq(cases.holder, user.id))!);
@@ -82,7 +81,7 @@ export function listCases(db: Db, user: SessionUser, f: CaseFilter) {
 
 /** Everything about one case (docs/api.md `GET /api/cases/:id`). */
 export function caseDetail(db: Db, row: CaseRow, label: (node: string) => string | undefined) {
-  const view = row.view as StoredView;
+  const { view } = row;
   const ticks = db.select().from(checklistTicks).where(and(eq(checklistTicks.caseId, row.id), eq(checklistTicks.node, row.node))).all();
   const thread = db.select().from(mentions).where(eq(mentions.caseId, row.id)).orderBy(asc(mentions.seq)).all();
   const holder = row.holder ? db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, row.holder)).get() : undefined;

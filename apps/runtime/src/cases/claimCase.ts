@@ -1,21 +1,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { cases, claims, deadlines, users, type CaseRow } from '../db/schema.ts';
+import { cases, claims, users, type CaseRow } from '../db/schema.ts';
 import type { CrisisBook } from '../crisis/CrisisBook.ts';
 import { ApiError } from '../errors.ts';
+import { moveCase, setLease, type ClaimTerms, type ReleaseTerms } from './moveCase.ts';
 import { addHistory } from './persistStep.ts';
-import { stepStored } from './stepStored.ts';
 import type { Work } from './write.ts';
 
-/** How a claim is taken. */
-export interface ClaimOptions {
-  /** Who asked (null: the runtime itself, handing out work by strategy). */
-  actor: string | null;
-  leaseMs: number;
-  /** Claimed by a backup member (only possible in a crisis). */
-  backup: boolean;
-  /** The pass strategy that handed the case out, when it was not a person's own claim. */
-  strategy?: string;
-}
+/** How a claim is taken (see {@link ClaimTerms}). */
+export type ClaimOptions = Omit<ClaimTerms, 'member'>;
 
 /** A refused claim: 409 CLAIMED naming the holder. */
 export function claimedError(w: Work, holder: string): ApiError {
@@ -30,27 +22,15 @@ export function claimedError(w: Work, holder: string): ApiError {
  * it lapses the scheduler releases the case back to the queue.
  */
 export function claimCase(w: Work, book: CrisisBook, row: CaseRow, member: string, opts: ClaimOptions): CaseRow {
-  const { db } = w.rt;
-  const expiresAt = w.now + opts.leaseMs;
   if (row.holder === member) {
+    const expiresAt = w.now + opts.leaseMs;
     addHistory(w, row.id, 'claim.renewed', opts.actor, { member, expiresAt: new Date(expiresAt).toISOString() });
     return extendLease(w, row, member, expiresAt);
   }
   if (row.holder) throw claimedError(w, row.holder);
-  const result = stepStored(w, book, row, { type: 'claim', member });
-  if ('refused' in result) throw new ApiError(409, 'REFUSED', `The case cannot be claimed now: ${result.refused}`, { status: row.status });
-  const next = db
-    .update(cases)
-    .set({ claimExpiresAt: expiresAt, claimedByBackup: opts.backup, firstClaimAt: row.firstClaimAt ?? w.now })
-    .where(eq(cases.id, row.id))
-    .returning()
-    .get()!;
-  db.insert(claims).values({ caseId: row.id, member, claimedAt: w.now, expiresAt }).run();
-  setLease(w, next, expiresAt);
-  addHistory(w, row.id, 'claim', opts.actor, { member, expiresAt: new Date(expiresAt).toISOString(), ...(opts.backup ? { backup: true } : {}), ...(opts.strategy ? { strategy: opts.strategy } : {}) });
-  // `handedOut` names the strategy when the runtime gave the case to the member (the console tells them).
-  w.emit({ type: 'claim', data: { caseId: row.id, holder: member, expiresAt: new Date(expiresAt).toISOString(), ...(opts.strategy ? { handedOut: opts.strategy } : {}) }, ...(row.team ? { teams: [row.team] } : {}) });
-  return next;
+  const moved = moveCase(w, book, row, { type: 'claim', member }, { claim: opts });
+  if ('refused' in moved) throw new ApiError(409, 'REFUSED', `The case cannot be claimed now: ${moved.refused}`, { status: row.status });
+  return moved.row;
 }
 
 /** Moves the holder's lease to `expiresAt` (the case row, the open claim, the durable deadline) and says so live. */
@@ -78,21 +58,16 @@ export function leaseWantsRenewal(row: Pick<CaseRow, 'holder' | 'claimExpiresAt'
   return row.holder === member && row.claimExpiresAt !== null && row.claimExpiresAt - now < leaseMs / 2;
 }
 
-function setLease(w: Work, row: CaseRow, dueAt: number): void {
-  const { db } = w.rt;
-  db.update(deadlines).set({ cancelledAt: w.now })
-    .where(and(eq(deadlines.caseId, row.id), eq(deadlines.kind, 'lease'), isNull(deadlines.firedAt), isNull(deadlines.cancelledAt)))
-    .run();
-  db.insert(deadlines).values({ caseId: row.id, kind: 'lease', node: row.node, dueAt }).run();
-}
-
-/** Hands a held case back to its queue (by its holder, or when the lease lapses). */
-export function releaseCase(w: Work, book: CrisisBook, row: CaseRow, actor: string | null, reason: 'released' | 'lease.lapsed' | 'taken.over', at = w.now, data: Record<string, unknown> = {}): CaseRow {
-  const holder = row.holder;
-  const result = stepStored(w, book, row, { type: 'release' }, at);
-  if ('refused' in result) throw new ApiError(409, 'REFUSED', `The case cannot be released now: ${result.refused}`);
-  w.rt.db.update(claims).set({ endReason: reason }).where(and(eq(claims.caseId, row.id), eq(claims.member, holder ?? ''), eq(claims.endedAt, at))).run();
-  addHistory(w, row.id, reason, actor, { member: holder, ...data }, at);
-  w.emit({ type: 'claim', data: { caseId: row.id, holder: null }, ...(row.team ? { teams: [row.team] } : {}) });
-  return result.row;
+/**
+ * Hands a held case back to its queue (by its holder, when the lease lapses, or in a take-over),
+ * with the reason in its history; `handOut` lets the pass's strategy give it to the next member
+ * in the same write (not in a take-over, where the one taking over claims it next).
+ */
+export function releaseCase(
+  w: Work, book: CrisisBook, row: CaseRow, actor: string | null, reason: ReleaseTerms['reason'],
+  opts: { at?: number; data?: Record<string, unknown>; handOut?: boolean } = {},
+): CaseRow {
+  const moved = moveCase(w, book, row, { type: 'release' }, { at: opts.at, handOut: opts.handOut, release: { reason, actor, data: opts.data } });
+  if ('refused' in moved) throw new ApiError(409, 'REFUSED', `The case cannot be released now: ${moved.refused}`);
+  return moved.row;
 }

@@ -122,7 +122,7 @@ function ingestBatch(w: Work, book: CrisisBook, active: ActiveMap[], batch: Ment
       continue;
     }
     known.add(mention.id);
-    const base = { id: mention.id, receivedAt: now, inReplyTo: mention.inReplyTo ?? null, document: mention as Record<string, unknown>, brand: mention.brand ?? null };
+    const base = { id: mention.id, receivedAt: now, inReplyTo: mention.inReplyTo ?? null, document: mention, brand: mention.brand ?? null };
 
     const attachedTo = threadCase(w, mention.inReplyTo);
     if (attachedTo) {

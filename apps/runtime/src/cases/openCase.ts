@@ -1,11 +1,9 @@
 import { startCase, type CompiledMap, type MentionFacts } from '@baton/engine';
-import { sql } from 'drizzle-orm';
 import { timeOrderedId } from '../auth/secrets.ts';
 import type { CrisisBook } from '../crisis/CrisisBook.ts';
-import { prepared } from '../db/prepared.ts';
-import { tags as caseTags, type CaseRow } from '../db/schema.ts';
-import { autoAssign } from './autoAssign.ts';
-import { addHistory, persistStep } from './persistStep.ts';
+import type { CaseRow } from '../db/schema.ts';
+import { settle } from './moveCase.ts';
+import type { CarriedTag } from './persistStep.ts';
 import type { Work } from './write.ts';
 
 /** An approved map version, compiled: one that may take new cases. */
@@ -13,12 +11,6 @@ export interface ActiveMap {
   mapId: string;
   version: number;
   compiled: CompiledMap;
-}
-
-/** A tag the mention carried before its case started (put on it in triage), and who put it there. */
-export interface CarriedTag {
-  tag: string;
-  addedBy: string | null;
 }
 
 /** How a case starts besides its map, trigger and mention. */
@@ -35,7 +27,8 @@ export interface OpenCaseOptions {
  * Starts a case for a mention on one approved map version at `trigger`, inside the caller's
  * transaction: the engine walks it through decisions and actions (with the map's crisis flag as
  * `book` has it now) to its first pass or end, the step is persisted with its history and effects,
- * carried tags are stored on the case, and a pass strategy may hand it to a member at once.
+ * carried tags are stored on the case, and a pass strategy may hand it to a member at once — all in
+ * one write of the new row.
  * Ingest and the triage inbox both start cases here, so a case walks the same whoever started it.
  * The caller stores the mention's status and emits its `mention` event.
  * @example const row = openCase(w, book, target, mention.id, trigger.id, mentionFacts(mention));
@@ -49,16 +42,8 @@ export function openCase(
     caseId, mentionId, trigger, facts, at: w.now, crisis: book.on(target.mapId, target.compiled),
     ...(carried.length ? { tags: carried.map((t) => t.tag) } : {}),
   });
-  const row = persistStep(w, target.compiled, {
-    id: caseId, mapId: target.mapId, mapVersion: target.version, mentionId, trigger, facts: facts as unknown as Record<string, unknown>,
-    ...(opts.startedBy ? { startedBy: opts.startedBy } : {}), ...(opts.drill ? { drillId: opts.drill } : {}),
-  }, step);
-  for (const t of carried) {
-    const inserted = prepared(w.rt.db, 'tags.insertCarried', () =>
-      w.rt.db.insert(caseTags).values({ caseId: sql.placeholder('caseId'), tag: sql.placeholder('tag'), addedBy: sql.placeholder('addedBy'), at: sql.placeholder('at') })
-        .onConflictDoNothing().prepare(),
-    ).run({ caseId, tag: t.tag, addedBy: t.addedBy, at: w.now });
-    if (inserted.changes) addHistory(w, caseId, 'tag', t.addedBy, { tag: t.tag, from: 'triage' });
-  }
-  return autoAssign(w, book, row, w.now);
+  return settle(w, book, target.compiled, {
+    id: caseId, mapId: target.mapId, mapVersion: target.version, mentionId, trigger, facts,
+    ...(opts.startedBy ? { startedBy: opts.startedBy } : {}), ...(carried.length ? { tags: carried } : {}), ...(opts.drill ? { drillId: opts.drill } : {}),
+  }, step, w.now, { handOut: true }).row;
 }

@@ -1,4 +1,4 @@
-import type { CaseStep, CompiledMap } from '@baton/engine';
+import type { CaseStep, CompiledMap, MentionFacts } from '@baton/engine';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { prepared } from '../db/prepared.ts';
 import { caseEvents, cases, claims, deadlines, tags, type CaseRow } from '../db/schema.ts';
@@ -39,20 +39,46 @@ export interface NewCase {
   mapVersion: number;
   mentionId: string;
   trigger: string;
-  facts: Record<string, unknown>;
+  facts: MentionFacts;
   /** The person who started it from the triage inbox (absent when a trigger matched on ingest). */
   startedBy?: string;
   /** The drill that fed its mention (docs/semantics.md#drills); absent for real work. */
   drillId?: string;
+  /** Tags the case starts with (put on its mention in triage); stored with the case, each with a history line. */
+  tags?: CarriedTag[];
+}
+
+/** A tag the mention carried before its case started (put on it in triage), and who put it there. */
+export interface CarriedTag {
+  tag: string;
+  addedBy: string | null;
+}
+
+/** The lease a step that gives the case to someone is written with (the claim's own row is the caller's). */
+export interface LeaseTerms {
+  /** When the lease lapses (epoch ms). */
+  expiresAt: number;
+  /** Claimed by a backup member (only possible in a crisis). */
+  backup: boolean;
+}
+
+/** How {@link persistStep} writes a step besides the step itself. */
+export interface PersistOptions {
+  /** The step gave the case to someone: the lease columns are written with the row. */
+  lease?: LeaseTerms;
+  /** Why a holder who lost the case lost it (the claim's end reason; `moved` when not said). */
+  endReason?: string;
 }
 
 /**
- * Persists what one engine step did to a case, inside the caller's transaction: the case row (with
- * the XState snapshot), history for every node entered, breach and effect, the effects themselves
- * (notifications to the outbox, tags), the pending deadline, and the end of a claim that the step
- * took away. Queues `case` (and `queue`) live events.
+ * Persists what one engine step did to a case, inside the caller's transaction, in one write of
+ * the case row (with the XState snapshot and, when the step gave it to someone, their lease):
+ * history for every node entered, breach and effect, the effects themselves (notifications to the
+ * outbox, tags), tags a new case carries, the pending deadline, and the end of a claim that the
+ * step took away. Queues one `case` live event (and `queue` events for the teams whose queue
+ * changed). Called once per move, by `moveCase` (cases/moveCase.ts).
  */
-export function persistStep(w: Work, compiled: CompiledMap, before: CaseRow | NewCase, step: CaseStep, at = w.now): CaseRow {
+export function persistStep(w: Work, compiled: CompiledMap, before: CaseRow | NewCase, step: CaseStep, at = w.now, opts: PersistOptions = {}): CaseRow {
   const { db } = w.rt;
   const { view } = step;
   const old = 'snapshot' in before ? before : null;
@@ -66,11 +92,12 @@ export function persistStep(w: Work, compiled: CompiledMap, before: CaseRow | Ne
     dueAt: view.dueAt,
     priority: view.priority,
     breaches: view.breaches.length,
-    snapshot: step.snapshot as unknown,
-    view: view as unknown as Record<string, unknown>,
+    snapshot: step.snapshot,
+    view,
     updatedAt: at,
     endedAt: view.status === 'ended' ? (old?.endedAt ?? at) : null,
     ...(view.holder === null ? { claimExpiresAt: null, claimedByBackup: false } : {}),
+    ...(opts.lease ? { claimExpiresAt: opts.lease.expiresAt, claimedByBackup: opts.lease.backup, firstClaimAt: old?.firstClaimAt ?? w.now } : {}),
   };
   let row: CaseRow;
   if (old) {
@@ -106,20 +133,32 @@ export function persistStep(w: Work, compiled: CompiledMap, before: CaseRow | Ne
     }
   }
   if (view.status === 'ended' && old?.status !== 'ended') addHistory(w, row.id, 'ended', null, { node: view.node, outcome: view.endOutcome }, at);
+  if (!old) for (const t of (before as NewCase).tags ?? []) carryTag(w, row.id, t, at);
 
   // The step took the case out of its holder's hands (outcome, timeout, release): close the claim.
   if (old?.holder && old.holder !== view.holder) {
-    db.update(claims).set({ endedAt: at, endReason: 'moved' }).where(and(eq(claims.caseId, row.id), isNull(claims.endedAt))).run();
+    db.update(claims).set({ endedAt: at, endReason: opts.endReason ?? 'moved' }).where(and(eq(claims.caseId, row.id), isNull(claims.endedAt))).run();
     db.update(deadlines).set({ cancelledAt: at }).where(and(eq(deadlines.caseId, row.id), eq(deadlines.kind, 'lease'), isNull(deadlines.firedAt), isNull(deadlines.cancelledAt))).run();
   }
   syncTimeout(w, row, at);
 
   w.emit({ type: 'case', data: { id: row.id, mapId: row.mapId, node: row.node, status: row.status, team: row.team, holder: row.holder }, ...(teamsOf(old, row)) });
-  if (row.team && (row.status === 'waiting' || old?.status === 'waiting' || old?.team !== row.team)) {
+  // A queue changed when a case entered or left it waiting, moved teams, or changed hands in it.
+  if (row.team && (row.status === 'waiting' || old?.status === 'waiting' || old?.team !== row.team || old?.holder !== row.holder)) {
     w.emit({ type: 'queue', data: { team: row.team }, teams: [row.team] });
     if (old?.team && old.team !== row.team) w.emit({ type: 'queue', data: { team: old.team }, teams: [old.team] });
   }
   return row;
+}
+
+/** Stores a tag a new case carries from triage, with its history line (nothing when an effect already put it there). */
+function carryTag(w: Work, caseId: string, t: CarriedTag, at: number): void {
+  const { db } = w.rt;
+  const inserted = prepared(db, 'tags.insertCarried', () =>
+    db.insert(tags).values({ caseId: sql.placeholder('caseId'), tag: sql.placeholder('tag'), addedBy: sql.placeholder('addedBy'), at: sql.placeholder('at') })
+      .onConflictDoNothing().prepare(),
+  ).run({ caseId, tag: t.tag, addedBy: t.addedBy, at });
+  if (inserted.changes) addHistory(w, caseId, 'tag', t.addedBy, { tag: t.tag, from: 'triage' }, at);
 }
 
 function teamsOf(old: CaseRow | null, row: CaseRow): { teams?: string[] } {
@@ -133,7 +172,7 @@ function teamsOf(old: CaseRow | null, row: CaseRow): { teams?: string[] } {
  */
 function syncTimeout(w: Work, row: CaseRow, at: number): void {
   const { db } = w.rt;
-  const view = row.view as { overdue?: boolean };
+  const { view } = row;
   const pending = prepared(db, 'deadlines.pendingTimeouts', () =>
     db.select().from(deadlines)
       .where(and(eq(deadlines.caseId, sql.placeholder('caseId')), eq(deadlines.kind, 'timeout'), isNull(deadlines.firedAt), isNull(deadlines.cancelledAt)))

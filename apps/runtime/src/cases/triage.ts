@@ -1,5 +1,5 @@
-import { mentionFacts, triggersOf, type Mention } from '@baton/engine';
-import { supervises } from '../auth/guards.ts';
+import { mentionFacts, triggersOf } from '@baton/engine';
+import { isAgent, supervises } from '../auth/guards.ts';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { audit } from '../audit.ts';
 import { iso } from '../clock.ts';
@@ -27,7 +27,7 @@ export function requireTriage(rt: Runtime, user: SessionUser): void {
 /** Whether `user` works the triage inbox (see {@link requireTriage}): who reads it and hears its `mention` events. */
 export function maysTriage(rt: Runtime, user: SessionUser): boolean {
   if (supervises(user)) return true;
-  if (!user.roles.includes('agent')) return false;
+  if (!isAgent(user)) return false;
   const hubs = new Set(rt.maps.active().map((a) => a.compiled.map.hub));
   return user.teams.some((t) => hubs.has(t));
 }
@@ -89,7 +89,7 @@ export function startFromTriage(rt: Runtime, user: SessionUser, id: string, mapI
     book.advance(target.mapId, target.compiled, w.now);
     const carried = w.rt.db.select().from(mentionTags).where(eq(mentionTags.mentionId, id)).orderBy(asc(mentionTags.at), asc(mentionTags.tag)).all();
     // Started by hand, the mention matched no trigger, so it does not count towards the map's crisis.
-    const facts = mentionFacts(row.document as unknown as Mention);
+    const facts = mentionFacts(row.document);
     const caseRow = openCase(w, book, target, id, start, facts, { startedBy: user.id, tags: carried.map((t) => ({ tag: t.tag, addedBy: t.addedBy })) });
     w.rt.db.update(mentions).set({ status: 'routed', caseId: caseRow.id }).where(eq(mentions.id, id)).run();
     book.save();

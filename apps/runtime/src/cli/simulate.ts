@@ -1,8 +1,7 @@
-import { SCENARIO_FORMAT, simulateMap, validateScenario, type BatonMap, type Scenario, type SimulationResult } from '@baton/engine';
+import { SCENARIO_FORMAT, durationInWords, simulateMap, validateScenario, type BatonMap, type Scenario, type SimulationResult } from '@baton/engine';
 import { CliError, loadDocument, parseArgs } from './loadDocument.ts';
 import { loadMap } from './loadMap.ts';
 import { formatProblems } from './formatProblems.ts';
-import { formatSeconds } from './formatDuration.ts';
 import { progressBar } from './progressBar.ts';
 
 /**
@@ -34,8 +33,8 @@ function summary(result: SimulationResult, map: BatonMap): string {
     `  mentions ${n(m.mentions)} · cases ${n(m.cases)} · unrouted ${n(m.unrouted)} · attached ${n(result.attached.length)}` +
       ` · ended ${n(m.ended)} · open ${n(m.open)} · breaches ${n(m.breaches)}`,
   );
-  lines.push(`  pick-up   p50 ${formatSeconds(m.pickupSec.p50)} · p90 ${formatSeconds(m.pickupSec.p90)} · max ${formatSeconds(m.pickupSec.max)}`);
-  lines.push(`  resolved  p50 ${formatSeconds(m.resolvedSec.p50)} · p90 ${formatSeconds(m.resolvedSec.p90)} · max ${formatSeconds(m.resolvedSec.max)}`, '');
+  lines.push(`  pick-up   p50 ${durationInWords(m.pickupSec.p50, { unit: 's' })} · p90 ${durationInWords(m.pickupSec.p90, { unit: 's' })} · max ${durationInWords(m.pickupSec.max, { unit: 's' })}`);
+  lines.push(`  resolved  p50 ${durationInWords(m.resolvedSec.p50, { unit: 's' })} · p90 ${durationInWords(m.resolvedSec.p90, { unit: 's' })} · max ${durationInWords(m.resolvedSec.max, { unit: 's' })}`, '');
   const teamName = new Map(map.teams.map((t) => [t.id, t.name]));
   const tw = Math.max(4, ...map.teams.map((t) => t.name.length)) + 2;
   lines.push(`  ${pad('team', tw)}${padL('handled', 9)}${padL('max queue', 11)}${padL('busy', 7)}`);
@@ -52,7 +51,7 @@ function summary(result: SimulationResult, map: BatonMap): string {
   if (m.crisis.length) {
     lines.push('');
     for (const c of m.crisis) {
-      lines.push(`  crisis from ${formatSeconds(c.fromSec)} to ${c.toSec === null ? 'the end of the run (still on)' : formatSeconds(c.toSec)} after the start`);
+      lines.push(`  crisis from ${durationInWords(c.fromSec, { unit: 's' })} to ${c.toSec === null ? 'the end of the run (still on)' : durationInWords(c.toSec, { unit: 's' })} after the start`);
     }
   }
   return `${lines.join('\n')}\n`;

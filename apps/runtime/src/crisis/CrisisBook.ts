@@ -1,4 +1,4 @@
-import { CrisisTracker, type CompiledMap } from '@baton/engine';
+import { CrisisTracker, durationInWords, type CompiledMap } from '@baton/engine';
 import { and, eq, isNull } from 'drizzle-orm';
 import { crises, mapCrisis } from '../db/schema.ts';
 import type { Work } from '../cases/write.ts';
@@ -57,7 +57,7 @@ export class CrisisBook {
   private onset(mapId: string, compiled: CompiledMap, at: number): void {
     const { db } = this.w.rt;
     db.insert(crises).values({ mapId, startedAt: at }).run();
-    const message = `Crisis on ${compiled.map.name}: ${compiled.map.crisis?.threshold} or more matching mentions within ${compiled.map.crisis?.window}`;
+    const message = `Crisis on ${compiled.map.name}: ${compiled.map.crisis?.threshold} or more matching mentions within ${durationInWords(compiled.map.crisis?.window)}`;
     for (const recipient of compiled.map.crisis?.notify ?? []) enqueue(this.w, recipient, { kind: 'crisis', message, mapId });
     this.w.emit({ type: 'crisis', data: { mapId, on: true, since: new Date(at).toISOString() } });
   }

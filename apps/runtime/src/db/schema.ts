@@ -5,9 +5,21 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  CASE_STATUSES, HISTORY_KINDS, MAP_VERSION_STATES, MENTION_STATUSES, NODE_TYPES, type CaseSnapshot, type CaseView, type CrisisState, type HistoryData, type Mention,
+  type MentionFacts, type NotificationPayload,
+} from '@baton/engine';
+import type { Role } from '../http/AppEnv.ts';
 
 const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
 const bool = (name: string) => integer(name, { mode: 'boolean' });
+
+/** How the outbox delivers: to a team's or member's inbox, e-mail, a webhook, Slack, or a reply posted to its network. */
+export const OUTBOX_KINDS = ['team', 'member', 'email', 'webhook', 'slack', 'reply'] as const;
+/** What the outbox delivers: a notification, or a reply for its network (the text is read from `replies` when posting). */
+export type OutboxPayload = NotificationPayload | { kind: 'reply'; message: string; replyId: string; caseId: string; mentionId: string; at: string; [key: string]: unknown };
+/** Durable timers: a pass deadline (`timeout`) or a claim's lease (`lease`). */
+export const DEADLINE_KINDS = ['timeout', 'lease'] as const;
 
 // ── accounts ────────────────────────────────────────────────────────────────
 
@@ -17,7 +29,7 @@ export const users = sqliteTable('users', {
   email: text('email').notNull(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
-  roles: json<string[]>('roles').notNull(),
+  roles: json<Role[]>('roles').notNull(),
   createdAt: integer('created_at').notNull(),
   disabledAt: integer('disabled_at'),
 }, (t) => [uniqueIndex('users_email').on(t.email)]);
@@ -80,7 +92,8 @@ export const maps = sqliteTable('maps', {
 export const mapVersions = sqliteTable('map_versions', {
   mapId: text('map_id').notNull().references(() => maps.id),
   version: integer('version').notNull(),
-  state: text('state').notNull(),
+  state: text('state', { enum: MAP_VERSION_STATES }).notNull(),
+  /** The map document as saved: a draft may not be valid yet (validateMap says why). */
   document: json<Record<string, unknown>>('document').notNull(),
   createdBy: text('created_by'),
   createdAt: integer('created_at').notNull(),
@@ -97,7 +110,7 @@ export const mapVersions = sqliteTable('map_versions', {
 export const mapCrisis = sqliteTable('map_crisis', {
   mapId: text('map_id').primaryKey().references(() => maps.id),
   on: bool('on').notNull().default(false),
-  tracker: json<unknown>('tracker').notNull(),
+  tracker: json<CrisisState>('tracker').notNull(),
   nextCheckAt: integer('next_check_at'),
 });
 
@@ -116,10 +129,10 @@ export const mentions = sqliteTable('mentions', {
   seq: integer('seq').primaryKey({ autoIncrement: true }),
   id: text('id').notNull(),
   receivedAt: integer('received_at').notNull(),
-  status: text('status').notNull(),
+  status: text('status', { enum: MENTION_STATUSES }).notNull(),
   caseId: text('case_id'),
   inReplyTo: text('in_reply_to'),
-  document: json<Record<string, unknown>>('document').notNull(),
+  document: json<Mention>('document').notNull(),
   /** Set when the hub dismissed the mention from the triage inbox (`status` 'dismissed'). */
   dismissedBy: text('dismissed_by'),
   dismissedAt: integer('dismissed_at'),
@@ -148,8 +161,8 @@ export const cases = sqliteTable('cases', {
   mentionId: text('mention_id').notNull(),
   trigger: text('trigger').notNull(),
   node: text('node').notNull(),
-  nodeType: text('node_type').notNull(),
-  status: text('status').notNull(),
+  nodeType: text('node_type', { enum: NODE_TYPES }).notNull(),
+  status: text('status', { enum: CASE_STATUSES }).notNull(),
   team: text('team'),
   holder: text('holder'),
   claimExpiresAt: integer('claim_expires_at'),
@@ -158,9 +171,9 @@ export const cases = sqliteTable('cases', {
   dueAt: integer('due_at'),
   priority: integer('priority').notNull().default(0),
   breaches: integer('breaches').notNull().default(0),
-  snapshot: json<unknown>('snapshot').notNull(),
-  view: json<Record<string, unknown>>('view').notNull(),
-  facts: json<Record<string, unknown>>('facts').notNull(),
+  snapshot: json<CaseSnapshot>('snapshot').notNull(),
+  view: json<CaseView>('view').notNull(),
+  facts: json<MentionFacts>('facts').notNull(),
   openedAt: integer('opened_at').notNull(),
   firstClaimAt: integer('first_claim_at'),
   endedAt: integer('ended_at'),
@@ -180,9 +193,9 @@ export const caseEvents = sqliteTable('case_events', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   caseId: text('case_id').notNull().references(() => cases.id),
   at: integer('at').notNull(),
-  type: text('type').notNull(),
+  type: text('type', { enum: HISTORY_KINDS }).notNull(),
   actor: text('actor'),
-  data: json<Record<string, unknown>>('data'),
+  data: json<HistoryData>('data'),
 }, (t) => [index('case_events_case').on(t.caseId, t.id)]);
 
 /** Pre-action checklist ticks, per case and pass node. */
@@ -241,7 +254,7 @@ export const claims = sqliteTable('claims', {
 export const deadlines = sqliteTable('deadlines', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   caseId: text('case_id').notNull().references(() => cases.id),
-  kind: text('kind').notNull(),
+  kind: text('kind', { enum: DEADLINE_KINDS }).notNull(),
   node: text('node').notNull(),
   dueAt: integer('due_at').notNull(),
   firedAt: integer('fired_at'),
@@ -251,9 +264,10 @@ export const deadlines = sqliteTable('deadlines', {
 /** Notifications to deliver, written in the transaction that caused them. */
 export const outbox = sqliteTable('outbox', {
   id: integer('id').primaryKey({ autoIncrement: true }),
-  kind: text('kind').notNull(),
+  kind: text('kind', { enum: OUTBOX_KINDS }).notNull(),
+  /** A notification's recipient (the engine's `Recipient`), or for a reply `{ reply, network, mentionId }`. */
   recipient: json<Record<string, unknown>>('recipient').notNull(),
-  payload: json<Record<string, unknown>>('payload').notNull(),
+  payload: json<OutboxPayload>('payload').notNull(),
   createdAt: integer('created_at').notNull(),
   nextAttemptAt: integer('next_attempt_at').notNull(),
   attempts: integer('attempts').notNull().default(0),
@@ -268,7 +282,7 @@ export const inbox = sqliteTable('inbox', {
   userId: text('user_id').notNull(),
   at: integer('at').notNull(),
   message: text('message').notNull(),
-  data: json<Record<string, unknown>>('data'),
+  data: json<NotificationPayload>('data'),
   readAt: integer('read_at'),
 }, (t) => [index('inbox_user').on(t.userId, t.id)]);
 

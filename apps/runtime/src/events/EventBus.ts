@@ -1,10 +1,11 @@
-/** A live event: SSE event name and its JSON data. `teams` limits who sees it (agents see their teams'). */
-export interface LiveEvent {
-  type: 'case' | 'claim' | 'queue' | 'crisis' | 'map' | 'mention' | 'notification' | 'presence' | 'online';
-  data: Record<string, unknown>;
-  teams?: string[];
-  users?: string[];
-}
+import type { LiveEvent as SentEvent } from '@baton/engine';
+
+/**
+ * A live event to publish: the SSE event name and its JSON data as the engine's `liveEventSchema`
+ * declares them (`ready` is the stream's own), and who may hear it: `teams` limits it to those
+ * teams (agents see their teams'), `users` to those people.
+ */
+export type LiveEvent = Exclude<SentEvent, { type: 'ready' }> & { teams?: string[]; users?: string[] };
 
 /**
  * In-process publish/subscribe for live events. Publishers call `publish` only after the

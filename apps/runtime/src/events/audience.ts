@@ -22,6 +22,6 @@ export function mayReceive(rt: Runtime, user: SessionUser, e: LiveEvent): boolea
   if (e.type === 'mention') return maysTriage(rt, user);
   if (seesAllTeams(user)) return true;
   const inTeams = (e.teams ?? []).some((t) => user.teams.includes(t) || user.backupTeams.includes(t));
-  if (CASE_EVENTS.has(e.type)) return inTeams || e.data.holder === user.id;
+  if (CASE_EVENTS.has(e.type)) return inTeams || ('holder' in e.data && e.data.holder === user.id);
   return !e.teams || inTeams;
 }

@@ -1,12 +1,7 @@
 import { count, lt, sql } from 'drizzle-orm';
+import type { BucketRate } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { rateBuckets } from '../db/schema.ts';
-
-/** A refill rate and a burst: `perMinute` requests a minute on average, up to `burst` at once. */
-export interface BucketRate {
-  perMinute: number;
-  burst: number;
-}
 
 /** How many takes between two prunings of idle buckets. */
 const PRUNE_EVERY = 1000;

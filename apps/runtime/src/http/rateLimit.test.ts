@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RATE_LIMIT, parseRateLimit } from './rateLimit.ts';
+import { DEFAULT_RATE_LIMIT, parseRateLimit } from '../config.ts';
 
 describe('parseRateLimit (BATON_RATE_LIMIT)', () => {
   it('keeps the defaults when unset, turns both off with off, and reads per-minute rates with optional bursts', () => {

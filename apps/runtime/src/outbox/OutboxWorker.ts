@@ -5,7 +5,6 @@ import { inbox, outbox, replies, teamMembers, users } from '../db/schema.ts';
 import type { Runtime } from '../Runtime.ts';
 import { replyAttemptFailed, replyPosted } from '../replies/recordReply.ts';
 import { postReply, ReplyRefused } from '../sources/postReply.ts';
-import type { NotificationPayload } from './enqueue.ts';
 import { Mailer, MailRefused } from './mailer.ts';
 import { notificationFacts, slackText } from './notificationFacts.ts';
 import { signatureHeaders, webhookSecret } from './webhookSecret.ts';
@@ -122,8 +121,9 @@ export class OutboxWorker {
       replyPosted(this.rt, r.reply, await postReply(this.rt, { mentionId: String(r.mentionId), text }));
       return;
     }
+    if (p.kind === 'reply') return; // a reply delivery that names no reply has nothing to post
     if (r.webhook) {
-      const facts = notificationFacts(this.rt, p as NotificationPayload);
+      const facts = notificationFacts(this.rt, p);
       // An interaction (the care record, docs/api.md) keeps its own outcome and time over the case's facts.
       const body = JSON.stringify(p.kind === 'interaction' ? { type: 'baton.interaction', id: row.id, ...facts, ...p } : { type: 'baton.notification', id: row.id, ...p, ...facts });
       const messageId = `baton_${row.id}`;
@@ -131,7 +131,7 @@ export class OutboxWorker {
       return;
     }
     if (r.slack) {
-      const text = slackText(p as NotificationPayload, notificationFacts(this.rt, p as NotificationPayload));
+      const text = slackText(p, notificationFacts(this.rt, p));
       await this.post(r.slack, JSON.stringify({ text }), {}, 'Slack');
       return;
     }
@@ -142,14 +142,14 @@ export class OutboxWorker {
       const u = this.rt.db.select({ id: users.id }).from(users).where(eq(users.id, key)).get()
         ?? this.rt.db.select({ id: users.id }).from(users).where(eq(users.email, key.toLowerCase())).get();
       // Mail first: if it fails, nothing was delivered and the retry starts over (no double inbox entries).
-      if (r.email && this.mailer) await this.mailer.send(r.email, p as NotificationPayload);
+      if (r.email && this.mailer) await this.mailer.send(r.email, p);
       else if (!u) throw new Permanent(r.email ? 'no e-mail transport is configured (set BATON_SMTP_URL) and no user has this address' : `no user ${key}`);
       people = u ? [u.id] : [];
     }
     const at = this.rt.clock.now();
     const message = String(p.message ?? '');
     for (const userId of people) this.rt.db.insert(inbox).values({ userId, at, message, data: p }).run();
-    if (people.length) this.rt.bus.publish({ type: 'notification', data: { message, ...p }, users: people });
+    if (people.length) this.rt.bus.publish({ type: 'notification', data: { ...p, message }, users: people });
   }
 
   /** Delivers soon (after a write that queued notifications). */

@@ -1,17 +1,8 @@
-import type { Recipient } from '@baton/engine';
+import type { NotificationPayload, Recipient } from '@baton/engine';
 import { outbox } from '../db/schema.ts';
 import type { Work } from '../cases/write.ts';
 import { holdForDrill } from '../drills/holdForDrill.ts';
 
-/** What a notification says and what it is about. */
-export interface NotificationPayload {
-  kind: 'end' | 'effect' | 'crisis' | 'breach';
-  message: string;
-  mapId?: string;
-  caseId?: string;
-  node?: string;
-  [key: string]: unknown;
-}
 
 /** Which delivery a recipient needs. */
 export function recipientKind(r: Recipient): 'team' | 'member' | 'webhook' | 'slack' | 'email' {

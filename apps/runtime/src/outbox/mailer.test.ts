@@ -3,7 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { complaintMap, mention } from '../testing/fixtures.ts';
 import { testRuntime, withApprovedMap } from '../testing/testApp.ts';
-import { mailFromEnv, type MailConfig } from './mailer.ts';
+import { mailFromEnv, type MailConfig } from '../config.ts';
 
 interface Received { from: string; to: string[]; raw: string }
 

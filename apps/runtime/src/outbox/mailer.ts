@@ -1,33 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
-import type { NotificationPayload } from './enqueue.ts';
-
-/** Where e-mail notifications go out (`BATON_SMTP_URL`, `BATON_MAIL_FROM`, `BATON_PUBLIC_URL`). */
-export interface MailConfig {
-  /** `smtp://user:pass@host:587` (STARTTLS when the server offers it) or `smtps://…:465`. */
-  smtpUrl: string;
-  /** The From header, e.g. `Baton <baton@brand.example>`. */
-  from: string;
-  /** The web app's address, for a link to the case in each message (optional). */
-  publicUrl: string | null;
-}
-
-/**
- * Reads the mail settings from the environment; null when `BATON_SMTP_URL` is not set (e-mail
- * recipients who have an account then get the in-app inbox only).
- */
-export function mailFromEnv(env: Record<string, string | undefined>): MailConfig | null {
-  const smtpUrl = env.BATON_SMTP_URL?.trim();
-  if (!smtpUrl) return null;
-  let url: URL;
-  try {
-    url = new URL(smtpUrl);
-  } catch {
-    throw new Error('BATON_SMTP_URL must be a URL such as smtp://user:password@mail.example:587');
-  }
-  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error(`BATON_SMTP_URL must start with smtp:// or smtps://, not ${url.protocol}//`);
-  return { smtpUrl, from: env.BATON_MAIL_FROM?.trim() || `Baton <baton@${url.hostname}>`, publicUrl: env.BATON_PUBLIC_URL?.trim().replace(/\/+$/, '') || null };
-}
+import type { NotificationPayload } from '@baton/engine';
+import type { MailConfig } from '../config.ts';
 
 /** A mail that failed for good (the server refused the address or the message: 5xx). */
 export class MailRefused extends Error {}

@@ -2,7 +2,7 @@ import type { Mention } from '@baton/engine';
 import { eq } from 'drizzle-orm';
 import { cases, maps, mentions } from '../db/schema.ts';
 import type { Runtime } from '../Runtime.ts';
-import type { NotificationPayload } from './enqueue.ts';
+import type { NotificationPayload } from '@baton/engine';
 
 /** What a webhook or Slack message says about the case a notification concerns. */
 export interface NotificationFacts {

@@ -50,7 +50,7 @@ function targetOf(w: Work, row: CaseRow, inReplyTo: string | undefined): Mention
   }
   const m = w.rt.db.select({ document: mentions.document }).from(mentions).where(and(eq(mentions.id, inReplyTo), eq(mentions.caseId, row.id))).get();
   if (!m) throw new ApiError(422, 'NOT_IN_THREAD', `Mention ${inReplyTo} is not in this case's thread`, { field: 'inReplyTo' });
-  return m.document as unknown as Mention;
+  return m.document;
 }
 
 /** Queues the outbox delivery that posts reply `replyId` (the worker calls `postReply`). */

@@ -91,11 +91,11 @@ export function summaryReport(rt: Runtime, scope: ReportScope, now: number): Sum
   const teamBreaches = new Map<string, number>();
   let breaches = 0;
   for (const e of events) {
-    const nodeId = String(e.data?.node ?? '');
+    const nodeId = e.data && 'node' in e.data ? String(e.data.node ?? '') : '';
     const node = rt.maps.get(e.mapId, e.version).node(nodeId);
     const team = node?.type === 'pass' ? node.to.team : null;
     if (e.type === 'passed') {
-      const by = e.data?.from;
+      const by = e.data && 'from' in e.data ? e.data.from : undefined;
       if (typeof by === 'string') (handled.get(by) ?? handled.set(by, new Set()).get(by)!).add(e.caseId);
       continue;
     }

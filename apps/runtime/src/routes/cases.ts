@@ -1,20 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { parseDuration } from '@baton/engine';
-import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
-import { requireUser, supervises } from '../auth/guards.ts';
-import { claim, claimNext, learn, note, release, reportOutcome, retag, takeOver, tick } from '../cases/caseActions.ts';
-import { mayWork, visibleCase } from '../cases/caseAccess.ts';
-import { caseDetail } from '../cases/caseViews.ts';
-import { cases, mapCrisis } from '../db/schema.ts';
-import { defaultReplyTarget, repliesOf, replyChannelOf, replyDraftOf } from '../replies/replyViews.ts';
-import { ApiError } from '../errors.ts';
+import { requireUser } from '../auth/guards.ts';
+import { caseAfterAction, caseFor } from '../cases/caseAnswer.ts';
+import { claim, learn, note, release, reportOutcome, retag, takeNext, takeOver, tick } from '../cases/caseActions.ts';
+import { listCases } from '../cases/caseViews.ts';
+import { MAX_LEASE_MS } from '../config.ts';
 import type { AppEnv } from '../http/AppEnv.ts';
 import { conflict, errors, idParam, json, jsonBody, newRouter, signedIn, unprocessable } from '../http/openapi.ts';
-import { caseDetailSchema, type CaseDetail } from './caseSchemas.ts';
+import { caseDetailSchema, caseSummarySchema, type CaseSummary } from './caseSchemas.ts';
 import { answerCaseList, caseListQuery, caseListResponse } from './search.ts';
 
-const MAX_LEASE_MS = 8 * 3_600_000;
 const lease = z.string().max(32).refine((s) => { const ms = parseDuration(s); return ms !== undefined && ms > 0 && ms <= MAX_LEASE_MS; }, 'must be an ISO 8601 duration up to PT8H');
 
 const tagName = z.string().min(1).max(64);
@@ -76,20 +72,6 @@ const routes = {
   lessons: createRoute({ operationId: 'writeLesson', ...post('/{id}/lessons', 'Write a lesson; a case closing for want of one ends'), request: { params: idParam, body: jsonBody(z.object({ text: z.string().min(1).max(10_000) })) } }),
 };
 
-/**
- * The case as the caller sees it; `acted` skips the visibility check (they just worked it, e.g. passed it on).
- * Typed as the schema says: the store keeps statuses as text and mentions as JSON, validated on the way in.
- */
-function detail(c: Context<AppEnv>, id: string, acted = false): CaseDetail {
-  const rt = c.get('rt');
-  const row = acted ? rt.db.select().from(cases).where(eq(cases.id, id)).get()! : visibleCase(rt.db, requireUser(c), id);
-  const replyTo = defaultReplyTarget(rt.db, row);
-  return {
-    ...caseDetail(rt.db, row, (node) => rt.maps.get(row.mapId, row.mapVersion).node(node)?.label), viewers: rt.presence.viewers(row.id),
-    replies: repliesOf(rt.db, row.id), replyDraft: replyDraftOf(rt.db, row), replyTo: replyTo?.id ?? null, replyChannel: replyChannelOf(rt, replyTo),
-  } as CaseDetail;
-}
-
 function leaseMs(c: Context<AppEnv>, text?: string): number {
   return text ? parseDuration(text)! : c.get('rt').config.leaseMs;
 }
@@ -99,60 +81,54 @@ export function caseRoutes() {
   return newRouter()
     .openapi(routes.list, (c) => c.json(answerCaseList(c, c.req.valid('query')), 200))
     .openapi(routes.next, (c) => {
-      const user = requireUser(c);
-      const rt = c.get('rt');
       const { team, lease: l } = c.req.valid('json');
-      // Outsiders learn nothing about another team's queue, not even whether it is empty.
-      const supervisor = supervises(user);
-      if (!supervisor && !user.teams.includes(team) && !user.backupTeams.includes(team)) throw new ApiError(403, 'FORBIDDEN', `Only members of ${team} may take its work`);
-      const taken = claimNext(rt, user, team, leaseMs(c, l), c.get('from'));
-      if (taken) return c.json({ case: detail(c, taken, true) }, 200);
-      return c.json({ case: null }, 200);
+      const taken = takeNext(c.get('rt'), requireUser(c), team, leaseMs(c, l), c.get('from'));
+      return c.json({ case: taken ? caseAfterAction(c.get('rt'), taken) : null }, 200);
     })
-    .openapi(routes.get, (c) => c.json(detail(c, c.req.valid('param').id), 200))
+    .openapi(routes.get, (c) => c.json(caseFor(c.get('rt'), requireUser(c), c.req.valid('param').id), 200))
     .openapi(routes.claim, (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json') ?? {};
       claim(c.get('rt'), requireUser(c), id, leaseMs(c, body.lease), c.get('from'));
-      return c.json(detail(c, id, true), 200);
+      return c.json(caseAfterAction(c.get('rt'), id), 200);
     })
     .openapi(routes.release, (c) => {
       const { id } = c.req.valid('param');
       release(c.get('rt'), requireUser(c), id, c.get('from'));
-      return c.json(detail(c, id, true), 200);
+      return c.json(caseAfterAction(c.get('rt'), id), 200);
     })
     .openapi(routes.takeover, (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       takeOver(c.get('rt'), requireUser(c), id, body.reason, leaseMs(c, body.lease), c.get('from'));
-      return c.json(detail(c, id, true), 200);
+      return c.json(caseAfterAction(c.get('rt'), id), 200);
     })
     .openapi(routes.checklist, (c) => {
       const { id } = c.req.valid('param');
       const { item, done } = c.req.valid('json');
       tick(c.get('rt'), requireUser(c), id, item === undefined ? { all: true } : { item }, done);
-      return c.json(detail(c, id, true), 200);
+      return c.json(caseAfterAction(c.get('rt'), id), 200);
     })
     .openapi(routes.outcome, (c) => {
       const { id } = c.req.valid('param');
       const { outcome, note: text } = c.req.valid('json');
       reportOutcome(c.get('rt'), requireUser(c), id, outcome, text, c.get('from'));
-      return c.json(detail(c, id, true), 200);
+      return c.json(caseAfterAction(c.get('rt'), id), 200);
     })
     .openapi(routes.notes, (c) => {
       const { id } = c.req.valid('param');
       note(c.get('rt'), requireUser(c), id, c.req.valid('json').text);
-      return c.json(detail(c, id, true), 200);
+      return c.json(caseAfterAction(c.get('rt'), id), 200);
     })
     .openapi(routes.tags, (c) => {
       const { id } = c.req.valid('param');
       const { add = [], remove = [], tags = [], tag } = c.req.valid('json');
       retag(c.get('rt'), requireUser(c), id, [...add, ...tags, ...(tag ? [tag] : [])], remove);
-      return c.json(detail(c, id, true), 200);
+      return c.json(caseAfterAction(c.get('rt'), id), 200);
     })
     .openapi(routes.lessons, (c) => {
       const { id } = c.req.valid('param');
       learn(c.get('rt'), requireUser(c), id, c.req.valid('json').text);
-      return c.json(detail(c, id, true), 200);
+      return c.json(caseAfterAction(c.get('rt'), id), 200);
     });
 }

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { currentSessionUser } from '../auth/authenticate.ts';
 import { requireUser } from '../auth/guards.ts';
-import { offerOnArrival } from '../cases/autoAssign.ts';
+import { offerOnArrival } from '../cases/offerNext.ts';
 import { mayReceive } from '../events/audience.ts';
 import type { LiveEvent } from '../events/EventBus.ts';
 import type { SessionUser } from '../http/AppEnv.ts';

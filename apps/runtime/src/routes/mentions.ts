@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { mentionSchema, type Mention } from '@baton/engine';
 import type { Context, MiddlewareHandler } from 'hono';
-import { requireUser } from '../auth/guards.ts';
+import { requireUser, supervises } from '../auth/guards.ts';
 import { BadRowError, bulkFormatOf, bulkMentions } from '../bulk/bulkMentions.ts';
 import { IngestQueue } from '../cases/IngestQueue.ts';
 import { requireTriage, unroutedMentions } from '../cases/triage.ts';
@@ -26,7 +26,7 @@ export const triageMentionSchema = mentionSchema.extend({ receivedAt: z.string()
 const ingestAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   const auth = c.get('auth');
   if (auth.kind === 'none') throw new ApiError(401, 'UNAUTHENTICATED', 'Send an ingest token as Authorization: Bearer <token>');
-  if (auth.kind === 'user' && !auth.user.roles.some((r) => r === 'admin' || r === 'manager')) throw forbidden('Posting mentions needs an ingest token');
+  if (auth.kind === 'user' && !supervises(auth.user)) throw forbidden('Posting mentions needs an ingest token');
   await next();
 };
 

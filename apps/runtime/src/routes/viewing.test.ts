@@ -9,7 +9,7 @@ async function setup() {
   const people = await withApprovedMap(t, complaintMap({ crisis: undefined }));
   const caseId = (await t.ingest('POST', '/api/mentions', mention('my order arrived broken'))).body.results[0].caseId as string;
   for (const item of ['Screenshot', 'Check CRM']) await people.hub('POST', `/api/cases/${caseId}/checklist`, { item });
-  const events: LiveEvent[] = [];
+  const events: Extract<LiveEvent, { type: 'presence' }>[] = [];
   t.app.rt.bus.subscribe((e) => {
     if (e.type === 'presence') events.push(e);
   });
@@ -99,7 +99,7 @@ describe('who is looking at a case', () => {
     // Lapsed views are left out at once, and the sweep tells the team.
     expect((await care2('GET', `/api/cases/${caseId}`)).body.viewers).toEqual([]);
     expect(t.app.rt.presence.sweep()).toBe(1);
-    expect(events.map((e) => (e.data.viewers as unknown[]).length)).toEqual([1, 0]);
+    expect(events.map((e) => e.data.viewers.length)).toEqual([1, 0]);
     expect(t.app.rt.presence.sweep()).toBe(0);
   });
 

@@ -4,7 +4,7 @@ import { openDb } from '../db/client.ts';
 import { silentLogger } from '../logger.ts';
 import { bootstrap } from '../auth/bootstrap.ts';
 import type { OutboxOptions } from '../outbox/OutboxWorker.ts';
-import type { RuntimeConfig } from '../Runtime.ts';
+import type { RuntimeConfig } from '../config.ts';
 import type { SourceManagerOptions } from '../sources/SourceManager.ts';
 
 /** Start of every test's manual clock. */

@@ -1,5 +1,4 @@
 import type { Recipient } from '../schema/common.ts';
-import type { NodeType } from '../schema/map.ts';
 import type { MentionFacts } from '../conditions/facts.ts';
 
 /** Everything a case machine remembers. Plain JSON, persisted by the runtime. */
@@ -75,30 +74,4 @@ export type CaseEffect = { node: string } & (
   | { kind: 'tag'; tag: string }
 );
 
-/** Where a case stands. */
-export type CaseStatus = 'preparing' | 'waiting' | 'held' | 'closing' | 'ended';
-
-/** A case as people see it: derived from the machine snapshot and the map. */
-export interface CaseView {
-  node: string;
-  nodeType: NodeType;
-  status: CaseStatus;
-  team: string | null;
-  holder: string | null;
-  lastHolder: string | null;
-  queuedAt: number | null;
-  dueAt: number | null;
-  overdue: boolean;
-  /** Pre-action items to complete while `preparing`. */
-  checklist: string[];
-  /** Outcomes the case accepts now. */
-  outcomes: string[];
-  passCount: number;
-  tags: string[];
-  path: string[];
-  breaches: string[];
-  priority: number;
-  endOutcome?: string;
-  lessonRequired: boolean;
-  lessonPrompt?: string;
-}
+export type { CaseStatus, CaseView } from '../contracts/caseView.ts';

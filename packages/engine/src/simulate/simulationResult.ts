@@ -1,44 +1,6 @@
-/** One mention's fate in a simulation (docs/scenarios.md#the-result). */
-export interface SimulatedCase {
-  mention: string;
-  case?: string;
-  trigger?: string;
-  path: string[];
-  status: 'ended' | 'closing' | 'open' | 'unrouted';
-  end?: string;
-  breaches: string[];
-  teams: string[];
-  pickupSec?: number;
-  resolvedSec?: number;
-}
+import type { Percentiles, SimulatedCase } from '../contracts/simulationResult.ts';
 
-/** Nearest-rank percentiles over the cases that have the value; null where none do. */
-export interface Percentiles {
-  p50: number | null;
-  p90: number | null;
-  max: number | null;
-}
-
-/** What `simulateMap` returns and `baton simulate --json` prints (docs/scenarios.md#the-result). */
-export interface SimulationResult {
-  map: string;
-  scenario: string;
-  cases: SimulatedCase[];
-  attached: { mention: string; case: string }[];
-  metrics: {
-    mentions: number;
-    cases: number;
-    unrouted: number;
-    ended: number;
-    open: number;
-    breaches: number;
-    pickupSec: Percentiles;
-    resolvedSec: Percentiles;
-    byNode: Record<string, { entered: number; breaches: number }>;
-    byTeam: Record<string, { handled: number; maxQueue: number; utilization: number }>;
-    crisis: { fromSec: number; toSec: number | null }[];
-  };
-}
+export type { Percentiles, SimulatedCase, SimulationResult } from '../contracts/simulationResult.ts';
 
 /** Nearest-rank percentiles (p50, p90, max) of a list of values. */
 export function percentiles(values: number[]): Percentiles {

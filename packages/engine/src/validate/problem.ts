@@ -1,40 +1,7 @@
-/**
- * Problem codes of docs/maps.md#validation, in the order problems are listed: schema first, then the graph
- * from its ids outwards, then conditions, then warnings.
- */
-export const PROBLEM_CODES = [
-  'E_SCHEMA',
-  'E_DUPLICATE_ID',
-  'E_NO_TRIGGER',
-  'E_DANGLING_EDGE',
-  'E_UNKNOWN_TEAM',
-  'E_OUTGOING',
-  'E_NO_ELSE',
-  'E_OUTCOME_UNHANDLED',
-  'E_DEAD_END',
-  'E_BAD_CONDITION',
-  'W_UNREACHABLE',
-  'W_NO_TIMEOUT',
-] as const;
-export type ProblemCode = (typeof PROBLEM_CODES)[number];
+import { PROBLEM_CODES, type Problem, type ProblemCode, type ValidationResult } from '../contracts/problem.ts';
 
-/**
- * One mistake in a map or scenario, in plain words that say what to do. `node` / `edge` name
- * the map node or edge it concerns so the designer can show it there.
- */
-export interface Problem {
-  code: ProblemCode;
-  severity: 'error' | 'warning';
-  node?: string;
-  edge?: string;
-  message: string;
-}
-
-/** The answer of `validateMap` / `validateScenario`: `valid` is false when any error exists. */
-export interface ValidationResult {
-  valid: boolean;
-  problems: Problem[];
-}
+export { PROBLEM_CODES };
+export type { Problem, ProblemCode, ValidationResult };
 
 /** Where a problem sits in the document, to list problems in document order within a code. */
 export interface PlacedProblem {

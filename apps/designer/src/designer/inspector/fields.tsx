@@ -4,7 +4,8 @@
  */
 import { useEffect, useId, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
-import { formatDuration, parseHumanDuration } from '../duration.ts';
+import { durationInWords } from '@baton/engine';
+import { parseHumanDuration } from '../duration.ts';
 
 /** A labelled row. */
 export function Field({ label, hint, children }: { label: string; hint?: ReactNode; children: (id: string) => ReactNode }) {
@@ -68,11 +69,11 @@ export function SelectField<T extends string>(props: { label: string; value: T |
 
 /** A duration typed the way people say it ("1 h 30 min"); stored as ISO 8601. */
 export function DurationField({ label, value, onChange, name }: { label: string; value: string; onChange: (iso: string) => void; name?: string }) {
-  const [text, setText] = useState(formatDuration(value));
+  const [text, setText] = useState(durationInWords(value, { exact: true }));
   const [focused, setFocused] = useState(false);
   const parsed = parseHumanDuration(text);
   useEffect(() => {
-    if (!focused) setText(formatDuration(value));
+    if (!focused) setText(durationInWords(value, { exact: true }));
   }, [value, focused]);
   const commit = () => {
     if (parsed && parsed !== value) onChange(parsed);

@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
 import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
-import { formatDuration } from '../duration.ts';
+import { durationInWords } from '@baton/engine';
 import { useMapStore } from '../useMapStore.ts';
 import type { PassFlowNode } from '../toMapDocument.ts';
 import { NodeProblems, useProblemClass } from './NodeProblems.tsx';
@@ -40,7 +40,7 @@ export const PassNode = memo(function PassNode({ id, data, selected }: NodeProps
       </div>
       <p className="pass-to">Pass to <strong>{teamName(data.to?.team ?? '?', teams)}</strong>{data.to?.member ? ` · ${data.to.member}` : ''}</p>
       <p className="pass-line">Before passing: {checks === 0 ? 'no checks' : `${checks} check${checks > 1 ? 's' : ''}`}</p>
-      <p className="pass-line">Expected: {data.expected?.action ?? '?'} — within {formatDuration(data.expected?.within ?? '?')}</p>
+      <p className="pass-line">Expected: {data.expected?.action ?? '?'} — within {durationInWords(data.expected?.within ?? '?', { exact: true })}</p>
       <div className="outcome-row">
         {outcomes.map((outcome) => (
           <span key={outcome} className="outcome">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { User, VersionInfo } from '../../api/client.ts';
 import type { BatonMap, Condition } from '@baton/engine';
 import type { FieldChange, MapDiff } from '@baton/engine';
-import { formatDuration } from '../duration.ts';
+import { durationInWords } from '@baton/engine';
 import { describeCondition } from '../engine.ts';
 import type { Problem } from '../engine.ts';
 import { useMapStore } from '../useMapStore.ts';
@@ -10,7 +10,7 @@ import { useMapStore } from '../useMapStore.ts';
 /** A changed value in words: durations as "45 min", conditions as sentences, lists joined. */
 function show(field: string, value: unknown): string {
   if (value === undefined) return field === 'when' ? 'otherwise' : '—';
-  if (typeof value === 'string') return /(^|\.)(within|window|cooldown)$/.test(field) ? `${formatDuration(value)} (${value})` : value;
+  if (typeof value === 'string') return /(^|\.)(within|window|cooldown)$/.test(field) ? `${durationInWords(value, { exact: true })} (${value})` : value;
   if (field === 'when' || field.endsWith('.when')) return describeCondition(value as Condition);
   if (value === null) return '—';
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
