@@ -62,3 +62,16 @@ export {
 export type { SourceKind, SourceState, SourceInput, SourceView, RssSettings, MastodonSettings, BlueskySettings } from './schema/source.ts';
 export { fillReplyTemplate } from './case/fillReplyTemplate.ts';
 export type { ReplyTemplateFacts } from './case/fillReplyTemplate.ts';
+export {
+  BAR_METRICS, barSchema, keptScenarioInputSchema, barResultSchema, runSeriesSchema, runFiguresSchema, versionRunSchema,
+  scenarioEvidenceSchema, evidenceSchema, routeSummarySchema, replayRequestSchema, replayChangeSchema, replayResultSchema,
+} from './schema/rehearsal.ts';
+export type {
+  BarMetric, Bar, BarResult, RunSeries, Histogram, RunFigures, VersionRun, ScenarioEvidence, Evidence, RouteSummary, ReplayChange, ReplayResult,
+} from './schema/rehearsal.ts';
+export { evaluateBars, describeBar } from './rehearse/evaluateBars.ts';
+export { RunSeriesCollector, histogram, niceStep } from './rehearse/runSeries.ts';
+export { rehearseScenario, rehearseOn, runFigures } from './rehearse/rehearseScenario.ts';
+export type { VersionToRehearse, ScenarioRehearsal } from './rehearse/rehearseScenario.ts';
+export { RoutingReplay, compareRouting, routeOf } from './rehearse/replayRouting.ts';
+export type { ReplayOptions } from './rehearse/replayRouting.ts';
