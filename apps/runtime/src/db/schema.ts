@@ -288,3 +288,4 @@ export type MentionRow = typeof mentions.$inferSelect;
 export * from './hardeningSchema.ts';
 export * from './sourcesSchema.ts';
 export * from './repliesSchema.ts';
+export * from './rehearsalSchema.ts';
