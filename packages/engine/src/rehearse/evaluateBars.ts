@@ -6,9 +6,19 @@ const METRIC_WORDS: Record<Bar['metric'], string> = {
   breaches: 'Missed deadlines',
   open: 'Cases still open',
   unrouted: 'Mentions left unrouted',
-  pickupP90Sec: 'Pick-up time, 9 in 10 (s)',
-  resolvedP90Sec: 'Resolution time, 9 in 10 (s)',
+  pickupP90Sec: 'Pick-up time, 9 in 10',
+  resolvedP90Sec: 'Resolution time, 9 in 10',
 };
+
+/** A bar's figure in words: counts as numbers, times as "45 s", "30 min", "2 h 5 min". */
+function figure(metric: Bar['metric'], value: number): string {
+  if (metric !== 'pickupP90Sec' && metric !== 'resolvedP90Sec') return value.toLocaleString('en');
+  const sec = Math.round(value);
+  if (sec < 60) return `${sec} s`;
+  const h = Math.floor(sec / 3600);
+  const min = Math.round((sec % 3600) / 60);
+  return h ? `${h.toLocaleString('en')} h${min ? ` ${min} min` : ''}` : `${min} min`;
+}
 
 /**
  * A bar in words, naming the node or team by its label where the map has one.
@@ -20,7 +30,7 @@ export function describeBar(bar: Bar, map?: Pick<BatonMap, 'nodes' | 'teams'>): 
     : bar.node
       ? ` at “${map?.nodes.find((n) => n.id === bar.node)?.label ?? bar.node}”`
       : '';
-  return `${METRIC_WORDS[bar.metric]}${where}: at most ${bar.max.toLocaleString('en')}`;
+  return `${METRIC_WORDS[bar.metric]}${where}: at most ${figure(bar.metric, bar.max)}`;
 }
 
 /** Whether a case is in a bar's scope: it entered the bar's node, or the bar's team's queue. */
@@ -76,7 +86,7 @@ export function evaluateBars(map: Pick<BatonMap, 'nodes' | 'teams'>, result: Sim
   return bars.map((bar) => {
     const value = barValue(bar, map, result);
     const passed = value === null ? !result.cases.some((c) => inScope(bar, c)) : value <= bar.max;
-    const shown = value === null ? 'none' : value.toLocaleString('en');
+    const shown = value === null ? 'none' : figure(bar.metric, value);
     const [head, limit] = describeBar(bar, map).split(': ');
     return { bar, value, passed, sentence: `${head}: ${shown} (${limit})` };
   });
