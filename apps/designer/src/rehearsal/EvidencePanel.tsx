@@ -40,6 +40,7 @@ function EvidenceCard({ s, map, teams }: { s: ScenarioEvidence; map: BatonMap | 
       {mine && mine.bars.length === 0 && <p className="muted small">No must-pass bar{s.mustPass.length === 0 ? '' : 's'}: shown for comparison.</p>}
       {!mine && s.mustPass.length > 0 && <ul className="evidence-bars small">{s.mustPass.map((b, i) => <li key={i}>{describeBar(b, map ?? undefined)}</li>)}</ul>}
       {mine && (
+        <div className="evidence-body">
         <table className="evidence-figures">
           <thead><tr><th scope="col"><span className="visually-hidden">Measure</span></th>{theirs && <th scope="col" className="num">Active v{theirs.version}</th>}<th scope="col" className="num">Submitted v{mine.version}</th></tr></thead>
           <tbody>
@@ -48,8 +49,9 @@ function EvidenceCard({ s, map, teams }: { s: ScenarioEvidence; map: BatonMap | 
             ))}
           </tbody>
         </table>
+      <RunCharts series={mine.series} teamName={teamName} label={`v${mine.version}`} />
+        </div>
       )}
-      {mine && <RunCharts series={mine.series} teamName={teamName} label={`v${mine.version}`} />}
     </article>
   );
 }
@@ -65,7 +67,7 @@ export const EvidencePanel = memo(function EvidencePanel({ evidence, map, teams 
   return (
     <section className="evidence" data-testid="review-kept-evidence" data-evidence-state={evidence.state} data-evidence-passed={String(evidence.passed)}>
       {evidence.state === 'none' && <p className="muted small">No scenario is kept with this map, so v{evidence.version} carries no evidence. Keep scenarios with must-pass bars in Simulate mode.</p>}
-      <div className="rehearsal-grid">
+      <div className="evidence-list">
         {evidence.scenarios.map((s) => <EvidenceCard key={s.scenarioId} s={s} map={map} teams={teams} />)}
       </div>
     </section>

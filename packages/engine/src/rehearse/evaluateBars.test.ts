@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { barSchema } from '../schema/rehearsal.ts';
 import type { BatonMap } from '../schema/map.ts';
 import type { SimulationResult } from '../simulate/simulationResult.ts';
@@ -7,7 +6,8 @@ import { simulateMap } from '../simulate/simulateMap.ts';
 import { scenarioSchema } from '../schema/scenario.ts';
 import { describeBar, evaluateBars } from './evaluateBars.ts';
 
-const map = JSON.parse(readFileSync(new URL('../../../../examples/customer-complaint/customer-complaint.map.json', import.meta.url), 'utf8')) as BatonMap;
+const files = import.meta.glob<unknown>('../../../../examples/*/*.json', { eager: true, import: 'default' });
+const map = files['../../../../examples/customer-complaint/customer-complaint.map.json'] as BatonMap;
 
 /** A hand-built result: two cases at care (one breached there, one still open), one at billing, one unrouted. */
 function result(): SimulationResult {
@@ -55,7 +55,7 @@ describe('evaluateBars', () => {
   });
 
   it('holds on a real run: a spike with too few staff breaks a no-breach bar that a well-staffed one keeps', () => {
-    const scenario = scenarioSchema.parse(JSON.parse(readFileSync(new URL('../../../../examples/customer-complaint/monday-morning.scenario.json', import.meta.url), 'utf8')));
+    const scenario = scenarioSchema.parse(files['../../../../examples/customer-complaint/monday-morning.scenario.json']);
     const thin = { ...scenario, staff: Object.fromEntries(Object.entries(scenario.staff).map(([t, s]) => [t, { ...s, members: 1, responseTime: 'PT3H' }])) };
     const bar = [{ metric: 'breaches' as const, max: 0 }];
     expect(evaluateBars(map, simulateMap(map, thin), bar)[0]!.passed).toBe(false);

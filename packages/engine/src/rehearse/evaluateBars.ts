@@ -15,8 +15,9 @@ function figure(metric: Bar['metric'], value: number): string {
   if (metric !== 'pickupP90Sec' && metric !== 'resolvedP90Sec') return value.toLocaleString('en');
   const sec = Math.round(value);
   if (sec < 60) return `${sec} s`;
-  const h = Math.floor(sec / 3600);
-  const min = Math.round((sec % 3600) / 60);
+  const minutes = Math.round(sec / 60);
+  const h = Math.floor(minutes / 60);
+  const min = minutes % 60;
   return h ? `${h.toLocaleString('en')} h${min ? ` ${min} min` : ''}` : `${min} min`;
 }
 

@@ -4,6 +4,12 @@ import type { BatonMap } from '../schema/map.ts';
 import type { Mention } from '../schema/mention.ts';
 import { compareRouting, RoutingReplay, routeOf } from './replayRouting.ts';
 import { mentionFacts } from '../conditions/mentionFacts.ts';
+import { expandScenario } from '../simulate/expandScenario.ts';
+import { seededRandom } from '../simulate/random.ts';
+import { simulateMap } from '../simulate/simulateMap.ts';
+import { scenarioSchema, type Scenario } from '../schema/scenario.ts';
+
+const files = import.meta.glob<unknown>('../../../../examples/*/*.json', { eager: true, import: 'default' });
 
 /** A hand-built map: "refund" goes to billing, anything negative to care; billing may hand on to care. */
 function map(refundTeam: 'billing' | 'care'): BatonMap {
@@ -55,4 +61,35 @@ describe('replay of real mentions', () => {
     expect(out.changed[0]!.before).toEqual({ trigger: null, end: null, teams: [] });
     expect(out.byTeam.care).toEqual({ before: 0, after: 2, gain: 2 });
   });
+
+  it('agrees with the simulator on every shipped example: staff who report the first outcome in time, outside a crisis', () => {
+    let compared = 0;
+    for (const [path, doc] of Object.entries(files)) {
+      if (!path.endsWith('.map.json')) continue;
+      const map = doc as BatonMap;
+      const compiled = compileMap(map);
+      for (const [sPath, sDoc] of Object.entries(files)) {
+        if (!sPath.startsWith(path.slice(0, path.lastIndexOf('/') + 1)) || !sPath.endsWith('.scenario.json')) continue;
+        const scenario = scenarioSchema.parse(sDoc);
+        // Every team answers at once with its first outcome; no crisis threshold is reached.
+        // The first 300 of its mentions, each a second apart, so no crisis threshold is reached.
+        const mentions = expandScenario(scenario, seededRandom(scenario.seed ?? 1)).slice(0, 300).map((a, i) => ({ at: `PT${i}S`, mention: a.mention }));
+        const quick: Scenario = {
+          format: scenario.format, name: scenario.name, start: scenario.start, mentions,
+          staff: Object.fromEntries(map.teams.map((t) => [t.id, { members: 400, responseTime: 'PT1S' }])),
+        };
+        const calm = { ...map, crisis: undefined } as BatonMap;
+        const result = simulateMap(calm, quick, { compiled: compileMap(calm) });
+        const byId = new Map(expandScenario(quick, seededRandom(quick.seed ?? 1)).map((a) => [a.mention.id, a.mention]));
+        for (const c of result.cases.slice(0, 400)) {
+          const m = byId.get(c.mention);
+          if (!m) continue;
+          const route = routeOf(compiled, mentionFacts(m));
+          expect(route, `${sPath} ${c.mention}`).toEqual({ trigger: c.trigger ?? null, end: c.end ?? null, teams: c.teams });
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  }, 120_000);
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import type { BatonMap } from '../schema/map.ts';
 import { scenarioSchema } from '../schema/scenario.ts';
 import { simulateMap } from '../simulate/simulateMap.ts';
 import { histogram, niceStep, RunSeriesCollector } from './runSeries.ts';
 import { rehearseScenario } from './rehearseScenario.ts';
 
-const read = (p: string) => JSON.parse(readFileSync(new URL(`../../../../examples/${p}`, import.meta.url), 'utf8'));
+const files = import.meta.glob<unknown>('../../../../examples/*/*.json', { eager: true, import: 'default' });
+const read = (p: string) => files[`../../../../examples/${p}`] as any;
 
 describe('run series for charts', () => {
   it('bins values in round widths from zero, gaps included', () => {
