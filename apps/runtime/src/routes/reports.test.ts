@@ -72,7 +72,7 @@ describe('GET /api/reports/summary', () => {
     expect(r.charts.bucketSec).toBe(21_600);
     expect(r.charts.breaches.reduce((a: number, b: number) => a + b, 0)).toBe(1);
     expect(r.charts.breaches.at(-1)).toBe(1);
-    expect(r.charts.pickup.reduce((a: number, b: { count: number }) => a + b.count, 0)).toBe(3);
+    expect(r.charts.pickup.reduce((a: number, b: { count: number }) => a + b.count, 0)).toBe(2);
     expect(r.charts.resolved.reduce((a: number, b: { count: number }) => a + b.count, 0)).toBe(2);
     const team = (id: string) => r.teams.find((x: { team: string }) => x.team === id);
     expect(team('social')).toMatchObject({ name: 'Social Hub', handled: 3, breaches: 0, openNow: 0, oldestWaitingSec: null });
