@@ -17,7 +17,7 @@ function routeWords(r: RouteSummary, teamName: (id: string) => string, nodeLabel
  * /api/maps/:id/replay`): how many would route differently, each with its text, before → after,
  * and the cases each team would gain or lose.
  */
-export const ReplayPanel = memo(function ReplayPanel({ mapId, version, versionLabel, teams, nodeLabel, note }: {
+export const ReplayPanel = memo(function ReplayPanel({ mapId, version, versionLabel, teams, nodeLabel, note, titled = true }: {
   mapId: string;
   version: number | 'draft' | 'latest';
   /** "v3", "the saved draft". */
@@ -26,6 +26,8 @@ export const ReplayPanel = memo(function ReplayPanel({ mapId, version, versionLa
   nodeLabel: (id: string) => string;
   /** A word of warning to show (unsaved edits are not replayed). */
   note?: string | null;
+  /** False where a heading around it already says what it is (the heading stays for screen readers). */
+  titled?: boolean;
 }) {
   const [days, setDays] = useState(7);
   const [busy, setBusy] = useState(false);
@@ -48,7 +50,7 @@ export const ReplayPanel = memo(function ReplayPanel({ mapId, version, versionLa
   const teamsMoved = replay ? Object.entries(replay.byTeam).filter(([, l]) => l.gain !== 0 || l.before || l.after) : [];
   return (
     <section className="replay" aria-labelledby="replay-title" data-testid="replay-panel" data-replay-state={busy ? 'running' : replay ? 'done' : 'idle'}>
-      <h3 id="replay-title" className="field-label">Replay real mentions</h3>
+      <h3 id="replay-title" className={titled ? 'field-label' : 'visually-hidden'}>Replay real mentions</h3>
       <p className="muted small">Runs the mentions that really came in on {versionLabel} and on the active version; nothing is sent and no case starts.</p>
       {note && <p className="field-hint small">{note}</p>}
       <form className="replay-form" onSubmit={run}>

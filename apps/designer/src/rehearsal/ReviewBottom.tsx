@@ -33,7 +33,7 @@ export function ReviewBottom({ evidence, map, teams, mapId, version, children }:
       {version !== null && (
         <details className="review-section">
           <summary><strong>Replay real mentions</strong> <span className="muted small">— which would route differently on v{version}</span></summary>
-          <ReplayPanel mapId={mapId} version={version} versionLabel={`v${version}`} teams={teams} nodeLabel={nodeLabel} />
+          <ReplayPanel mapId={mapId} version={version} versionLabel={`v${version}`} teams={teams} nodeLabel={nodeLabel} titled={false} />
         </details>
       )}
       {children}
