@@ -25,6 +25,8 @@ import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { mapReviewRoutes } from './routes/mapReview.ts';
 import { mapSimulateRoutes } from './routes/mapSimulate.ts';
+import { mapScenarioRoutes } from './routes/mapScenarios.ts';
+import { mapReplayRoutes } from './routes/mapReplay.ts';
 import { mapRoutes } from './routes/maps.ts';
 import { mentionRoutes } from './routes/mentions.ts';
 import { notificationRoutes } from './routes/notifications.ts';
@@ -74,6 +76,8 @@ function mountApi(app: OpenAPIHono<AppEnv>) {
     .route('/api/maps', mapReviewRoutes())
     .route('/api/maps', mapSimulateRoutes())
     .route('/api/maps', mapLessonRoutes())
+    .route('/api/maps', mapScenarioRoutes())
+    .route('/api/maps', mapReplayRoutes())
     .route('/api/mentions', mentionRoutes())
     .route('/api/mentions', triageRoutes())
     .route('/api/cases', caseRoutes())

@@ -84,3 +84,16 @@ export {
   MENTION_STATUSES,
 } from './contracts/liveEvent.ts';
 export type { LiveEvent, LiveEventType, LiveEventData, Viewer, NotificationPayload } from './contracts/liveEvent.ts';
+export {
+  BAR_METRICS, barSchema, keptScenarioInputSchema, barResultSchema, runSeriesSchema, runFiguresSchema, versionRunSchema,
+  scenarioEvidenceSchema, evidenceSchema, routeSummarySchema, replayRequestSchema, replayChangeSchema, replayResultSchema,
+} from './schema/rehearsal.ts';
+export type {
+  BarMetric, Bar, BarResult, RunSeries, Histogram, RunFigures, VersionRun, ScenarioEvidence, Evidence, RouteSummary, ReplayChange, ReplayResult,
+} from './schema/rehearsal.ts';
+export { evaluateBars, describeBar } from './rehearse/evaluateBars.ts';
+export { RunSeriesCollector, histogram, niceStep } from './rehearse/runSeries.ts';
+export { rehearseScenario, rehearseOn, runFigures } from './rehearse/rehearseScenario.ts';
+export type { VersionToRehearse, ScenarioRehearsal } from './rehearse/rehearseScenario.ts';
+export { RoutingReplay, compareRouting, routeOf } from './rehearse/replayRouting.ts';
+export type { ReplayOptions } from './rehearse/replayRouting.ts';

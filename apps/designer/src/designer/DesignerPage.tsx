@@ -34,6 +34,8 @@ import { Palette } from './Palette.tsx';
 import { ProblemsContext, createProblemStore } from './problems.ts';
 import { ProblemsDrawer } from './ProblemsDrawer.tsx';
 import { RehearsalPanel } from './review/RehearsalPanel.tsx';
+import { ReviewBottom } from '../rehearsal/ReviewBottom.tsx';
+import { useEvidence } from '../rehearsal/useEvidence.ts';
 import { ReviewPanel } from './review/ReviewPanel.tsx';
 import { toFlowMap, toMapDocument } from './toMapDocument.ts';
 import { MapStoreContext, useMapStore } from './useMapStore.ts';
@@ -121,7 +123,7 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
   const [problemStore] = useState(createProblemStore);
   useLayoutEffect(() => problemStore.set(problems), [problemStore, problems]);
 
-  const { detail, saveNow, submitNow, decideNow } = useVersionActions(store, initialDetail, onMapsChanged);
+  const { detail, saveNow, submitNow, decideNow, approveDespiteNow } = useVersionActions(store, initialDetail, onMapsChanged);
   const kept = useLocalDraft(store, detail?.id ?? null, revision, revision !== savedRevision);
 
   const [machine] = useState(() =>
@@ -253,6 +255,8 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
   const latest = latestVersion(detail);
   const [lessonPeriod, setLessonPeriod] = useState<LessonPeriodKey>('30d');
   const lessons = useMapLessons(detail?.id ?? null, mode === 'design' ? lessonPeriod : 'off');
+  const evidence = useEvidence(mode === 'review', detail?.id ?? null, latest?.version ?? null, latest ? `${latest.state}:${latest.decidedAt ?? ''}` : null);
+  const reviewedMap = useMemo(() => toMapDocument(store.getState()), [store, revision]);
 
   return (
     <ProblemsContext.Provider value={problemStore}>
@@ -292,7 +296,9 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
             <MapCanvas editable={editable} overlay={mode === 'review' ? overlay : null} />
             {mode === 'simulate' && <SimulationResults />}
             {mode === 'review' && (
-              <RehearsalPanel active={activeReady ? active : undefined} activeVersion={detail?.activeVersion ?? null} version={latest?.version ?? null} dirty={revision !== savedRevision || !detail} />
+              <ReviewBottom evidence={evidence} map={reviewedMap} teams={reviewedMap.teams} mapId={reviewedMap.id} version={detail ? latest?.version ?? null : null}>
+                <RehearsalPanel active={activeReady ? active : undefined} activeVersion={detail?.activeVersion ?? null} version={latest?.version ?? null} dirty={revision !== savedRevision || !detail} />
+              </ReviewBottom>
             )}
             <ProblemsDrawer problems={problems} onPick={pickProblem} />
           </div>
@@ -306,9 +312,11 @@ function Designer({ store, initialDetail, user, onMapsChanged }: { store: MapSto
               problems={problems}
               deciding={snapshot.matches({ review: 'deciding' })}
               onDecide={(verdict, comment) => send(verdict === 'approve' ? { type: 'APPROVE', comment } : { type: 'REJECT', comment })}
+              evidence={evidence}
+              onOverride={(reason, comment) => void approveDespiteNow(reason, comment)}
             />
           ) : mode === 'simulate' ? (
-            <ScenarioPanel problems={problems} />
+            <ScenarioPanel problems={problems} saved={!!detail} dirty={revision !== savedRevision} />
           ) : (
             <Inspector saved={!!detail} versions={detail?.versions ?? []} user={user} />
           )}

@@ -5,6 +5,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client.ts';
+import { rehearsalApi } from '../api/rehearsal.ts';
 import type { MapDetail } from '../api/client.ts';
 import { clearPendingMap } from '../maps/pendingMap.ts';
 import { navigate } from '../shell/route.ts';
@@ -64,9 +65,9 @@ export function useVersionActions(store: MapStore, initialDetail: MapDetail | nu
     const current = detailRef.current;
     if (!current) throw new Error('The map is not saved.');
     try {
-      const { version } = await api.submit(current.id);
+      const { version, evidence } = await api.submit(current.id);
       await refreshDetail(current.id);
-      showToast('success', `Submitted v${version} for approval.`);
+      showToast('success', `Submitted v${version} for approval.${evidence === 'running' ? ' Its kept scenarios are being rehearsed.' : ''}`);
     } catch (e) {
       if (e instanceof ApiError && e.status === 422 && e.problems.length) {
         showToast('error', `Submit refused: ${e.problems.length} problem${e.problems.length > 1 ? 's' : ''} to fix first (see the list below).`, e.requestId);
@@ -90,5 +91,19 @@ export function useVersionActions(store: MapStore, initialDetail: MapDetail | nu
     }
   }, [refreshDetail]);
 
-  return { detail, saveNow, submitNow, decideNow };
+  /** An admin approves the latest version despite failed evidence, with a reason the audit log keeps. */
+  const approveDespiteNow = useCallback(async (reason: string, comment: string) => {
+    const current = detailRef.current;
+    const latest = latestVersion(current);
+    if (!current || !latest) return;
+    try {
+      await rehearsalApi.approveDespite(current.id, latest.version, reason, comment || undefined);
+      await refreshDetail(current.id);
+      showToast('success', `Approved v${latest.version} despite its failed bars; your reason is in the audit log.`);
+    } catch (e) {
+      showError('Could not approve', e);
+    }
+  }, [refreshDetail]);
+
+  return { detail, saveNow, submitNow, decideNow, approveDespiteNow };
 }

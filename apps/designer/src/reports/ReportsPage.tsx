@@ -7,6 +7,7 @@ import { CrisisWindows } from './CrisisWindows.tsx';
 import { LessonsList } from './LessonsList.tsx';
 import { PERIODS, periodRange, type Period } from './period.ts';
 import { ReportCards } from './ReportCards.tsx';
+import { ReportCharts } from './ReportCharts.tsx';
 import { StepLines } from './StepLines.tsx';
 import { TeamLines } from './TeamLines.tsx';
 import './reports.css';
@@ -87,6 +88,7 @@ export function ReportsPage({ maps }: { maps: MapSummary[] }) {
       {loaded.status === 'ready' && !empty ? (
         <div className="reports-body" data-testid="reports-body">
           <ReportCards summary={loaded.summary} />
+          <ReportCharts summary={loaded.summary} />
           <div className="reports-columns">
             <section className="report-section" aria-labelledby="teams-title">
               <h2 id="teams-title">By team</h2>

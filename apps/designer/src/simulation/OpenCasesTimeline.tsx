@@ -1,22 +1,15 @@
 import { memo, useEffect, useMemo, useState } from 'react';
+import { Area, AreaChart, CartesianGrid, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { AXIS, GRID, tickSeconds } from '../charts/chartTheme.ts';
 import { countsAt, openCasesSeries } from './openCases.ts';
 import { useSimulation, useSimulationStore } from './simulationStore.ts';
 import type { SimulationRecord } from './simulationStore.ts';
 import { clockAt } from './timeWords.ts';
 
-const W = 400;
-const H = 80;
 const PLAY_MS = 8000;
 
-function pathOf(points: { t: number; v: number }[], endSec: number, top: number): string {
-  if (points.length === 0) return '';
-  const x = (t: number) => (endSec > 0 ? (t / endSec) * W : 0);
-  const y = (v: number) => H - (top > 0 ? (v / top) * (H - 4) : 0);
-  return `M0 ${H} ${points.map((p) => `L${x(p.t).toFixed(1)} ${y(p.v).toFixed(1)}`).join(' ')} L${W} ${H} Z`;
-}
-
 /**
- * Open cases over the run as a small SVG chart (waiting for a first pick-up in amber on top of open in
+ * Open cases over the run as an area chart (waiting for a first pick-up in amber on top of open in
  * blue), with a scrubber and Play; the readout says how many were open at the scrubbed moment, and
  * the node badges on the canvas follow the same moment (at the very end they show the run's totals).
  */
@@ -50,16 +43,22 @@ export const OpenCasesTimeline = memo(function OpenCasesTimeline({ record }: { r
     // Starting point is read once when Play is pressed.
   }, [playing, endSec, store]);
 
-  const x = endSec > 0 ? (t / endSec) * W : 0;
   const step = Math.max(1, endSec / 400);
   return (
     <div className="timeline" data-testid="simulation-timeline">
       <h3 className="chart-title">Open cases over time <span className="muted small">(peak {top.toLocaleString('en')})</span></h3>
-      <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" className="timeline-chart" role="img" aria-label={`Open cases over the run, peaking at ${top}`}>
-        <path d={pathOf(series.map((p) => ({ t: p.t, v: p.open })), endSec, top)} className="area-open" />
-        <path d={pathOf(series.map((p) => ({ t: p.t, v: p.waiting })), endSec, top)} className="area-waiting" />
-        <line x1={x} x2={x} y1={0} y2={H} className="timeline-cursor" vectorEffect="non-scaling-stroke" />
-      </svg>
+      <div className="timeline-chart" role="img" aria-label={`Open cases over the run, peaking at ${top}`}>
+        <ResponsiveContainer width="100%" height="100%">
+          <AreaChart data={series} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
+            <CartesianGrid {...GRID} vertical={false} />
+            <XAxis dataKey="t" type="number" domain={[0, Math.max(1, endSec)]} tickFormatter={tickSeconds} {...AXIS} />
+            <YAxis allowDecimals={false} {...AXIS} width={48} />
+            <Area dataKey="open" name="Open" type="stepAfter" stroke="#1d4ed8" fill="#bfdbfe" isAnimationActive={false} />
+            <Area dataKey="waiting" name="Not yet picked up" type="stepAfter" stroke="#b45309" fill="#fcd34d" fillOpacity={0.8} isAnimationActive={false} />
+            <ReferenceLine x={t} stroke="#0f172a" strokeWidth={1.5} ifOverflow="extendDomain" />
+          </AreaChart>
+        </ResponsiveContainer>
+      </div>
       <div className="timeline-controls">
         <button type="button" className="icon-button" onClick={() => setPlaying((p) => !p)} aria-label={playing ? 'Pause' : 'Play the run'} data-testid="timeline-play">
           {playing ? '❚❚' : '▶'}

@@ -13,14 +13,23 @@ import { TeamTable } from './TeamTable.tsx';
 import { isStale, useSimulation, useSimulationStore } from './simulationStore.ts';
 import type { ScenarioChoice } from './simulationStore.ts';
 import { useSimulationRun } from './useSimulationRun.ts';
+import { KeptScenarios } from '../rehearsal/KeptScenarios.tsx';
+import { ReplayPanel } from '../rehearsal/ReplayPanel.tsx';
 import './simulation.css';
 
 /**
  * Simulate mode's right-hand panel: pick a shipped scenario of this map, import one, or build a
  * quick spike; see its problems in plain words; run it (disabled while the map or the scenario has
- * errors) and cancel it; after a run, how each team coped.
+ * errors) and cancel it; after a run, how each team coped. Below: the scenarios kept with the map
+ * (with their must-pass bars) and the replay of real mentions.
  */
-export const ScenarioPanel = memo(function ScenarioPanel({ problems }: { problems: Problem[] }) {
+export const ScenarioPanel = memo(function ScenarioPanel({ problems, saved, dirty }: {
+  problems: Problem[];
+  /** Whether the map exists on the server (kept scenarios and replay need it). */
+  saved: boolean;
+  /** Whether the canvas has edits the server has not got (a replay runs the saved draft). */
+  dirty: boolean;
+}) {
   const mapStore = useMapStoreApi();
   const sim = useSimulationStore();
   const revision = useMapStore((s) => s.revision);
@@ -113,6 +122,14 @@ export const ScenarioPanel = memo(function ScenarioPanel({ problems }: { problem
         />
 
         {byTeam && <TeamTable byTeam={byTeam} teams={teams} />}
+
+        <KeptScenarios map={map} saved={saved} choice={choice} fits={!!check && scenarioErrors.length === 0} onPick={pick} />
+
+        {saved && (
+          <ReplayPanel mapId={mapId} version="latest" versionLabel="the latest saved version" teams={teams}
+            nodeLabel={(id) => map.nodes.find((n) => n.id === id)?.label ?? id}
+            note={dirty ? 'You have unsaved edits: the replay runs the version last saved.' : null} />
+        )}
       </div>
     </aside>
   );

@@ -1,4 +1,6 @@
 import { memo } from 'react';
+import { RunCharts } from '../charts/RunCharts.tsx';
+import { useMapStore } from '../designer/useMapStore.ts';
 import { CrisisAxis } from './CrisisAxis.tsx';
 import { MetricCards } from './MetricCards.tsx';
 import { OpenCasesTimeline } from './OpenCasesTimeline.tsx';
@@ -7,11 +9,12 @@ import './simulation.css';
 
 /**
  * Under the canvas in Simulate mode: the empty state until a run finishes, then the metric cards,
- * the open-cases timeline and the crisis windows (the per-team table sits in the scenario panel).
+ * the open-cases timeline, the crisis windows and the run's charts (the per-team table sits in the scenario panel).
  */
 export const SimulationResults = memo(function SimulationResults() {
   const record = useSimulation((s) => s.record);
   const stale = useSimulation(isStale);
+  const teams = useMapStore((s) => s.settings.teams);
   if (!record) {
     return (
       <section className="sim-results sim-empty" data-testid="simulation-empty">
@@ -31,6 +34,7 @@ export const SimulationResults = memo(function SimulationResults() {
         <OpenCasesTimeline record={record} />
         <CrisisAxis crisis={result.metrics.crisis} endSec={endSec} start={scenario.start} />
       </div>
+      <RunCharts series={record.series} teamName={(id) => teams.find((t) => t.id === id)?.name ?? id} />
     </section>
   );
 });

@@ -20,7 +20,7 @@ export function startWorker(map: BatonMap, scenario: Scenario, onProgress: (done
       if (reply.type === 'progress') onProgress(reply.done, reply.total);
       else {
         worker.terminate();
-        if (reply.type === 'done') resolve({ result: reply.result, arrivalSec: reply.arrivalSec, endSec: reply.endSec, nodes: reply.nodes });
+        if (reply.type === 'done') resolve({ result: reply.result, arrivalSec: reply.arrivalSec, endSec: reply.endSec, nodes: reply.nodes, series: reply.series });
         else reject(new Error(reply.message));
       }
     };

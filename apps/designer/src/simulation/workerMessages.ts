@@ -1,7 +1,7 @@
 /**
  * What the page and the simulation worker say to each other.
  */
-import type { BatonMap, Scenario, SimulationResult } from '@baton/engine';
+import type { BatonMap, RunSeries, Scenario, SimulationResult } from '@baton/engine';
 import type { NodeTimelines } from './nodeMoments.ts';
 
 /** Page → worker: run this map against this scenario. */
@@ -19,6 +19,8 @@ export interface SimulationOutput {
   endSec: number;
   /** What each node held over the run (from the engine's trace), for the badges at a scrubbed moment. */
   nodes: NodeTimelines;
+  /** Queue depth per team and missed deadlines over time, pick-up and resolution spreads, for the charts. */
+  series: RunSeries;
 }
 
 /** Worker → page. */

@@ -309,3 +309,4 @@ export * from './repliesSchema.ts';
 export * from './careSchema.ts';
 export * from './drillsSchema.ts';
 export * from './sharedStateSchema.ts';
+export * from './rehearsalSchema.ts';

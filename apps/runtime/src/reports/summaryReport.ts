@@ -1,4 +1,4 @@
-import { percentiles, type Percentiles } from '@baton/engine';
+import { histogram, niceStep, percentiles, type Histogram, type Percentiles } from '@baton/engine';
 import { and, count, eq, gte, isNotNull, isNull, lte, max, ne, or, sql } from 'drizzle-orm';
 import { iso } from '../clock.ts';
 import { caseEvents, cases, crises, maps, mentions, teams } from '../db/schema.ts';
@@ -45,6 +45,8 @@ export interface SummaryReport {
   teams: TeamLine[];
   nodes: NodeLine[];
   crises: { mapId: string; mapName: string; startedAt: string; endedAt: string | null }[];
+  /** For charts: missed deadlines per `bucketSec` slice of the period from `from`, and how pick-up and resolution times spread. */
+  charts: { bucketSec: number; breaches: number[]; pickup: Histogram; resolved: Histogram };
 }
 
 const seconds = (ms: number) => Math.round(ms / 1000);
@@ -81,12 +83,14 @@ export function summaryReport(rt: Runtime, scope: ReportScope, now: number): Sum
     .where(and(isNotNull(cases.endedAt), gte(cases.endedAt, from), lte(cases.endedAt, to), inCases)).all();
 
   // History in the period: nodes entered, breaches, checklists passed on, outcomes.
-  const events = db.select({ caseId: caseEvents.caseId, type: caseEvents.type, data: caseEvents.data, mapId: cases.mapId, version: cases.mapVersion })
+  const events = db.select({ caseId: caseEvents.caseId, type: caseEvents.type, data: caseEvents.data, at: caseEvents.at, mapId: cases.mapId, version: cases.mapVersion })
     .from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId))
     .where(and(gte(caseEvents.at, from), lte(caseEvents.at, to), sql`${caseEvents.type} in ('entered', 'breach', 'passed', 'outcome')`, inCases)).all();
 
   const mapNames = new Map(db.select({ id: maps.id, name: maps.name }).from(maps).all().map((m) => [m.id, m.name]));
   const nodes = new Map<string, NodeLine>();
+  const bucketSec = niceStep(Math.max(1, (to - from) / 1000), 48);
+  const breachSlices = new Array<number>(Math.max(1, Math.ceil((to - from) / 1000 / bucketSec))).fill(0);
   const handled = new Map<string, Set<string>>();
   const teamBreaches = new Map<string, number>();
   let breaches = 0;
@@ -113,6 +117,7 @@ export function summaryReport(rt: Runtime, scope: ReportScope, now: number): Sum
     else {
       line.breaches++;
       breaches++;
+      breachSlices[Math.min(breachSlices.length - 1, Math.max(0, Math.floor((e.at - from) / 1000 / bucketSec)))]!++;
       if (team) teamBreaches.set(team, (teamBreaches.get(team) ?? 0) + 1);
     }
   }
@@ -151,6 +156,8 @@ export function summaryReport(rt: Runtime, scope: ReportScope, now: number): Sum
     .where(and(lte(crises.startedAt, to), or(isNull(crises.endedAt), gte(crises.endedAt, from)), scope.map ? eq(crises.mapId, scope.map) : undefined))
     .orderBy(crises.startedAt).all();
 
+  const pickupTimes = pickups.map((r) => seconds(r.at! - r.openedAt));
+  const resolvedTimes = resolutions.map((r) => seconds(r.at! - r.openedAt));
   return {
     from: iso(from)!, to: iso(to)!,
     mentions: {
@@ -159,10 +166,11 @@ export function summaryReport(rt: Runtime, scope: ReportScope, now: number): Sum
     },
     cases: { opened, ended, open },
     breaches,
-    pickupSec: percentiles(pickups.map((r) => seconds(r.at! - r.openedAt))),
-    resolvedSec: percentiles(resolutions.map((r) => seconds(r.at! - r.openedAt))),
+    pickupSec: percentiles(pickupTimes),
+    resolvedSec: percentiles(resolvedTimes),
     teams: teamLines,
     nodes: [...nodes.values()].sort((a, b) => a.mapName.localeCompare(b.mapName) || b.entered - a.entered || a.label.localeCompare(b.label)),
     crises: crisisRows.map((c) => ({ mapId: c.mapId, mapName: mapNames.get(c.mapId) ?? c.mapId, startedAt: iso(c.startedAt)!, endedAt: iso(c.endedAt) })),
+    charts: { bucketSec, breaches: breachSlices, pickup: histogram(pickupTimes), resolved: histogram(resolvedTimes) },
   };
 }

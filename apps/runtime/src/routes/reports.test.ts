@@ -68,6 +68,12 @@ describe('GET /api/reports/summary', () => {
     expect(r.breaches).toBe(1);
     expect(r.pickupSec).toEqual({ p50: 240, p90: 600, max: 600 });
     expect(r.resolvedSec).toEqual({ p50: 300, p90: 720, max: 720 });
+    // The charts: the one breach falls in the last slice of the week; every pick-up and resolution is in a band.
+    expect(r.charts.bucketSec).toBe(21_600);
+    expect(r.charts.breaches.reduce((a: number, b: number) => a + b, 0)).toBe(1);
+    expect(r.charts.breaches.at(-1)).toBe(1);
+    expect(r.charts.pickup.reduce((a: number, b: { count: number }) => a + b.count, 0)).toBe(2);
+    expect(r.charts.resolved.reduce((a: number, b: { count: number }) => a + b.count, 0)).toBe(2);
     const team = (id: string) => r.teams.find((x: { team: string }) => x.team === id);
     expect(team('social')).toMatchObject({ name: 'Social Hub', handled: 3, breaches: 0, openNow: 0, oldestWaitingSec: null });
     expect(team('care')).toMatchObject({ handled: 2, breaches: 1, openNow: 0 });

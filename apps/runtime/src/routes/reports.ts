@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { runSeriesSchema } from '@baton/engine';
 import { requireUser } from '../auth/guards.ts';
 import { errors, json, newRouter, signedIn } from '../http/openapi.ts';
 import { lessonsReport } from '../reports/lessonsReport.ts';
@@ -35,6 +36,7 @@ const summarySchema = z.object({
     mapId: z.string(), mapName: z.string(), node: z.string(), label: z.string(), type: z.string(), team: z.string().nullable(), entered: z.number(), breaches: z.number(),
   })),
   crises: z.array(z.object({ mapId: z.string(), mapName: z.string(), startedAt: z.string(), endedAt: z.string().nullable() })),
+  charts: runSeriesSchema.pick({ bucketSec: true, breaches: true, pickup: true, resolved: true }).openapi({ description: 'For charts: missed deadlines per `bucketSec` slice of the period from `from`; pick-up and resolution times in round bands' }),
 }).openapi('ReportSummary');
 const lessonSchema = z.object({
   id: z.number(), caseId: z.string(), mapId: z.string(), mapName: z.string(), node: z.string(), nodeLabel: z.string(),

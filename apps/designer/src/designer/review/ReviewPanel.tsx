@@ -6,6 +6,8 @@ import { durationInWords } from '@baton/engine';
 import { describeCondition } from '../engine.ts';
 import type { Problem } from '../engine.ts';
 import { useMapStore } from '../useMapStore.ts';
+import type { VersionEvidence } from '../../api/rehearsal.ts';
+import { EvidenceVerdict } from '../../rehearsal/EvidenceVerdict.tsx';
 
 /** A changed value in words: durations as "45 min", conditions as sentences, lists joined. */
 function show(field: string, value: unknown): string {
@@ -41,8 +43,12 @@ export function ReviewPanel(props: {
   problems: Problem[];
   deciding: boolean;
   onDecide: (verdict: 'approve' | 'reject', comment: string) => void;
+  /** The version's evidence from its kept scenarios (undefined while loading, null when none can exist). */
+  evidence: VersionEvidence | null | undefined;
+  /** An admin approves despite failed evidence, with a reason. */
+  onOverride: (reason: string, comment: string) => void;
 }) {
-  const { diff, active, activeVersion, latest, user, problems, deciding, onDecide } = props;
+  const { diff, active, activeVersion, latest, user, problems, deciding, onDecide, evidence, onOverride } = props;
   const [comment, setComment] = useState('');
   const nodes = useMapStore((s) => s.nodes);
   const edges = useMapStore((s) => s.edges);
@@ -68,6 +74,9 @@ export function ReviewPanel(props: {
     : !isApprover ? 'Only an approver can decide.'
     : authored ? 'You cannot approve a version you wrote; another approver must.'
     : null;
+  const evidenceBlocks = !why && (evidence?.state === 'running' ? 'Its kept scenarios are still being rehearsed; Approve waits for the evidence.'
+    : evidence?.passed === false && !evidence.override ? 'It failed must-pass bars (above), so it cannot be approved; reject it with a comment, or an admin may approve it anyway with a reason.'
+    : null);
 
   return (
     <aside className="inspector review-panel" aria-label="Review" data-testid="review-panel">
@@ -123,16 +132,17 @@ export function ReviewPanel(props: {
             )}
           </div>
         )}
+        <EvidenceVerdict evidence={evidence} isAdmin={user.roles.includes('admin')} canDecide={!why} deciding={deciding} comment={comment} onOverride={onOverride} />
         <p className={errors ? 'field-error' : 'muted'}>
-          {errors ? `The validator finds ${errors} error${errors > 1 ? 's' : ''}.` : 'The validator finds no errors.'} The rehearsal under the map shows how this version copes with its scenarios{activeVersion ? ', next to the active one' : ''}; you need not wait for it to decide.
+          {errors ? `The validator finds ${errors} error${errors > 1 ? 's' : ''}.` : 'The validator finds no errors.'} Under the map: the evidence of its kept scenarios, a replay of real mentions, and the shipped scenarios rehearsed in this browser{activeVersion ? ', next to the active version' : ''}.
         </p>
         <div className="field">
           <label htmlFor="review-comment">Comment</label>
           <textarea id="review-comment" name="comment" rows={3} value={comment} placeholder="Why approve or reject? (required to reject)" onChange={(e) => setComment(e.target.value)} />
         </div>
-        {why && <p className="field-hint" data-testid="review-blocked">{why}</p>}
+        {(why ?? evidenceBlocks) && <p className="field-hint" data-testid="review-blocked">{why ?? evidenceBlocks}</p>}
         <div className="row-buttons">
-          <button type="button" className="primary" data-testid="approve-version" disabled={!!why || deciding} onClick={() => onDecide('approve', comment)}>
+          <button type="button" className="primary" data-testid="approve-version" disabled={!!why || !!evidenceBlocks || deciding} onClick={() => onDecide('approve', comment)}>
             Approve
           </button>
           <button type="button" className="danger" data-testid="reject-version" disabled={!!why || deciding || !comment.trim()} title={comment.trim() ? undefined : 'Write a comment to reject'} onClick={() => onDecide('reject', comment)}>
