@@ -4,12 +4,10 @@
  * reopened after a pause; listeners then get a `ready` event, their cue to reload what they show,
  * since events sent while disconnected are not replayed.
  */
+import { LIVE_EVENT_TYPES, type LiveEventType } from '@baton/engine';
 import { useSyncExternalStore } from 'react';
 
-/** Names of the events the runtime sends (docs/api.md), plus `ready` on every (re)connect. */
-export const LIVE_EVENT_TYPES = ['ready', 'case', 'claim', 'queue', 'mention', 'crisis', 'map', 'presence', 'online', 'notification'] as const;
-/** One of {@link LIVE_EVENT_TYPES}. */
-export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
+export type { LiveEventType };
 /** Gets every live event with its parsed JSON data. */
 export type LiveListener = (type: LiveEventType, data: Record<string, unknown>) => void;
 /** Whether the stream is up (`live`), being opened, or down and waiting to retry. */

@@ -51,6 +51,6 @@ export async function createUser(db: Db, input: NewUser, now: number): Promise<S
       if (!data.teams.includes(teamId)) tx.insert(teamMembers).values({ teamId, userId: id, backup: true }).run();
     }
     const row = tx.select().from(users).where(eq(users.id, id)).get();
-    return toSessionUser(tx as unknown as Db, row!);
+    return toSessionUser(tx, row!);
   });
 }

@@ -2,10 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import { prepared } from '../db/prepared.ts';
 import type { Db } from '../db/client.ts';
 import { teamMembers, users, type UserRow } from '../db/schema.ts';
-import type { Role, SessionUser } from '../http/AppEnv.ts';
+import type { SessionUser } from '../http/AppEnv.ts';
 
-/** A user row with their team memberships, as the API shows a user (never the password hash). */
-export function toSessionUser(db: Db, row: UserRow): SessionUser {
+/** A user row with their team memberships, as the API shows a user (never the password hash). `db` may be a transaction. */
+export function toSessionUser(db: Pick<Db, 'select'>, row: UserRow): SessionUser {
   const memberships = prepared(db, 'teamMembers.byUser', () =>
     db.select().from(teamMembers).where(eq(teamMembers.userId, sql.placeholder('userId'))).prepare(),
   ).all({ userId: row.id });
@@ -13,7 +13,7 @@ export function toSessionUser(db: Db, row: UserRow): SessionUser {
     id: row.id,
     email: row.email,
     name: row.name,
-    roles: row.roles as Role[],
+    roles: row.roles,
     teams: memberships.filter((m) => !m.backup).map((m) => m.teamId).sort(),
     backupTeams: memberships.filter((m) => m.backup).map((m) => m.teamId).sort(),
   };

@@ -1,4 +1,4 @@
-import { SCENARIO_FORMAT, durationInWords, simulateMap, validateScenario, type BatonMap, type Scenario, type SimulationResult } from '@baton/engine';
+import { SCENARIO_FORMAT, durationInWords, scenarioSchema, simulateMap, validateScenario, type BatonMap, type SimulationResult } from '@baton/engine';
 import { CliError, loadDocument, parseArgs } from './loadDocument.ts';
 import { loadMap } from './loadMap.ts';
 import { formatProblems } from './formatProblems.ts';
@@ -15,7 +15,8 @@ export async function runSimulate(args: string[]): Promise<number> {
   const checked = validateScenario(doc, map);
   if (!checked.valid) throw new CliError(`${positional[1]}: the scenario has errors:\n${formatProblems(checked.problems)}`, 1);
   const bar = progressBar('simulating');
-  const result = simulateMap(map as BatonMap, doc as unknown as Scenario, { onProgress: bar.update });
+  // A valid scenario fits the schema; parsing gives it its type (the schema has no defaults that would change it).
+  const result = simulateMap(map as BatonMap, scenarioSchema.parse(doc), { onProgress: bar.update });
   bar.finish();
   process.stdout.write(flags.has('json') ? `${JSON.stringify(result, null, 2)}\n` : summary(result, map as BatonMap));
   return 0;

@@ -1,6 +1,6 @@
 import type { Db } from './client.ts';
 
-const statements = new WeakMap<Db, Map<string, unknown>>();
+const statements = new WeakMap<object, Map<string, unknown>>();
 
 /**
  * A drizzle prepared query built once per database and reused. Building a query (not running
@@ -11,7 +11,7 @@ const statements = new WeakMap<Db, Map<string, unknown>>();
  *   db.select().from(mentions).where(eq(mentions.id, sql.placeholder('id'))).prepare());
  * byId.get({ id });
  */
-export function prepared<T>(db: Db, key: string, build: () => T): T {
+export function prepared<T>(db: Pick<Db, 'select'>, key: string, build: () => T): T {
   let forDb = statements.get(db);
   if (!forDb) statements.set(db, (forDb = new Map()));
   let statement = forDb.get(key) as T | undefined;

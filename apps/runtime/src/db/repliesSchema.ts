@@ -2,6 +2,7 @@
  * Replies to customers, their drafts, teams' canned replies and the webhook signing secret
  * (README "Replies" and docs/api.md). Same conventions as schema.ts: snake_case SQL, epoch ms.
  */
+import { REPLY_STATUSES } from '@baton/engine';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -15,7 +16,7 @@ export const replies = sqliteTable('replies', {
   mentionId: text('mention_id').notNull(),
   author: text('author').notNull(),
   text: text('text').notNull(),
-  status: text('status').notNull(),
+  status: text('status', { enum: REPLY_STATUSES }).notNull(),
   sentElsewhere: integer('sent_elsewhere', { mode: 'boolean' }).notNull().default(false),
   /** Where the reply can be read (the network's answer, or the link the holder gave). */
   url: text('url'),

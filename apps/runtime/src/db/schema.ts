@@ -10,6 +10,7 @@ import {
   type MentionFacts, type NotificationPayload,
 } from '@baton/engine';
 import type { Role } from '../http/AppEnv.ts';
+import type { MapDocument } from '../maps/mapDocument.ts';
 
 const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
 const bool = (name: string) => integer(name, { mode: 'boolean' });
@@ -94,7 +95,7 @@ export const mapVersions = sqliteTable('map_versions', {
   version: integer('version').notNull(),
   state: text('state', { enum: MAP_VERSION_STATES }).notNull(),
   /** The map document as saved: a draft may not be valid yet (validateMap says why). */
-  document: json<Record<string, unknown>>('document').notNull(),
+  document: json<MapDocument>('document').notNull(),
   createdBy: text('created_by'),
   createdAt: integer('created_at').notNull(),
   updatedBy: text('updated_by'),

@@ -4,6 +4,7 @@ import { audit } from '../audit.ts';
 import type { Db } from '../db/client.ts';
 import { maps, teams } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
+import { isMapDocument } from './mapDocument.ts';
 import { createMapWithDraft, findVersion, saveDraft, setState } from './mapVersions.ts';
 
 /**
@@ -17,13 +18,14 @@ export function importMap(db: Db, doc: Record<string, unknown>, opts: { approve:
   if (!result.valid) {
     throw new ApiError(422, 'INVALID_MAP', `The map has errors: ${result.problems.filter((p) => p.severity === 'error').map((p) => p.message).join('; ')}`, { problems: result.problems });
   }
-  const map = doc as { id: string; name: string; teams: { id: string; name: string }[] };
+  if (!isMapDocument(doc)) throw new ApiError(422, 'INVALID_MAP', 'The map has errors: it is not a baton.map/v1 document');
+  const map = doc;
   return db.transaction((tx) => {
     if (opts.createTeams) {
-      for (const t of map.teams) tx.insert(teams).values({ id: t.id, name: t.name, createdAt: opts.now }).onConflictDoNothing().run();
+      for (const t of map.teams ?? []) tx.insert(teams).values({ id: t.id, name: t.name, createdAt: opts.now }).onConflictDoNothing().run();
     }
     const exists = tx.select({ id: maps.id }).from(maps).where(eq(maps.id, map.id)).get();
-    const version = exists ? saveDraft(tx, map.id, doc, opts.actor, opts.now) : createMapWithDraft(tx, { ...doc, id: map.id, name: map.name }, opts.actor, opts.now);
+    const version = exists ? saveDraft(tx, map.id, doc, opts.actor, opts.now) : createMapWithDraft(tx, doc, opts.actor, opts.now);
     if (opts.approve) {
       setState(tx, findVersion(tx, map.id, String(version)), 'submitted', opts.actor, opts.now);
       setState(tx, findVersion(tx, map.id, String(version)), 'approved', opts.actor, opts.now, 'approved on import');

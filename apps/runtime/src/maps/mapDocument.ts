@@ -19,13 +19,10 @@ export const mapDocumentSchema = z
   })
   .openapi('MapDocument', { description: 'A baton.map/v1 document (docs/maps.md)' });
 
-/** Problems found by the engine's validateMap. */
-export const problemSchema = z
-  .object({
-    code: z.string(),
-    severity: z.enum(['error', 'warning']),
-    node: z.string().optional(),
-    edge: z.string().optional(),
-    message: z.string(),
-  })
-  .openapi('Problem');
+/** A stored map document: map-shaped, but a draft may not be valid yet (`validateMap` says why). */
+export type MapDocument = z.infer<typeof mapDocumentSchema>;
+
+/** Whether `doc` has a map document's envelope (any valid map does), without copying or reordering it. */
+export function isMapDocument(doc: unknown): doc is MapDocument {
+  return mapDocumentSchema.safeParse(doc).success;
+}

@@ -1,10 +1,12 @@
+import type { MapVersionState } from '@baton/engine';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { maps, mapVersions, users, type MapVersionRow } from '../db/schema.ts';
 import { ApiError, notFound } from '../errors.ts';
+import type { MapDocument } from './mapDocument.ts';
 
-/** The states a map version goes through. */
-export type VersionState = 'draft' | 'submitted' | 'approved' | 'rejected' | 'retired';
+/** The states a map version goes through (the engine's `MAP_VERSION_STATES`). */
+export type VersionState = MapVersionState;
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 
@@ -51,7 +53,7 @@ export function versionInfo(v: MapVersionRow, names: Map<string, string> = new M
   const name = (id: string | null) => (id ? names.get(id) ?? null : null);
   return {
     version: v.version,
-    state: v.state as VersionState,
+    state: v.state,
     createdBy: v.createdBy,
     createdByName: name(v.createdBy),
     createdAt: t(v.createdAt)!,
@@ -68,7 +70,7 @@ export function versionInfo(v: MapVersionRow, names: Map<string, string> = new M
  * Replaces the draft of `mapId` with `document`, or — when the latest version is not a draft —
  * opens a new draft version from it. Returns the draft's version number.
  */
-export function saveDraft(db: Tx, mapId: string, document: Record<string, unknown>, userId: string, now: number): number {
+export function saveDraft(db: Tx, mapId: string, document: MapDocument, userId: string, now: number): number {
   const latest = versionsOf(db, mapId)[0];
   const name = typeof document.name === 'string' ? document.name : mapId;
   db.update(maps).set({ name, updatedBy: userId, updatedAt: now }).where(eq(maps.id, mapId)).run();
@@ -85,7 +87,7 @@ export function saveDraft(db: Tx, mapId: string, document: Record<string, unknow
 }
 
 /** Creates a map and its first draft; 409 when the id is taken. */
-export function createMapWithDraft(db: Tx, document: Record<string, unknown> & { id: string; name: string }, userId: string, now: number): number {
+export function createMapWithDraft(db: Tx, document: MapDocument, userId: string, now: number): number {
   if (db.select({ id: maps.id }).from(maps).where(eq(maps.id, document.id)).get()) {
     throw new ApiError(409, 'MAP_EXISTS', `Map ${document.id} already exists; PUT /api/maps/${document.id} replaces its draft`);
   }
@@ -105,7 +107,7 @@ export function setState(db: Tx, row: MapVersionRow, to: VersionState, userId: s
     rejected: [],
     retired: [],
   };
-  if (!allowed[row.state as VersionState].includes(to)) {
+  if (!allowed[row.state].includes(to)) {
     throw new ApiError(409, 'BAD_STATE', `Version ${row.version} is ${row.state}; it cannot become ${to}`, { state: row.state });
   }
   if (to === 'approved') {

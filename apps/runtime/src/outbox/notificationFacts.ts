@@ -33,7 +33,7 @@ export function notificationFacts(rt: Runtime, p: NotificationPayload): Notifica
       nodeLabel = null; // a map version that no longer loads: the id alone still identifies the node
     }
   }
-  const doc = row ? (rt.db.select({ document: mentions.document }).from(mentions).where(eq(mentions.id, row.mentionId)).get()?.document as Mention | undefined) : undefined;
+  const doc = row ? (rt.db.select({ document: mentions.document }).from(mentions).where(eq(mentions.id, row.mentionId)).get()?.document) : undefined;
   const outcome = p.kind === 'end' ? ((row?.view as { endOutcome?: string } | undefined)?.endOutcome ?? null) : null;
   return {
     mapName, nodeLabel, outcome,

@@ -1,4 +1,4 @@
-import { fillReplyTemplate, type Mention } from '@baton/engine';
+import { fillReplyTemplate, type Mention, type REPLY_STATUSES } from '@baton/engine';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import { iso } from '../clock.ts';
 import type { Db } from '../db/client.ts';
@@ -7,7 +7,7 @@ import type { Runtime } from '../Runtime.ts';
 import { canPostReply } from '../sources/postReply.ts';
 
 /** Where a reply stands: waiting in the outbox, posted (or recorded as sent elsewhere), or given up. */
-export type ReplyStatus = 'queued' | 'sent' | 'failed';
+export type ReplyStatus = (typeof REPLY_STATUSES)[number];
 
 /** The networks Baton posts replies to itself. */
 export type ReplyChannel = 'mastodon' | 'bluesky';
@@ -15,7 +15,7 @@ export type ReplyChannel = 'mastodon' | 'bluesky';
 /** One reply as the case view shows it. */
 export function replyView(r: typeof replies.$inferSelect, authorName: string | null, network: string | null) {
   return {
-    id: r.id, inReplyTo: r.mentionId, network, author: r.author, authorName, text: r.text, status: r.status as ReplyStatus,
+    id: r.id, inReplyTo: r.mentionId, network, author: r.author, authorName, text: r.text, status: r.status,
     sentElsewhere: r.sentElsewhere, url: r.url, networkId: r.networkId, error: r.error,
     createdAt: iso(r.createdAt)!, updatedAt: iso(r.updatedAt)!, sentAt: iso(r.sentAt),
   };
@@ -33,7 +33,7 @@ export function repliesOf(db: Db, caseId: string) {
 export function replyDraftOf(db: Db, row: CaseRow): { text: string; node: string; at: string } | null {
   const d = db.select().from(replyDrafts).where(eq(replyDrafts.caseId, row.id)).get();
   if (!d) return null;
-  const doc = db.select({ document: mentions.document }).from(mentions).where(eq(mentions.id, row.mentionId)).get()?.document as Mention | undefined;
+  const doc = db.select({ document: mentions.document }).from(mentions).where(eq(mentions.id, row.mentionId)).get()?.document;
   const text = fillReplyTemplate(d.template, { authorName: doc?.author.name ?? null, authorHandle: doc?.author.handle ?? '', caseId: row.id });
   return { text, node: d.node, at: iso(d.at)! };
 }
@@ -44,9 +44,9 @@ export function replyDraftOf(db: Db, row: CaseRow): { text: string; node: string
  */
 export function defaultReplyTarget(db: Db, row: CaseRow): Mention | null {
   const thread = db.select({ id: mentions.id, document: mentions.document }).from(mentions).where(eq(mentions.caseId, row.id)).orderBy(desc(mentions.seq)).all();
-  const first = thread.find((m) => m.id === row.mentionId)?.document as Mention | undefined;
+  const first = thread.find((m) => m.id === row.mentionId)?.document;
   const handle = first?.author.handle;
-  const latest = thread.find((m) => (m.document as Mention).author?.handle === handle)?.document as Mention | undefined;
+  const latest = thread.find((m) => m.document.author?.handle === handle)?.document;
   return latest ?? first ?? null;
 }
 

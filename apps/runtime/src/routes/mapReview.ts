@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { diffMaps, evidenceSchema, mapDiffSchema, validateMap, type BatonMap } from '@baton/engine';
+import { diffMaps, evidenceSchema, mapDiffSchema, mapSchema, validateMap, type BatonMap } from '@baton/engine';
 import { inArray } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { audit } from '../audit.ts';
@@ -118,10 +118,11 @@ export function mapReviewRoutes() {
         if (row.state !== 'draft') throw new ApiError(409, 'NO_DRAFT', `Map ${id} has no draft to submit (latest version ${row.version} is ${row.state})`);
         const result = validateMap(row.document);
         if (!result.valid) throw new ApiError(422, 'INVALID_MAP', 'The draft has validation errors', { problems: result.problems });
-        const missing = missingTeams(tx, row.document as unknown as BatonMap);
+        const submitted = mapSchema.parse(row.document);
+        const missing = missingTeams(tx, submitted);
         if (missing.length) throw new ApiError(422, 'UNKNOWN_TEAM', `The map names teams the directory lacks: ${missing.join(', ')}. An admin adds them under Admin → Teams; then submit again`, { teams: missing });
         setState(tx, row, 'submitted', user.id, now);
-        job = prepareEvidence(tx, id, row.version, row.document as unknown as BatonMap, now);
+        job = prepareEvidence(tx, id, row.version, submitted, now);
         audit(tx, now, { actor: user.id, action: 'map.submit', target: `${id}@${row.version}`, from: c.get('from') });
         return row.version;
       });

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { mapSchema, scenarioSchema, simulateMap, validateMap, type BatonMap, type Scenario } from '@baton/engine';
+import { mapSchema, scenarioSchema, simulateMap, simulationResultSchema, validateMap, type Scenario } from '@baton/engine';
 import { requireRole } from '../auth/guards.ts';
 import { ApiError } from '../errors.ts';
 import { errors, idParam, json, jsonBody, newRouter, signedIn, unprocessable } from '../http/openapi.ts';
@@ -15,7 +15,7 @@ const simulate = createRoute({
   method: 'post', path: '/{id}/simulate', tags: ['maps'], summary: 'Rehearse a version against a scenario (the `baton simulate --json` result)', security: signedIn,
   description: '`version` may be a number, active, draft or latest (default: latest). 422 when that version has validation errors.',
   request: { params: idParam, body: jsonBody(z.object({ scenario: anyObject, version: z.string().max(16).optional() })) },
-  responses: { 200: json(anyObject, 'The simulation result (docs/scenarios.md#the-result)'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 422: unprocessable },
+  responses: { 200: json(simulationResultSchema, 'The simulation result (docs/scenarios.md#the-result)'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 422: unprocessable },
 });
 
 /** `/api/maps/:id/simulate`. */
@@ -35,7 +35,7 @@ export function mapSimulateRoutes() {
       }
       const validation = validateMap(row.document);
       if (!validation.valid) throw new ApiError(422, 'INVALID_MAP', 'That version has validation errors', { problems: validation.problems });
-      const map = mapSchema.parse(row.document) as BatonMap;
-      return c.json(simulateMap(map, scenario) as unknown as Record<string, unknown>, 200);
+      const map = mapSchema.parse(row.document);
+      return c.json(simulateMap(map, scenario), 200);
     });
 }

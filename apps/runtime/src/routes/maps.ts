@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { validateMap, type BatonMap } from '@baton/engine';
+import { mapVersionStateSchema, validateMap, validationResultSchema, type BatonMap } from '@baton/engine';
 import { and, asc, count, eq, isNull, ne } from 'drizzle-orm';
 import { audit } from '../audit.ts';
 import { requireRole, requireUser } from '../auth/guards.ts';
@@ -9,8 +9,8 @@ import { cases, mapCrisis, maps, mapVersions, type MapVersionRow } from '../db/s
 import { ApiError } from '../errors.ts';
 import { conflict, errors, idParam, json, jsonBody, newRouter, signedIn, unprocessable } from '../http/openapi.ts';
 import { anyObject } from '../http/schemas.ts';
-import { mapDocumentSchema, problemSchema } from '../maps/mapDocument.ts';
-import { createMapWithDraft, findVersion, saveDraft, userNames, versionInfo, versionUserIds, versionsOf, type VersionState } from '../maps/mapVersions.ts';
+import { mapDocumentSchema } from '../maps/mapDocument.ts';
+import { createMapWithDraft, findVersion, saveDraft, userNames, versionInfo, versionUserIds, versionsOf } from '../maps/mapVersions.ts';
 import { unsafePatterns } from '../maps/unsafePatterns.ts';
 
 /** 422 UNSAFE_REGEX before a draft with a pattern RE2 refuses is saved (docs/maps.md#conditions: unsafe patterns are refused). */
@@ -19,14 +19,8 @@ function refuseUnsafePatterns(doc: Record<string, unknown>): void {
   if (bad.length) throw new ApiError(422, 'UNSAFE_REGEX', `The map has ${bad.length} regular expression${bad.length > 1 ? 's' : ''} that cannot be run safely: ${bad[0]!.message}`, { patterns: bad });
 }
 
-/** The state of a map version (maps/mapVersions.ts `VersionState`). */
-const versionState = z.enum(['draft', 'submitted', 'approved', 'rejected', 'retired'] satisfies VersionState[]);
-/**
- * A stored version's document, typed as the engine's map: drafts are saved through
- * `mapDocumentSchema` and the designer edits them as maps. OpenAPI shows the envelope (the
- * engine's `mapSchema` is recursive, which OpenAPI generation cannot walk).
- */
-const storedMap = mapDocumentSchema as unknown as z.ZodType<BatonMap>;
+/** The state of a map version. */
+const versionState = mapVersionStateSchema;
 const mapSummary = z.object({
   id: z.string(), name: z.string(), activeVersion: z.number().nullable(), draftVersion: z.number().nullable(),
   latestVersion: z.number(), state: versionState, updatedAt: z.string(), updatedBy: z.string().nullable(),
@@ -58,7 +52,7 @@ const validate = createRoute({
   operationId: 'validateMap',
   method: 'post', path: '/validate', tags: ['maps'], summary: "Validate a map document (the engine's validateMap)", security: signedIn,
   request: { body: jsonBody(anyObject) },
-  responses: { 200: json(z.object({ valid: z.boolean(), problems: z.array(problemSchema) }), 'Validation result'), 400: errors[400], 401: errors[401] },
+  responses: { 200: json(validationResultSchema, 'Validation result'), 400: errors[400], 401: errors[401] },
 });
 const get = createRoute({
   operationId: 'getMap',
@@ -76,7 +70,7 @@ const getVersion = createRoute({
   operationId: 'getMapVersion',
   method: 'get', path: '/{id}/versions/{version}', tags: ['maps'], summary: 'One version with its document (`version` may be a number, active, draft or latest)', security: signedIn,
   request: { params: z.object({ id: z.string().max(128), version: z.string().max(16) }) },
-  responses: { 200: json(versionMeta.extend({ document: storedMap }), 'The version'), 401: errors[401], 404: errors[404] },
+  responses: { 200: json(versionMeta.extend({ document: mapDocumentSchema }), 'The version'), 401: errors[401], 404: errors[404] },
 });
 const put = createRoute({
   operationId: 'saveMapDraft',
@@ -110,7 +104,7 @@ export function mapRoutes() {
             id: m.id, name: m.name,
             activeVersion: mine.find((v) => v.state === 'approved')?.version ?? null,
             draftVersion: mine.find((v) => v.state === 'draft')?.version ?? null,
-            latestVersion: latest.version, state: latest.state as VersionState,
+            latestVersion: latest.version, state: latest.state,
             updatedAt: iso(m.updatedAt)!, updatedBy: m.updatedBy, updatedByName: m.updatedBy ? names.get(m.updatedBy) ?? null : null,
             openCases: open.find((o) => o.mapId === m.id)?.n ?? 0,
             crisis: crisis.find((x) => x.mapId === m.id)?.on ?? false,
@@ -155,7 +149,7 @@ export function mapRoutes() {
       const { id, version } = c.req.valid('param');
       const db = c.get('rt').db;
       const row = findVersion(db, id, version);
-      return c.json({ ...versionInfo(row, userNames(db, versionUserIds(row))), document: row.document as unknown as BatonMap }, 200);
+      return c.json({ ...versionInfo(row, userNames(db, versionUserIds(row))), document: row.document }, 200);
     })
     .openapi(put, (c) => {
       const user = requireRole(c, 'manager', 'admin');

@@ -39,7 +39,7 @@ export function userAdminRoutes() {
       const user = rt.db.transaction((tx) => {
         const row = tx.select().from(users).where(eq(users.id, id)).get();
         if (!row) throw notFound('User');
-        const before = toSessionUser(tx as never, row);
+        const before = toSessionUser(tx, row);
         if (id === admin.id && ((body.roles && !body.roles.includes('admin')) || body.disabled)) {
           throw new ApiError(409, 'LAST_WORD', 'You cannot remove your own admin role or disable yourself; ask another admin');
         }
@@ -73,7 +73,7 @@ export function userAdminRoutes() {
           if (body.disabled) tx.delete(sessions).where(eq(sessions.userId, id)).run();
           entry(body.disabled ? 'user.disable' : 'user.enable', {});
         }
-        return toSessionUser(tx as never, tx.select().from(users).where(eq(users.id, id)).get()!);
+        return toSessionUser(tx, tx.select().from(users).where(eq(users.id, id)).get()!);
       });
       // Their open live-event streams check themselves now: a stream ends once its rights changed.
       rt.bus.personChanged(id);

@@ -6,6 +6,8 @@ import type { SourceItem } from './sourceTypes.ts';
 /** A Mastodon status as a mention: `mastodon:<status id>`, its author with followers, its thread. */
 export function statusItem(status: mastodon.v1.Status, directedAtBrand: boolean): SourceItem {
   const a = status.account;
+  // Not in the client's Account type, but some servers send it.
+  const { verified } = a as { verified?: unknown };
   const text = htmlText(status.content || '') || htmlText(status.spoilerText || '');
   const mention: Mention = {
     id: `mastodon:${status.id}`,
@@ -14,7 +16,7 @@ export function statusItem(status: mastodon.v1.Status, directedAtBrand: boolean)
       handle: `@${a.acct}`.slice(0, 256),
       ...(a.displayName ? { name: a.displayName.slice(0, 256) } : {}),
       ...(Number.isInteger(a.followersCount) && a.followersCount >= 0 ? { followers: a.followersCount } : {}),
-      ...(typeof (a as { verified?: unknown }).verified === 'boolean' ? { verified: (a as unknown as { verified: boolean }).verified } : {}),
+      ...(typeof verified === 'boolean' ? { verified } : {}),
     },
     text: text.slice(0, 20_000),
     ...(status.url || status.uri ? { url: (status.url ?? status.uri).slice(0, 2048) } : {}),

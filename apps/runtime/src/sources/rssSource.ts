@@ -10,11 +10,12 @@ const SEEN_LIMIT = 2000;
 /** Longest text kept of one item. */
 const TEXT_LIMIT = 20_000;
 
-interface FeedCursor {
+/** Where a feed resumes: its validators, and the ids of the items already read (a plain JSON object, saved as the source's cursor). */
+type FeedCursor = {
   etag?: string;
   lastModified?: string;
   seen: string[];
-}
+};
 
 /**
  * The mention id of a feed item: `rss:<guid>` (else `rss:<link>`) when that is a valid mention id;
@@ -57,7 +58,7 @@ export async function rssSource(ctx: SourceContext): Promise<void> {
       const etag = res.headers.get('etag');
       const lastModified = res.headers.get('last-modified');
       const next: FeedCursor = { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}), seen: [...seen].slice(-SEEN_LIMIT) };
-      await ctx.commit(items, next as unknown as Record<string, unknown>);
+      await ctx.commit(items, next);
       cursor = next;
     }
     ctx.healthy();
