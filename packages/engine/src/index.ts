@@ -5,7 +5,7 @@
 export { idSchema, isoTimeSchema, durationSchema, parseDuration, recipientSchema, brandSchema } from './schema/common.ts';
 export type { Recipient } from './schema/common.ts';
 export { NETWORKS, authorSchema, mentionIdSchema, mentionSchema, mentionTemplateSchema } from './schema/mention.ts';
-export { CONTACT_KINDS, handleKey, personHandleSchema, type ContactKind } from './schema/care.ts';
+export { CONTACT_KINDS, INTERACTION_KINDS, handleKey, interactionPayloadSchema, personHandleSchema, type ContactKind, type InteractionPayload } from './schema/care.ts';
 export type { Mention, MentionTemplate, Network } from './schema/mention.ts';
 export { CONDITION_FIELDS, CONDITION_OPS, conditionSchema } from './schema/condition.ts';
 export type { Condition, ConditionField, ConditionOp, FieldTest } from './schema/condition.ts';
@@ -77,7 +77,7 @@ export { CASE_STATUSES, caseStatusSchema, caseViewSchema, isCaseStatus } from '.
 export type { CaseStatus, CaseView } from './contracts/caseView.ts';
 export { MAP_VERSION_STATES, mapVersionStateSchema } from './contracts/mapVersionState.ts';
 export type { MapVersionState } from './contracts/mapVersionState.ts';
-export { HISTORY_KINDS, historyKindSchema, historyEntrySchema } from './contracts/caseHistory.ts';
+export { HISTORY_KINDS, historyKindSchema, historyEntrySchema, historyField } from './contracts/caseHistory.ts';
 export type { HistoryKind, HistoryEntry, HistoryData } from './contracts/caseHistory.ts';
 export {
   LIVE_EVENT_TYPES, liveEventTypeSchema, liveEventSchema, viewerSchema, NOTIFICATION_KINDS, notificationPayloadSchema, REPLY_STATUSES,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Mention } from '@baton/engine';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { audit } from '../audit.ts';
 import { write } from '../cases/write.ts';
@@ -32,17 +33,16 @@ export function erasePerson(rt: Runtime, actor: string, network: string, handle:
   return write(rt, (w) => {
     const { db } = rt;
     const handles = handlesOf(db, network, handle);
-    const written = handles.flatMap((h) => mentionsBy(db, h));
+    const written = handles.flatMap((h) => mentionsBy(db, h, { drills: true }));
     if (!written.length) throw notFound('Person');
     const secrets = [...new Set(written.flatMap((m) => {
-      const d = m.document as { text?: string; url?: string; author?: { handle?: string; name?: string } };
+      const d = m.document;
       return [d.text, d.url, d.author?.handle, d.author?.handle?.replace(/^@+/, ''), d.author?.name].filter((s): s is string => !!s && s.length >= 2);
     }))].sort((a, b) => b.length - a.length);
     for (const m of written) {
-      const d = m.document as { author?: Record<string, unknown> };
-      const author: Record<string, unknown> = { handle: ERASED };
-      if (typeof d.author?.followers === 'number') author.followers = d.author.followers;
-      const { url: _url, ...rest } = m.document as Record<string, unknown>;
+      const author: Mention['author'] = { handle: ERASED };
+      if (typeof m.document.author.followers === 'number') author.followers = m.document.author.followers;
+      const { url: _url, ...rest } = m.document;
       db.update(mentions).set({ document: { ...rest, text: ERASED, author } }).where(eq(mentions.seq, m.seq)).run();
     }
     const mentionIds = written.map((m) => m.id);
@@ -61,7 +61,8 @@ export function erasePerson(rt: Runtime, actor: string, network: string, handle:
       contactCount = db.update(careContacts).set({ summary: ERASED }).where(inArray(careContacts.caseId, openedIds)).run().changes;
       db.delete(replyDrafts).where(inArray(replyDrafts.caseId, openedIds)).run();
       for (const e of db.select().from(caseEvents).where(and(inArray(caseEvents.caseId, openedIds), inArray(caseEvents.type, ['note', 'reply', 'contact']))).all()) {
-        const data = { ...(e.data ?? {}) };
+        if (!e.data) continue;
+        const data = { ...e.data };
         if ('text' in data) data.text = ERASED;
         if ('summary' in data) data.summary = ERASED;
         db.update(caseEvents).set({ data }).where(eq(caseEvents.id, e.id)).run();

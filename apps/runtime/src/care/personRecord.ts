@@ -1,9 +1,9 @@
-import { handleKey } from '@baton/engine';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { handleKey, historyField } from '@baton/engine';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { iso } from '../clock.ts';
 import { canSee } from '../cases/caseAccess.ts';
 import type { Db } from '../db/client.ts';
-import { careContacts, caseEvents, cases, notes, replies, users, type MentionRow } from '../db/schema.ts';
+import { careContacts, caseEvents, cases, mentions, notes, replies, users, type MentionRow } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
 import type { SessionUser } from '../http/AppEnv.ts';
 import { handlesOf, type HandleRef } from './personHandles.ts';
@@ -27,14 +27,15 @@ function isoOf(text: string | undefined): string | null {
 
 const HANDLE = "lower(ltrim(json_extract(document, '$.author.handle'), '@'))";
 
-/** Every mention a handle wrote, oldest first (through the `mentions_author` index). */
-export function mentionsBy(db: Db, h: HandleRef): MentionRow[] {
-  const rows = db.$client.prepare(`select seq, id, received_at, status, case_id, in_reply_to, document, brand from mentions where ${HANDLE} = ? and json_extract(document, '$.network') = ? and drill_id is null order by seq`)
-    .all(h.key, h.network) as { seq: number; id: string; received_at: number; status: string; case_id: string | null; in_reply_to: string | null; document: string; brand: string | null }[];
-  return rows.map((r) => ({
-    seq: r.seq, id: r.id, receivedAt: r.received_at, status: r.status, caseId: r.case_id, inReplyTo: r.in_reply_to,
-    document: JSON.parse(r.document) as Record<string, unknown>, brand: r.brand, dismissedBy: null, dismissedAt: null, dismissReason: null, sourceId: null, drillId: null,
-  }));
+/** Every mention a handle wrote, oldest first (through the `mentions_author` index); drill mentions only when asked. */
+export function mentionsBy(db: Db, h: HandleRef, opts: { drills?: boolean } = {}): MentionRow[] {
+  return db.select().from(mentions)
+    .where(and(
+      sql`${sql.raw(HANDLE)} = ${h.key}`,
+      sql`json_extract(${mentions.document}, '$.network') = ${h.network}`,
+      opts.drills ? undefined : isNull(mentions.drillId),
+    ))
+    .orderBy(asc(mentions.seq)).all();
 }
 
 /**
@@ -70,7 +71,7 @@ export function personRecord(db: Db, user: SessionUser, network: string, handle:
       out.push({ at: iso(n.at)!, kind: 'note', caseId: n.caseId, network: null, by: who(n.author), text: n.text });
     }
     for (const e of db.select().from(caseEvents).where(and(inArray(caseEvents.caseId, ids), eq(caseEvents.type, 'outcome'))).orderBy(asc(caseEvents.id)).all()) {
-      out.push({ at: iso(e.at)!, kind: 'outcome', caseId: e.caseId, network: null, by: who(e.actor), text: null, outcome: String(e.data?.outcome ?? '') });
+      out.push({ at: iso(e.at)!, kind: 'outcome', caseId: e.caseId, network: null, by: who(e.actor), text: null, outcome: String(historyField(e.data, 'outcome') ?? '') });
     }
     for (const k of db.select().from(careContacts).where(inArray(careContacts.caseId, ids)).orderBy(asc(careContacts.at)).all()) {
       out.push({ at: iso(k.at)!, kind: 'contact', caseId: k.caseId, network: null, by: who(k.author), text: k.summary, contactKind: k.kind, outcome: k.outcome });

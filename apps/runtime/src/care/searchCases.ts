@@ -1,4 +1,4 @@
-import { handleKey } from '@baton/engine';
+import { handleKey, isCaseStatus } from '@baton/engine';
 import { and, desc, eq, gte, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { seesAllTeams } from '../auth/guards.ts';
 import { caseSummary } from '../cases/caseViews.ts';
@@ -70,7 +70,7 @@ export function searchCases(db: Db, user: SessionUser, f: CaseSearch) {
   if (f.holder) where.push(eq(cases.holder, f.holder === 'me' ? user.id : f.holder));
   if (f.status) {
     const wanted = f.status.split(',');
-    const plain = wanted.filter((s) => s !== 'open' && s !== 'closed').map((s) => s);
+    const plain = wanted.filter(isCaseStatus);
     const parts: SQL[] = [];
     if (wanted.includes('open')) parts.push(ne(cases.status, 'ended'));
     if (wanted.includes('closed')) plain.push('ended');

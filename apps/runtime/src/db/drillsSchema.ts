@@ -2,6 +2,7 @@
  * Live drills: a scenario's mentions fed into the runtime on one map version in scaled time, for
  * real people to work (docs/semantics.md#drills). Times are epoch milliseconds; documents are JSON.
  */
+import type { Mention } from '@baton/engine';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
@@ -49,7 +50,7 @@ export const drillMentions = sqliteTable('drill_mentions', {
   /** Offset from the scenario's start, in scenario time (ms). */
   offset: integer('offset').notNull(),
   dueAt: integer('due_at').notNull(),
-  mention: json<Record<string, unknown>>('mention').notNull(),
+  mention: json<Mention>('mention').notNull(),
   /** `pending`, then what ingest made of it: `routed` | `attached` | `unrouted`. */
   status: text('status').notNull(),
   caseId: text('case_id'),

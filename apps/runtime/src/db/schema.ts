@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   CASE_STATUSES, HISTORY_KINDS, MAP_VERSION_STATES, MENTION_STATUSES, NODE_TYPES, type CaseSnapshot, type CaseView, type CrisisState, type HistoryData, type Mention,
-  type MentionFacts, type NotificationPayload,
+  type InteractionPayload, type MentionFacts, type NotificationPayload,
 } from '@baton/engine';
 import type { Role } from '../http/AppEnv.ts';
 import type { MapDocument } from '../maps/mapDocument.ts';
@@ -18,7 +18,7 @@ const bool = (name: string) => integer(name, { mode: 'boolean' });
 /** How the outbox delivers: to a team's or member's inbox, e-mail, a webhook, Slack, or a reply posted to its network. */
 export const OUTBOX_KINDS = ['team', 'member', 'email', 'webhook', 'slack', 'reply'] as const;
 /** What the outbox delivers: a notification, or a reply for its network (the text is read from `replies` when posting). */
-export type OutboxPayload = NotificationPayload | { kind: 'reply'; message: string; replyId: string; caseId: string; mentionId: string; at: string; [key: string]: unknown };
+export type OutboxPayload = NotificationPayload | InteractionPayload | { kind: 'reply'; message: string; replyId: string; caseId: string; mentionId: string; at: string; [key: string]: unknown };
 /** Durable timers: a pass deadline (`timeout`) or a claim's lease (`lease`). */
 export const DEADLINE_KINDS = ['timeout', 'lease'] as const;
 

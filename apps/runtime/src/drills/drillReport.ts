@@ -1,5 +1,5 @@
 import {
-  mapSchema, percentiles, scenarioSchema, simulateMap, type BatonMap, type DrillComparison, type DrillPerson, type DrillReport, type RunMetrics,
+  historyField, mapSchema, percentiles, scenarioSchema, simulateMap, type BatonMap, type DrillComparison, type DrillPerson, type DrillReport, type RunMetrics,
 } from '@baton/engine';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { iso } from '../clock.ts';
@@ -45,17 +45,17 @@ export function drillReport(rt: Runtime, drill: DrillRow, now: number): DrillRep
     let resolvedAt: number | undefined;
     let withdrawn: string | undefined;
     for (const e of history) {
-      const node = String(e.data?.node ?? '');
+      const node = String(historyField(e.data, 'node') ?? '');
       if (e.type === 'entered') {
         path.push(node);
-        const team = e.data?.team;
+        const team = historyField(e.data, 'team');
         if (typeof team === 'string' && !teams.includes(team)) teams.push(team);
-        if (e.data?.type === 'end' && resolvedAt === undefined) {
+        if (historyField(e.data, 'type') === 'end' && resolvedAt === undefined) {
           endNode = node;
           resolvedAt = e.at;
         }
       } else if (e.type === 'breach') breaches.push(node);
-      else if (e.type === 'drill.withdrawn') withdrawn = String(e.data?.was ?? 'open');
+      else if (e.type === 'drill.withdrawn') withdrawn = String(historyField(e.data, 'was') ?? 'open');
     }
     if (path[0] !== row.trigger) path.unshift(row.trigger);
     const status = withdrawn !== undefined ? (withdrawn === 'closing' ? 'closing' : 'open') : row.status === 'ended' ? 'ended' : row.status === 'closing' ? 'closing' : 'open';
@@ -100,7 +100,7 @@ export function drillReport(rt: Runtime, drill: DrillRow, now: number): DrillRep
   const handled = new Map<string, number>();
   const byNode: RunMetrics['byNode'] = {};
   for (const e of events) {
-    const node = String(e.data?.node ?? '');
+    const node = String(historyField(e.data, 'node') ?? '');
     if (e.type === 'entered') (byNode[node] ??= { entered: 0, breaches: 0 }).entered++;
     else if (e.type === 'breach') (byNode[node] ??= { entered: 0, breaches: 0 }).breaches++;
     else if (e.type === 'outcome') {

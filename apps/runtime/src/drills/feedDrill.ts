@@ -35,8 +35,8 @@ export function feedDrill(w: Work, drill: DrillRow, target: ActiveMap): number {
   const book = new DrillCrisisBook(w, target.compiled, drill.crisis as DrillCrisis | null);
   book.advance(target.mapId, target.compiled, w.now);
   for (const row of due) {
-    const mention = { ...(row.mention as unknown as Mention), createdAt: new Date(w.now).toISOString() };
-    const base = { id: mention.id, receivedAt: w.now, inReplyTo: mention.inReplyTo ?? null, document: mention as Record<string, unknown>, brand: mention.brand ?? null, drillId: drill.id };
+    const mention: Mention = { ...row.mention, createdAt: new Date(w.now).toISOString() };
+    const base = { id: mention.id, receivedAt: w.now, inReplyTo: mention.inReplyTo ?? null, document: mention, brand: mention.brand ?? null, drillId: drill.id };
     const attachedTo = parentCase(w, drill.id, mention.inReplyTo);
     let status: 'routed' | 'attached' | 'unrouted';
     let caseId: string | null = null;

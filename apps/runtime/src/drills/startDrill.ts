@@ -61,7 +61,7 @@ export function startDrill(rt: Runtime, user: SessionUser, input: DrillStart, fr
     db.insert(drills).values(row).run();
     for (let i = 0; i < plan.length; i += 500) {
       db.insert(drillMentions).values(plan.slice(i, i + 500).map((p) => ({
-        drillId: id, seq: p.seq, offset: p.offset, dueAt: p.dueAt, mention: p.mention as unknown as Record<string, unknown>, status: 'pending',
+        drillId: id, seq: p.seq, offset: p.offset, dueAt: p.dueAt, mention: p.mention, status: 'pending',
       }))).run();
     }
     audit(db, w.now, { actor: user.id, action: 'drill.start', target: id, from, data: { mapId: input.mapId, version: input.version, scenario: scenario.name, speed: input.speed, teams: picked } });

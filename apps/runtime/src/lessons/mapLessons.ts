@@ -1,4 +1,4 @@
-import type { MapLessons, NodeLesson } from '@baton/engine';
+import { historyField, type MapLessons, type NodeLesson } from '@baton/engine';
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { seesAllTeams } from '../auth/guards.ts';
 import { iso } from '../clock.ts';
@@ -50,7 +50,7 @@ export function mapLessons(rt: Runtime, user: SessionUser, mapId: string, q: Map
     const chunk = caseIds.slice(i, i + 500);
     for (const e of db.select({ caseId: caseEvents.caseId, data: caseEvents.data }).from(caseEvents)
       .where(and(inArray(caseEvents.caseId, chunk), eq(caseEvents.type, 'entered'))).orderBy(asc(caseEvents.id)).all()) {
-      const node = e.data?.node;
+      const node = historyField(e.data, 'node');
       if (typeof node === 'string') (paths.get(e.caseId) ?? paths.set(e.caseId, new Set()).get(e.caseId)!).add(node);
     }
   }

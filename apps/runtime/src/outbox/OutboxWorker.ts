@@ -130,6 +130,7 @@ export class OutboxWorker {
       await this.post(r.webhook, body, { 'x-baton-delivery': String(row.id), ...signatureHeaders(webhookSecret(this.rt), messageId, body) }, 'webhook');
       return;
     }
+    if (p.kind === 'interaction') throw new Permanent('an interaction is delivered to webhooks only');
     if (r.slack) {
       const text = slackText(p, notificationFacts(this.rt, p));
       await this.post(r.slack, JSON.stringify({ text }), {}, 'Slack');

@@ -2,7 +2,7 @@ import type { Mention } from '@baton/engine';
 import { eq } from 'drizzle-orm';
 import { cases, maps, mentions } from '../db/schema.ts';
 import type { Runtime } from '../Runtime.ts';
-import type { NotificationPayload } from '@baton/engine';
+import type { InteractionPayload, NotificationPayload } from '@baton/engine';
 
 /** What a webhook or Slack message says about the case a notification concerns. */
 export interface NotificationFacts {
@@ -21,7 +21,7 @@ export function caseLink(publicUrl: string | null, caseId: string): string | nul
 }
 
 /** Looks up the map, node, outcome and mention a notification is about, as they are now. */
-export function notificationFacts(rt: Runtime, p: NotificationPayload): NotificationFacts {
+export function notificationFacts(rt: Runtime, p: NotificationPayload | InteractionPayload): NotificationFacts {
   const row = p.caseId ? rt.db.select().from(cases).where(eq(cases.id, p.caseId)).get() : undefined;
   const mapId = p.mapId ?? row?.mapId;
   const mapName = mapId ? (rt.db.select({ name: maps.name }).from(maps).where(eq(maps.id, mapId)).get()?.name ?? null) : null;

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { scenarioSchema, type BatonMap } from '@baton/engine';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { mapScenarios, versionEvidence } from '../db/schema.ts';
+import { mapScenarios, mapVersions, versionEvidence } from '../db/schema.ts';
 import type { Runtime } from '../Runtime.ts';
 import { findVersion } from '../maps/mapVersions.ts';
 import { runEvidenceJob, type EvidenceJob, type EvidenceOutcome } from './evidenceJob.ts';
@@ -53,7 +53,8 @@ function store(rt: Runtime, mapId: string, version: number, { id, outcome }: Evi
   } else {
     rt.db.update(versionEvidence).set({ state: 'failed', passed: false, message: outcome.message, finishedAt }).where(where).run();
   }
-  rt.bus.publish({ type: 'map', data: { id: mapId, version, change: 'evidence' } });
+  const state = rt.db.select({ state: mapVersions.state }).from(mapVersions).where(and(eq(mapVersions.mapId, mapId), eq(mapVersions.version, version))).get()?.state;
+  if (state) rt.bus.publish({ type: 'map', data: { id: mapId, version, state, change: 'evidence' } });
 }
 
 /**

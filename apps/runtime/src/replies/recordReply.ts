@@ -56,7 +56,7 @@ function targetOf(w: Work, row: CaseRow, inReplyTo: string | undefined): Mention
 /** Queues the outbox delivery that posts reply `replyId` (the worker calls `postReply`). */
 function enqueueReply(w: Work, replyId: string, caseId: string, mention: Mention): void {
   const recipient = { reply: replyId, network: mention.network, mentionId: mention.id };
-  const payload = { kind: 'reply', message: `Reply to ${mention.author.handle}: not posted, this is a drill`, replyId, caseId, mentionId: mention.id, at: new Date(w.now).toISOString() };
+  const payload = { kind: 'reply' as const, message: `Reply to ${mention.author.handle}: not posted, this is a drill`, replyId, caseId, mentionId: mention.id, at: new Date(w.now).toISOString() };
   // A drill case's reply is held, never posted to the network.
   if (holdForDrill(w, caseId, 'reply', recipient, payload)) return;
   w.rt.db.insert(outbox).values({

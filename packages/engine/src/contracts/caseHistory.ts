@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { recipientSchema } from '../schema/common.ts';
+import { CONTACT_KINDS } from '../schema/care.ts';
 import { NODE_TYPES, PASS_STRATEGIES } from '../schema/map.ts';
 
 const time = z.string();
@@ -50,6 +51,10 @@ const HISTORY_DATA = {
   /** A deadline fired (`firedLateMs` when the server fired it more than a second late). */
   timeout: z.object({ node: nodeId, dueAt: time, firedLateMs: z.number().optional() }),
   'timeout.refused': z.object({ node: nodeId, reason: z.string() }),
+  /** A conversation moved off the public network, logged at `node` (with the pass's `outcome` when it gave one). */
+  contact: z.object({ node: nodeId, kind: z.enum(CONTACT_KINDS), summary: z.string(), outcome: z.string().optional() }),
+  /** A drill ended while the case was still open (`was` its status then): it left the queues. */
+  'drill.withdrawn': z.object({ node: nodeId, was: z.string(), holder: z.string().nullable(), reason: z.string() }),
 } as const;
 
 type HistoryKindKey = keyof typeof HISTORY_DATA;
@@ -68,7 +73,8 @@ export const historyEntrySchema = z.discriminatedUnion('type', [
   entry('opened'), entry('entered'), entry('breach'), entry('notify'), entry('tag'), entry('untag'), entry('reply'), entry('log'),
   entry('ended'), entry('reply.drafted'), entry('reply.retry'), entry('reply.sent'), entry('reply.failed'), entry('mention.attached'),
   entry('checklist'), entry('passed'), entry('outcome'), entry('note'), entry('lesson'), entry('claim'), entry('claim.renewed'),
-  entry('released'), entry('lease.lapsed'), entry('taken.over'), entry('timeout'), entry('timeout.refused'),
+  entry('released'), entry('lease.lapsed'), entry('taken.over'), entry('timeout'), entry('timeout.refused'), entry('contact'),
+  entry('drill.withdrawn'),
 ]);
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
@@ -78,3 +84,8 @@ export type HistoryData<K extends HistoryKind = HistoryKind> = z.infer<(typeof H
 /** Fails to compile when a kind of {@link HISTORY_KINDS} has no entry in {@link historyEntrySchema}. */
 const everyKindListed: Exclude<HistoryKind, HistoryEntry['type']> extends never ? true : never = true;
 void everyKindListed;
+
+/** A field of a history line's data when that kind of line has it (`node`, `team`, `outcome` …), else undefined. */
+export function historyField(data: HistoryData | null | undefined, field: string): unknown {
+  return data && field in data ? (Reflect.get(data, field) as unknown) : undefined;
+}

@@ -62,7 +62,7 @@ export const liveEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('crisis'), data: z.object({ mapId: z.string(), on: z.boolean(), since: time.optional(), until: time.optional() }) }),
   z.object({
     type: z.literal('map'),
-    data: z.object({ id: z.string(), version: z.number(), state: mapVersionStateSchema, change: z.union([z.literal('created'), mapVersionStateSchema]) }),
+    data: z.object({ id: z.string(), version: z.number(), state: mapVersionStateSchema, change: z.union([z.literal('created'), z.literal('evidence'), mapVersionStateSchema]) }),
   }),
   z.object({ type: z.literal('presence'), data: z.object({ caseId: z.string(), viewers: z.array(viewerSchema) }) }),
   z.object({ type: z.literal('online'), data: z.object({ user: z.string(), online: z.boolean() }) }),

@@ -19,3 +19,20 @@ export const personHandleSchema = z.object({
   network: z.enum(NETWORKS),
   handle: z.string().trim().min(1).max(256),
 });
+
+/** What kinds of interaction the care record offers to other systems (the `interaction` webhook event). */
+export const INTERACTION_KINDS = ['mention', 'note', 'reply', 'outcome', 'contact'] as const;
+
+/**
+ * The outbox payload of an `interaction` webhook delivery (docs/api.md, "Interaction webhooks"):
+ * which kind of interaction, a line in words, and the case and people it concerns.
+ */
+export const interactionPayloadSchema = z.looseObject({
+  kind: z.literal('interaction'),
+  interaction: z.enum(INTERACTION_KINDS),
+  message: z.string(),
+  caseId: z.string().nullable().optional(),
+  mapId: z.string().optional(),
+  node: z.string().optional(),
+});
+export type InteractionPayload = z.infer<typeof interactionPayloadSchema>;
