@@ -4,6 +4,7 @@ import { cases, claims, teamMembers, teams, users, type CaseRow } from '../db/sc
 import { CrisisBook } from '../crisis/CrisisBook.ts';
 import type { Runtime } from '../Runtime.ts';
 import { claimCase } from './claimCase.ts';
+import { heldCounts, maxPerMember } from '../teams/capacity.ts';
 import { write, type Work } from './write.ts';
 
 /** Members who may take new work from a team's queue: regulars, plus backups during a crisis. */
@@ -19,15 +20,16 @@ export function eligibleMembers(w: Work, team: string, crisis: boolean): string[
 }
 
 /**
- * Of `candidates`, those a strategy may hand a case to: online (offline ones are left out before
- * any lookup) and, like the simulator's staff, with no open case in hand.
+ * Of `candidates`, those a strategy may hand a case of `team` to: online (offline ones are left
+ * out before any lookup) and, like the simulator's staff, with no open case in hand — or, where
+ * the team caps cases per member (`maxPerMember`), with fewer than that.
  */
-function freeAndOnline(w: Work, candidates: string[]): string[] {
+function freeAndOnline(w: Work, candidates: string[], team: string | null): string[] {
   const online = candidates.filter((m) => w.rt.online.has(m));
   if (!online.length) return [];
-  const busy = new Set(w.rt.db.select({ holder: cases.holder }).from(cases)
-    .where(and(inArray(cases.holder, online), ne(cases.status, 'ended'))).all().map((r) => r.holder));
-  return online.filter((m) => !busy.has(m));
+  const room = maxPerMember(w, team) ?? 1;
+  const held = heldCounts(w, online);
+  return online.filter((m) => (held.get(m) ?? 0) < room);
 }
 
 /**
@@ -48,12 +50,15 @@ export function autoAssign(w: Work, book: CrisisBook, row: CaseRow, at: number):
   const crisis = book.on(row.mapId, compiled);
   const { db } = w.rt;
   const everyone = eligibleMembers(w, row.team, crisis);
-  const members = freeAndOnline(w, everyone);
+  const members = freeAndOnline(w, everyone, row.team);
   let member: string | undefined;
   if (strategy === 'member') {
     const named = node.to.member ?? '';
     member = db.select({ id: users.id }).from(users).where(inArray(users.id, [named])).get()?.id
       ?? db.select({ id: users.id }).from(users).where(eq(users.email, named.toLowerCase())).get()?.id;
+    // Named on purpose, so busy or away does not matter; a full hand under the team's cap does.
+    const max = maxPerMember(w, row.team);
+    if (member && max !== null && (heldCounts(w, [member]).get(member) ?? 0) >= max) member = undefined;
   } else if (strategy === 'round-robin' && members.length) {
     const last = db.select({ last: teams.roundRobinLast }).from(teams).where(eq(teams.id, row.team)).get()?.last;
     member = members.find((m) => last == null || m > last) ?? members[0];
@@ -84,7 +89,7 @@ const PUSHED = new Set(['round-robin', 'least-loaded']);
  */
 export function offerNext(w: Work, book: CrisisBook, member: string, at: number): CaseRow | null {
   const { db } = w.rt;
-  if (!freeAndOnline(w, [member]).length) return null;
+  if (!w.rt.online.has(member)) return null;
   const memberships = db.select({ team: teamMembers.teamId, backup: teamMembers.backup }).from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(and(eq(teamMembers.userId, member), isNull(users.disabledAt))).all();
@@ -94,7 +99,10 @@ export function offerNext(w: Work, book: CrisisBook, member: string, at: number)
   const waiting = db.select({ id: cases.id, mapId: cases.mapId, mapVersion: cases.mapVersion, node: cases.node, team: cases.team }).from(cases)
     .where(and(inArray(cases.team, [...backupIn.keys()]), eq(cases.status, 'waiting'), isNull(cases.holder)))
     .orderBy(...QUEUE_ORDER).all();
+  const free = new Map<string, boolean>();
   for (const c of waiting) {
+    if (!free.has(c.team!)) free.set(c.team!, freeAndOnline(w, [member], c.team).length > 0);
+    if (!free.get(c.team!)) continue;
     const compiled = w.rt.maps.get(c.mapId, c.mapVersion);
     const node = compiled.node(c.node);
     if (node?.type !== 'pass' || !PUSHED.has(node.to.strategy ?? 'queue')) continue;

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { BusinessHours } from '@baton/engine';
 
 const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
 const bool = (name: string) => integer(name, { mode: 'boolean' });
@@ -55,6 +56,10 @@ export const teams = sqliteTable('teams', {
   createdAt: integer('created_at').notNull(),
   /** The member a round-robin pass last handed a case to. */
   roundRobinLast: text('round_robin_last'),
+  /** When the team works (docs/semantics.md#business-hours); null: always. */
+  hours: json<BusinessHours>('hours'),
+  /** The most cases one member may hold at once; null: no cap. */
+  maxPerMember: integer('max_per_member'),
 });
 
 /** Team membership. A `backup` member takes new work only while the map is in crisis. */
@@ -288,3 +293,4 @@ export type MentionRow = typeof mentions.$inferSelect;
 export * from './hardeningSchema.ts';
 export * from './sourcesSchema.ts';
 export * from './repliesSchema.ts';
+export * from './hoursSchema.ts';
