@@ -3,7 +3,9 @@ import { QUEUE_ORDER } from './caseViews.ts';
 import { cases, claims, teamMembers, teams, users, type CaseRow } from '../db/schema.ts';
 import { CrisisBook } from '../crisis/CrisisBook.ts';
 import type { Runtime } from '../Runtime.ts';
+import { isOpen } from '@baton/engine';
 import { claimCase } from './claimCase.ts';
+import { teamHours } from '../teams/teamHours.ts';
 import { heldCounts, maxPerMember } from '../teams/capacity.ts';
 import { write, type Work } from './write.ts';
 
@@ -47,6 +49,8 @@ export function autoAssign(w: Work, book: CrisisBook, row: CaseRow, at: number):
   if (node?.type !== 'pass') return row;
   const strategy = node.to.strategy ?? 'queue';
   if (strategy === 'queue') return row;
+  // A team with hours is handed work only while open; otherwise the case waits (anyone may still claim it).
+  if (closed(w, row.team, at)) return row;
   const crisis = book.on(row.mapId, compiled);
   const { db } = w.rt;
   const everyone = eligibleMembers(w, row.team, crisis);
@@ -78,6 +82,12 @@ export function autoAssign(w: Work, book: CrisisBook, row: CaseRow, at: number):
   return claimCase(w, book, row, member, { actor: null, leaseMs: w.rt.config.leaseMs, backup, strategy });
 }
 
+/** Whether `team` has hours and is closed at `at` (docs/semantics.md#business-hours). */
+function closed(w: Work, team: string | null, at: number): boolean {
+  const hours = team ? teamHours(w.rt.db)[team] : undefined;
+  return hours !== undefined && !isOpen(at, hours);
+}
+
 /** Strategies that hand cases out rather than leave them to be claimed. */
 const PUSHED = new Set(['round-robin', 'least-loaded']);
 
@@ -101,7 +111,7 @@ export function offerNext(w: Work, book: CrisisBook, member: string, at: number)
     .orderBy(...QUEUE_ORDER).all();
   const free = new Map<string, boolean>();
   for (const c of waiting) {
-    if (!free.has(c.team!)) free.set(c.team!, freeAndOnline(w, [member], c.team).length > 0);
+    if (!free.has(c.team!)) free.set(c.team!, !closed(w, c.team, at) && freeAndOnline(w, [member], c.team).length > 0);
     if (!free.get(c.team!)) continue;
     const compiled = w.rt.maps.get(c.mapId, c.mapVersion);
     const node = compiled.node(c.node);
