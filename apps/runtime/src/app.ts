@@ -43,6 +43,7 @@ import { userAdminRoutes } from './routes/userAdmin.ts';
 import { userRoutes } from './routes/users.ts';
 import { DEFAULT_CONFIG, type Runtime, type RuntimeConfig } from './Runtime.ts';
 import { Scheduler } from './scheduler.ts';
+import { digestRoutes } from './routes/digest.ts';
 import { OutboxWorker, type OutboxOptions } from './outbox/OutboxWorker.ts';
 import { serveWebApp } from './webApp.ts';
 import { SourceManager, type SourceManagerOptions } from './sources/SourceManager.ts';
@@ -76,7 +77,8 @@ function mountApi(app: OpenAPIHono<AppEnv>) {
     .route('/api/deliveries', deliveryRoutes())
     .route('/api/webhooks', webhookSecretRoutes())
     .route('/api/reports', reportRoutes())
-    .route('/api/sources', sourceRoutes());
+    .route('/api/sources', sourceRoutes())
+    .route('/api/digest', digestRoutes());
 }
 
 /**

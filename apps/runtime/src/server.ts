@@ -9,6 +9,7 @@ import { openDb } from './db/client.ts';
 import { parseRateLimit } from './http/rateLimit.ts';
 import { consoleLogger } from './logger.ts';
 import { mailFromEnv } from './outbox/mailer.ts';
+import { DigestMailer, digestHourFromEnv } from './digest/DigestMailer.ts';
 import { loadSecretKey } from './sources/sourceSecrets.ts';
 
 /** Where the built web app lives. */
@@ -49,6 +50,7 @@ export function sessionMaxMs(days: string): number {
  * web app on one port. SIGTERM/SIGINT stop it cleanly. Resolves once it is listening.
  */
 export async function startServer(opts: ServeOptions): Promise<{ app: BatonApp; url: string; close(): Promise<void> }> {
+  const digestHour = digestHourFromEnv(opts.env);
   const db = openDb(opts.dbPath);
   const secretKey = loadSecretKey(opts.env, opts.dbPath);
   const app = createApp({
@@ -89,6 +91,8 @@ export async function startServer(opts: ServeOptions): Promise<{ app: BatonApp; 
   const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`;
   app.scheduler.start();
   app.outbox.start();
+  const digest = new DigestMailer(app.rt, { hour: digestHour });
+  digest.start();
   app.sources.start();
   console.log(`Source secrets are encrypted with the key from ${secretKey.from}`);
   console.log(`Baton is running at ${url} (database ${opts.dbPath === ':memory:' ? 'in memory' : resolve(opts.dbPath)})`);
@@ -99,6 +103,7 @@ export async function startServer(opts: ServeOptions): Promise<{ app: BatonApp; 
       app.scheduler.stop();
       await app.sources.stop();
       await app.outbox.stop();
+      await digest.stop();
       await new Promise<void>((ok) => server.close(() => ok()));
       db.$client.close();
     })());

@@ -26,6 +26,8 @@ export { CaseRunner } from './case/CaseRunner.ts';
 export type { CaseSnapshot, CaseStep, CaseRefusal } from './case/runCase.ts';
 export { caseView, caseStatus } from './case/caseView.ts';
 export type { CaseContext, CaseEvent, CaseEffect, CaseInput, CaseStatus, CaseView, TeamHours } from './case/caseTypes.ts';
+export { digestSchema } from './schema/digest.ts';
+export type { Digest } from './schema/digest.ts';
 export { WEEK_DAYS, businessHoursSchema, openSpanSchema } from './hours/businessHoursSchema.ts';
 export type { BusinessHours, WeekDay } from './hours/businessHoursSchema.ts';
 export { addBusinessTime, businessTimeBetween, isOpen, nextOpening } from './hours/businessTime.ts';

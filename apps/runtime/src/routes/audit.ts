@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, desc, eq, gte, like, lt, lte, type SQL } from 'drizzle-orm';
+import { csvCell } from '../http/csv.ts';
 import { audit } from '../audit.ts';
 import { requireRole } from '../auth/guards.ts';
 import { iso } from '../clock.ts';
@@ -66,13 +67,6 @@ function entries(db: Db, f: Filters, newestFirst: boolean, limit: number) {
   }));
 }
 
-/** A CSV cell: quoted, and defused when a spreadsheet would read it as a formula. */
-function cell(v: unknown): string {
-  let s = v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
-  return `"${s.replace(/"/g, '""')}"`;
-}
-
 const CSV_COLUMNS = ['id', 'at', 'actor', 'actorEmail', 'action', 'target', 'ip', 'requestId', 'data'] as const;
 /** Most entries one export holds; narrow with from/to for more. */
 export const EXPORT_LIMIT = 100_000;
@@ -102,7 +96,7 @@ export function auditRoutes() {
         return c.body(rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''), 200) as never;
       }
       c.header('Content-Type', 'text/csv; charset=utf-8');
-      const lines = [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((k) => cell(r[k])).join(','))];
+      const lines = [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((k) => csvCell(r[k])).join(','))];
       return c.body(lines.join('\r\n') + '\r\n', 200) as never;
     });
 }
