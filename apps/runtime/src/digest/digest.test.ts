@@ -145,7 +145,8 @@ describe('the morning digest e-mail', () => {
     await bootstrap(first.app.rt, { BATON_ADMIN_EMAIL: 'admin@example.test', BATON_ADMIN_PASSWORD: 'correct horse battery' });
     await createUser(first.app.rt.db, { email: 'officer@example.test', name: 'Olu', password: 'correct horse battery', roles: ['manager'], teams: [] }, T0);
     await createUser(first.app.rt.db, { email: 'quiet@example.test', name: 'Quinn', password: 'correct horse battery', roles: ['manager'], teams: [] }, T0);
-    const officer = (await first.app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'officer@example.test', password: 'correct horse battery' }) }).then((r) => r.json())) as { token: string };
+    const signIn = await first.app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'officer@example.test', password: 'correct horse battery' }) });
+    const officer = (await signIn.json()) as { token: string };
     const put = await first.app.request('/api/digest/subscription', { method: 'PUT', headers: { authorization: `Bearer ${officer.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ email: true }) });
     expect(put.status).toBe(200);
     const asked = await first.app.request('/api/digest/subscription', { headers: { authorization: `Bearer ${officer.token}` } });
