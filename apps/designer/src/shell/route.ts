@@ -1,10 +1,10 @@
 /**
  * Hash routes, so the runtime can serve the built app as plain files: `#/maps`, `#/maps/<id>`,
- * `#/maps/new`, `#/console`, `#/triage`, `#/reports`, `#/admin`.
+ * `#/maps/new`, `#/console`, `#/triage`, `#/reports`, `#/digest` (`#/digest/<date>`), `#/admin`.
  */
 import { useSyncExternalStore } from 'react';
 
-export type Section = 'maps' | 'console' | 'triage' | 'reports' | 'admin';
+export type Section = 'maps' | 'console' | 'triage' | 'reports' | 'digest' | 'admin';
 export type Route = { page: 'list'; section: Section } | { page: 'designer'; mapId: string | null };
 
 /** Reads a route from a location hash. */
@@ -12,7 +12,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second] = parts;
   if (first === 'maps' && second) return { page: 'designer', mapId: second === 'new' ? null : second };
-  if (first === 'console' || first === 'triage' || first === 'reports' || first === 'admin') return { page: 'list', section: first };
+  if (first === 'console' || first === 'triage' || first === 'reports' || first === 'digest' || first === 'admin') return { page: 'list', section: first };
   return { page: 'list', section: 'maps' };
 }
 

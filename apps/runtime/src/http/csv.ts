@@ -1,3 +1,6 @@
+import type { ZodType } from 'zod';
+import { json } from './openapi.ts';
+
 /** A CSV cell: quoted, and defused (a leading `'`) when a spreadsheet would read it as a formula. */
 export function csvCell(v: unknown): string {
   let s = v == null ? '' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
@@ -21,7 +24,11 @@ export function csvHeaders(name: string): Record<string, string> {
   };
 }
 
-/** The OpenAPI content of an answer that is JSON, or CSV with `?format=csv`. */
-export function jsonOrCsv<T>(schema: T, description: string) {
-  return { description, content: { 'application/json': { schema }, 'text/csv': { schema: { type: 'string' as const } } } } as const;
+/**
+ * The OpenAPI response of an answer that is JSON, or a CSV download with `?format=csv` (said in
+ * the description: declaring a second content type would make typed clients read every answer
+ * as either).
+ */
+export function jsonOrCsv<T extends ZodType>(schema: T, description: string) {
+  return json(schema, `${description}; with \`format=csv\`, the same as a CSV download (text/csv)`);
 }
