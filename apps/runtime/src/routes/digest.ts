@@ -26,7 +26,7 @@ const routes = {
         format: z.enum(['json', 'csv']).default('json').openapi({ description: '`csv`: one line per figure (section, key, count, detail)' }),
       }),
     },
-    responses: { 200: jsonOrCsv(digestSchema.openapi('Digest'), 'The digest'), 400: errors[400], 401: errors[401], 403: errors[403] },
+    responses: { 200: jsonOrCsv(digestSchema, 'The digest'), 400: errors[400], 401: errors[401], 403: errors[403] },
   }),
   subscription: createRoute({
     operationId: 'getDigestSubscription',
