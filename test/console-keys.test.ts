@@ -21,7 +21,7 @@ const MAP = {
   format: 'baton.map/v1', id: 'complaints', name: 'Complaints', hub: 'social',
   teams: [{ id: 'social', name: 'Social Hub' }, { id: 'care', name: 'Customer Care' }],
   nodes: [
-    { id: 't', type: 'trigger', label: 'Complaint', position: { x: 0, y: 0 }, when: { field: 'text', op: 'containsAny', value: ['broken', 'refund'] } },
+    { id: 't', type: 'trigger', label: 'Complaint', position: { x: 0, y: 0 }, priority: 0, when: { field: 'text', op: 'containsAny', value: ['broken', 'refund'] } },
     { id: 'care', type: 'pass', label: 'Care resolves', position: { x: 0, y: 160 }, to: { team: 'care' },
       expected: { action: 'Resolve the complaint in DM', within: 'PT1H', outcomes: ['resolved', 'escalate'], businessHours: true } },
     { id: 'done', type: 'end', label: 'Resolved', position: { x: 0, y: 320 }, outcome: 'resolved' },
@@ -62,7 +62,9 @@ describe('the console by keyboard', () => {
     await signInPage(s.page, s.server.url, ANA.email, ANA.password);
     await s.page.goto(`${s.server.url}/#/console`);
     await s.page.locator('.live-indicator[data-live="live"]').waitFor();
-    [first, second] = (await ingest(mention('My blender arrived broken'), mention('Still waiting for my refund'))).map((r) => r.caseId!);
+    const opened = (await ingest(mention('My blender arrived broken'), mention('Still waiting for my refund'))).map((r) => r.caseId!);
+    first = opened[0]!;
+    second = opened[1]!;
     await s.page.locator(`.queue-row[data-case-id="${second}"]`).waitFor();
     await s.page.locator('body').focus();
 
