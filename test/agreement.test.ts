@@ -10,7 +10,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expandScenario, parseDuration, scenarioSchema, seededRandom, simulateMap, type BatonMap, type PassNode, type Scenario } from '@baton/engine';
+import {
+  addBusinessTime, expandScenario, isOpen, nextOpening, parseDuration, scenarioSchema, seededRandom, simulateMap, type BatonMap, type PassNode, type Scenario,
+} from '@baton/engine';
 import { describe, expect, it } from 'vitest';
 import { createApp, type BatonApp } from '../apps/runtime/src/app.ts';
 import { bootstrap } from '../apps/runtime/src/auth/bootstrap.ts';
@@ -73,6 +75,15 @@ async function runThroughRuntime(map: BatonMap, scenario: Scenario, online: bool
   };
   const admin = await signIn('admin@example.test');
   const ingest = caller(app, 'agreement-ingest');
+  // Staff with hours: the directory holds the same hours, so business-hours deadlines count them.
+  for (const [team, staff] of Object.entries(scenario.staff)) {
+    if (staff.hours) expect((await admin('PATCH', `/api/teams/${team}`, { hours: staff.hours })).status).toBe(200);
+  }
+  const hoursOf = (team: string) => scenario.staff[team]?.hours;
+  const openNow = (team: string) => {
+    const hours = hoursOf(team);
+    return !hours || isOpen(clock.now(), hours);
+  };
 
   const members: Member[] = [];
   for (const [team, staff] of Object.entries(scenario.staff)) {
@@ -120,7 +131,8 @@ async function runThroughRuntime(map: BatonMap, scenario: Scenario, online: bool
     const outcome = s?.outcome ?? weighted[0] ?? pass.expected.outcomes[0]!;
     const ms = s?.afterMs ?? parseDuration(staff.responseTime as string)!;
     m.busy = { caseId: c.id, node: c.node, token: ++token };
-    work.push({ at: clock.now() + ms, seq: seq++, member: m, token: m.busy.token, caseId: c.id, outcome });
+    // Staff with hours work only then: the work pauses while they are closed.
+    work.push({ at: addBusinessTime(clock.now(), ms, staff.hours), seq: seq++, member: m, token: m.busy.token, caseId: c.id, outcome });
   };
 
   /** Members whose case moved away (timeout edge) are free again; cases handed out by strategy are worked. */
@@ -141,7 +153,7 @@ async function runThroughRuntime(map: BatonMap, scenario: Scenario, online: bool
     await sync();
     const crisis = await crisisOn();
     for (const m of [...members.filter((x) => !x.backup), ...(crisis ? members.filter((x) => x.backup) : [])]) {
-      if (m.busy) continue;
+      if (m.busy || !openNow(m.team)) continue;
       const res = await m.call('POST', '/api/cases/next', { team: m.team, lease: 'PT8H' });
       if (res.status === 200 && res.body.case) startWork(m, res.body.case);
     }
@@ -152,7 +164,12 @@ async function runThroughRuntime(map: BatonMap, scenario: Scenario, online: bool
   let next = 0;
   for (;;) {
     const pendingDeadline = db.$client.prepare("select min(due_at) t from deadlines where kind = 'timeout' and fired_at is null and cancelled_at is null").get() as { t: number | null };
-    const times = [arrivals[next] ? start + arrivals[next]!.at : Infinity, ...work.map((w) => w.at), pendingDeadline.t ?? Infinity];
+    // A closed team with free members and waiting cases: they take them when it opens.
+    const openings = Object.keys(scenario.staff).filter((team) => !openNow(team)
+      && members.some((m) => m.team === team && !m.busy)
+      && (db.$client.prepare("select count(*) n from cases where team = ? and status = 'waiting' and holder is null").get(team) as { n: number }).n > 0)
+      .map((team) => nextOpening(clock.now(), hoursOf(team)!) ?? Infinity);
+    const times = [arrivals[next] ? start + arrivals[next]!.at : Infinity, ...work.map((w) => w.at), pendingDeadline.t ?? Infinity, ...openings];
     const at = Math.min(...times);
     if (at === Infinity || at > until) break;
     clock.set(at);
@@ -219,6 +236,10 @@ const pairs = readdirSync(examples, { withFileTypes: true }).filter((d) => d.isD
 describe('runtime agrees with baton simulate', () => {
   it('has deterministic example scenarios to compare, customer-complaint among them', () => {
     expect(pairs.map((p) => p.name)).toContain('customer-complaint / monday-morning.scenario.json');
+    // Business hours: care's and billing's deadlines count open hours, and the staff work theirs.
+    const afterHours = pairs.find((p) => p.name === 'customer-complaint / friday-after-hours.scenario.json')!;
+    expect(Object.values(afterHours.scenario.staff).some((s) => s.hours)).toBe(true);
+    expect(afterHours.map.nodes.some((n) => n.type === 'pass' && n.expected.businessHours)).toBe(true);
   });
 
   const modes = pairs.flatMap((p) => [[`${p.name}`, p, false], [`${p.name}, staff at the console`, p, true]] as const);

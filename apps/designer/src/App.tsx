@@ -12,7 +12,8 @@ import { DrillsPage } from './drills/DrillsPage.tsx';
 import { CrisisBanner } from './shell/CrisisBanner.tsx';
 import { SignIn } from './shell/SignIn.tsx';
 import { Toasts } from './shell/Toasts.tsx';
-import { TopBar } from './shell/TopBar.tsx';
+import { TopBar, type Works } from './shell/TopBar.tsx';
+import { DigestPage } from './digest/DigestPage.tsx';
 import { SearchPage } from './care/SearchPage.tsx';
 import { PersonPage } from './care/PersonPage.tsx';
 import { useSearchShortcut } from './shell/useSearchShortcut.ts';
@@ -20,6 +21,17 @@ import { parseRoute, useHash } from './shell/route.ts';
 import { clearErrorToasts, clearToasts, showError } from './shell/toasts.ts';
 
 type Session = { status: 'loading' } | { status: 'signed-out'; notice?: string } | { status: 'signed-in'; user: User };
+
+/** A section this person does not work, reached by its address. */
+function NotYours({ what }: { what: string }) {
+  return (
+    <main className="page" data-testid="not-yours">
+      <h1>Not part of your work</h1>
+      <p>{what}</p>
+      <p><a href="#/console">Go to your console</a></p>
+    </main>
+  );
+}
 
 /** The app shell: session, top bar, crisis banner, and the page for the current route. */
 export function App() {
@@ -40,6 +52,14 @@ export function App() {
   }, []);
 
   const signedIn = session.status === 'signed-in';
+  // What this person works besides their roles (Triage is the hub's, the Digest the listening officers').
+  const [works, setWorks] = useState<Works | null>(null);
+  const userId = session.status === 'signed-in' ? session.user.id : null;
+  useEffect(() => {
+    setWorks(null);
+    if (!userId) return;
+    api.currentSession().then(({ works }) => setWorks(works), () => undefined);
+  }, [userId]);
   const refreshMaps = useCallback(() => {
     api.maps().then(({ maps }) => setMaps(maps), (e) => showError('Could not load the maps', e));
   }, []);
@@ -81,7 +101,7 @@ export function App() {
   const { user } = session;
   return (
     <div className="app">
-      <TopBar user={user} current={section} onSignOut={signOut} />
+      <TopBar user={user} works={works} current={section} onSignOut={signOut} />
       <CrisisBanner maps={maps ?? []} />
       {route.page === 'designer' ? (
         <DesignerPage key={designerKey(route.mapId)} mapId={route.mapId} user={user} onMapsChanged={refreshMaps} />
@@ -94,7 +114,9 @@ export function App() {
       ) : route.section === 'console' ? (
         <ConsolePage user={user} />
       ) : route.section === 'triage' ? (
-        <TriagePage />
+        works === null ? null : works.triage ? <TriagePage /> : <NotYours what="The triage inbox is worked by the hub team of an approved map (and by managers and admins)." />
+      ) : route.section === 'digest' ? (
+        works === null ? null : works.digest ? <DigestPage /> : <NotYours what="The digest is for the listening officers: the hub team, managers, approvers and admins." />
       ) : route.section === 'reports' ? (
         <ReportsPage maps={maps ?? []} />
       ) : route.section === 'drills' ? (

@@ -46,6 +46,7 @@ import { userRoutes } from './routes/users.ts';
 import { DEFAULT_CONFIG, type RuntimeConfig } from './config.ts';
 import type { Runtime } from './Runtime.ts';
 import { Scheduler } from './scheduler.ts';
+import { digestRoutes } from './routes/digest.ts';
 import { OutboxWorker, type OutboxOptions } from './outbox/OutboxWorker.ts';
 import { serveWebApp } from './webApp.ts';
 import { SourceManager, type SourceManagerOptions } from './sources/SourceManager.ts';
@@ -94,7 +95,8 @@ function mountApi(app: OpenAPIHono<AppEnv>) {
     .route('/api/search', searchRoutes())
     .route('/api/people', peopleRoutes())
     .route('/api/webhooks', interactionHookRoutes())
-    .route('/api/drills', drillRoutes());
+    .route('/api/drills', drillRoutes())
+    .route('/api/digest', digestRoutes());
 }
 
 /**

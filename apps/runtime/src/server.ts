@@ -8,6 +8,7 @@ import { bootstrap } from './auth/bootstrap.ts';
 import { configFromEnv } from './config.ts';
 import { openDb } from './db/client.ts';
 import { consoleLogger } from './logger.ts';
+import { DigestMailer, digestHourFromEnv } from './digest/DigestMailer.ts';
 import { loadSecretKey } from './sources/sourceSecrets.ts';
 
 /** Where the built web app lives. */
@@ -41,6 +42,7 @@ export function optionsFromEnv(env: Record<string, string | undefined>): ServeOp
  * web app on one port. SIGTERM/SIGINT stop it cleanly. Resolves once it is listening.
  */
 export async function startServer(opts: ServeOptions): Promise<{ app: BatonApp; url: string; close(): Promise<void> }> {
+  const digestHour = digestHourFromEnv(opts.env);
   const db = openDb(opts.dbPath);
   const secretKey = loadSecretKey(opts.env, opts.dbPath);
   const app = createApp({
@@ -72,6 +74,8 @@ export async function startServer(opts: ServeOptions): Promise<{ app: BatonApp; 
   const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`;
   app.scheduler.start();
   app.outbox.start();
+  const digest = new DigestMailer(app.rt, { hour: digestHour });
+  digest.start();
   app.sources.start();
   app.drills.start();
   console.log(`Source secrets are encrypted with the key from ${secretKey.from}`);
@@ -84,6 +88,7 @@ export async function startServer(opts: ServeOptions): Promise<{ app: BatonApp; 
       app.drills.stop();
       await app.sources.stop();
       await app.outbox.stop();
+      await digest.stop();
       await new Promise<void>((ok) => server.close(() => ok()));
       db.$client.close();
     })());

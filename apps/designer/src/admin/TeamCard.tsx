@@ -3,6 +3,7 @@ import type { AdminUser } from '../api/admin.ts';
 import { adminApi } from '../api/admin.ts';
 import { showError, showToast } from '../shell/toasts.ts';
 import { AddMemberForm } from './AddMemberForm.tsx';
+import { TeamSettingsForm } from './TeamSettingsForm.tsx';
 
 /** One team: its members (backup ones badged), remove buttons, and a form to add someone. */
 export function TeamCard({ team, people, onChanged }: { team: DirectoryTeam; people: AdminUser[]; onChanged: () => void }) {
@@ -36,6 +37,7 @@ export function TeamCard({ team, people, onChanged }: { team: DirectoryTeam; peo
           ))}
         </ul>
       )}
+      <TeamSettingsForm team={team} onChanged={onChanged} />
       <AddMemberForm team={team} people={people.filter((p) => !team.members.some((m) => m.id === p.id))} onAdded={onChanged} />
     </article>
   );

@@ -1,3 +1,4 @@
+import type { BusinessHours } from '@baton/engine';
 /**
  * The admin's calls to the runtime (docs/api.md: Directory, tokens, Audit log), through the typed
  * client so the session cookie, CSRF header and error handling stay in one place and the shapes
@@ -54,6 +55,9 @@ export const adminApi = {
   createTeam: (id: string, name: string) => answer(teams.$post({ json: { id, name } })),
   addMember: (teamId: string, userId: string, backup: boolean) =>
     answer(teams[':id'].members.$post({ param: { id: enc(teamId) }, json: { userId, backup } })),
+  /** Sets a team's business hours and cap on cases per member (null clears either). */
+  updateTeam: (teamId: string, settings: { hours?: BusinessHours | null; maxPerMember?: number | null }) =>
+    answer(teams[':id'].$patch({ param: { id: enc(teamId) }, json: settings })),
   removeMember: (teamId: string, userId: string) => answer(teams[':id'].members[':userId'].$delete({ param: { id: enc(teamId), userId: enc(userId) } })),
 
   users: () => answer(users.$get()),

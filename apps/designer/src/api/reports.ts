@@ -4,6 +4,7 @@
  */
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import { answer, client } from './client.ts';
+import { csvHref } from './digest.ts';
 
 const reports = client.api.reports;
 
@@ -15,6 +16,8 @@ export type ReportTeam = ReportSummary['teams'][number];
 export type ReportNode = ReportSummary['nodes'][number];
 /** A lesson learned, with the end it was written at and the question the map asked. */
 export type ReportLesson = InferResponseType<typeof reports.lessons.$get, 200>['lessons'][number];
+/** One person's line: cases handled, pick-ups and their time, deadlines missed in their hands. */
+export type ReportAgent = InferResponseType<typeof reports.agents.$get, 200>['agents'][number];
 /** What a report covers. */
 export type ReportQuery = { from: string; to: string } & Pick<InferRequestType<typeof reports.summary.$get>['query'], 'map' | 'team'>;
 
@@ -26,4 +29,7 @@ function query(q: ReportQuery) {
 export const reportsApi = {
   summary: (q: ReportQuery) => answer(reports.summary.$get({ query: query(q) })),
   lessons: (q: ReportQuery) => answer(reports.lessons.$get({ query: query(q) })),
+  agents: (q: ReportQuery) => answer(reports.agents.$get({ query: query(q) })),
+  /** Where each report downloads as CSV. */
+  csv: (report: 'summary' | 'lessons' | 'agents', q: ReportQuery) => csvHref(`/api/reports/${report}`, query(q)),
 };

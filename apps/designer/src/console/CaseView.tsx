@@ -94,7 +94,7 @@ export function CaseView({ caseId, user, directory }: { caseId: string; user: Us
           <MapPosition c={c} doc={doc} mapName={directory.mapName(c.mapId)} teamName={directory.teamName(c.team)} />
           <ClaimBox c={c} user={user} state={state} personName={personName} />
           <ChecklistBox c={c} state={state} canWork={canWork} onPassed={onPassed} />
-          <ExpectedBox c={c} doc={doc} now={now} />
+          <ExpectedBox c={c} doc={doc} now={now} teamHours={directory.teams.find((t) => t.id === c.team)?.hours} />
           <OfflineContactBox c={c} doc={doc} state={state} canWork={canWork} personName={personName} />
           <OutcomeButtons c={c} state={state} canWork={canWork} onReported={onReported} />
           {c.status === 'ended' && (

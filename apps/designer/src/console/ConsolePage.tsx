@@ -7,6 +7,9 @@ import { caseIdFromHash } from './consoleRoute.ts';
 import { subscribeLive } from './liveEvents.ts';
 import { QueuePage } from './QueuePage.tsx';
 import { useDirectory } from './useDirectory.ts';
+import { ShortcutsHelp } from './ShortcutsHelp.tsx';
+import { useConsoleKeys } from './useConsoleKeys.ts';
+import { useNewCaseNotifications } from './useNewCaseNotifications.ts';
 import './console.css';
 
 /** The team console: the queues (`#/console`) and one case (`#/console/case/<id>`). */
@@ -19,5 +22,12 @@ export function ConsolePage({ user }: { user: User }) {
       showToast('info', `A case was handed to you (${data.handedOut}); it is in your queue, held by you.`);
     }
   }), [user.id]);
-  return caseId ? <CaseView key={caseId} caseId={caseId} user={user} directory={directory} /> : <QueuePage user={user} directory={directory} />;
+  const { helpOpen, closeHelp } = useConsoleKeys();
+  useNewCaseNotifications(user);
+  return (
+    <>
+      {caseId ? <CaseView key={caseId} caseId={caseId} user={user} directory={directory} /> : <QueuePage user={user} directory={directory} />}
+      {helpOpen ? <ShortcutsHelp onClose={closeHelp} /> : null}
+    </>
+  );
 }

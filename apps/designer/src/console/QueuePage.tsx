@@ -5,6 +5,7 @@ import { navigate } from '../shell/route.ts';
 import { showError, showToast } from '../shell/toasts.ts';
 import { caseHash } from './consoleRoute.ts';
 import { LiveIndicator } from './LiveIndicator.tsx';
+import { NotifyToggle } from './NotifyToggle.tsx';
 import { presenceNow, seedViewers } from './presence.ts';
 import { QueueRow } from './QueueRow.tsx';
 import type { Directory } from './useDirectory.ts';
@@ -74,6 +75,7 @@ export function QueuePage({ user, directory }: { user: User; directory: Director
               </select>
             </label>
           )}
+          <NotifyToggle />
           <LiveIndicator />
         </div>
       </div>

@@ -29,3 +29,19 @@ describe('countdown words (the engine\'s durationInWords)', () => {
     expect(durationInWords(50 * 3_600_000)).toBe('2 d 2 h');
   });
 });
+
+describe('deadlineState in business hours', () => {
+  const day = [['09:00', '17:30']] as [string, string][];
+  const hours = { timeZone: 'Europe/London', week: { mon: day, tue: day, wed: day, thu: day, fri: day } };
+  it('says when a paused countdown goes on, and counts only open time', () => {
+    // Friday 17:00 → due Monday 09:30 (one open hour): on Saturday half an hour is left, paused.
+    const c = { queuedAt: '2026-01-09T17:00:00Z', deadline: '2026-01-12T09:30:00Z', breached: false };
+    expect(deadlineState(c, Date.parse('2026-01-10T12:00:00Z'), hours)).toEqual({ tone: 'ok', text: '30 min left, paused until Mon 09:00' });
+    expect(deadlineState(c, Date.parse('2026-01-12T09:20:00Z'), hours)).toEqual({ tone: 'warning', text: '10 min left' });
+  });
+  it('shows the opening in the team’s time zone', () => {
+    const ny = { ...hours, timeZone: 'America/New_York' };
+    const c = { queuedAt: '2026-01-10T12:00:00Z', deadline: '2026-01-12T15:00:00Z', breached: false };
+    expect(deadlineState(c, Date.parse('2026-01-10T12:00:00Z'), ny).text).toBe('1 h 00 min left, paused until Mon 09:00');
+  });
+});

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { DirectoryTeam, MapSummary } from '../api/client.ts';
-import { reportsApi, type ReportLesson, type ReportSummary } from '../api/reports.ts';
+import { reportsApi, type ReportAgent, type ReportLesson, type ReportSummary } from '../api/reports.ts';
+import { AgentLines } from './AgentLines.tsx';
 import { showError } from '../shell/toasts.ts';
 import { CrisisWindows } from './CrisisWindows.tsx';
 import { LessonsList } from './LessonsList.tsx';
@@ -12,7 +13,7 @@ import { StepLines } from './StepLines.tsx';
 import { TeamLines } from './TeamLines.tsx';
 import './reports.css';
 
-type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; summary: ReportSummary; lessons: ReportLesson[]; at: number };
+type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; summary: ReportSummary; lessons: ReportLesson[]; agents: ReportAgent[]; at: number };
 
 /** Reports: what happened to mentions and cases in a period, per team and step, and what was learned. */
 export function ReportsPage({ maps }: { maps: MapSummary[] }) {
@@ -32,8 +33,8 @@ export function ReportsPage({ maps }: { maps: MapSummary[] }) {
     const now = Date.now();
     const q = { ...periodRange(period, now), ...(map ? { map } : {}), ...(team ? { team } : {}) };
     setLoaded((l) => (l.status === 'ready' ? l : { status: 'loading' }));
-    Promise.all([reportsApi.summary(q), reportsApi.lessons(q)]).then(
-      ([summary, { lessons }]) => live && setLoaded({ status: 'ready', summary, lessons, at: now }),
+    Promise.all([reportsApi.summary(q), reportsApi.lessons(q), reportsApi.agents(q)]).then(
+      ([summary, { lessons }, { agents }]) => live && setLoaded({ status: 'ready', summary, lessons, agents, at: now }),
       (e: unknown) => {
         if (!live) return;
         showError('Could not load the report', e);
@@ -45,6 +46,7 @@ export function ReportsPage({ maps }: { maps: MapSummary[] }) {
     };
   }, [period, map, team, reload]);
 
+  const csvQuery = { ...periodRange(period, loaded.status === 'ready' ? loaded.at : Date.now()), ...(map ? { map } : {}), ...(team ? { team } : {}) };
   const empty = loaded.status === 'ready' && loaded.summary.mentions.total === 0 && loaded.summary.cases.opened === 0
     && loaded.summary.cases.ended === 0 && loaded.lessons.length === 0;
   return (
@@ -73,6 +75,11 @@ export function ReportsPage({ maps }: { maps: MapSummary[] }) {
             </select>
           </label>
         </div>
+        <div className="report-downloads" role="group" aria-label="Download as CSV">
+          <a className="button-link" href={reportsApi.csv('summary', csvQuery)} download data-testid="csv-summary">Summary CSV</a>
+          <a className="button-link" href={reportsApi.csv('agents', csvQuery)} download data-testid="csv-agents">People CSV</a>
+          <a className="button-link" href={reportsApi.csv('lessons', csvQuery)} download data-testid="csv-lessons">Lessons CSV</a>
+        </div>
       </header>
 
       {loaded.status === 'loading' ? <p className="muted" aria-busy="true">Loading the report…</p> : null}
@@ -99,6 +106,10 @@ export function ReportsPage({ maps }: { maps: MapSummary[] }) {
               <StepLines nodes={loaded.summary.nodes} />
             </section>
           </div>
+          <section className="report-section" aria-labelledby="agents-title">
+            <h2 id="agents-title">By person</h2>
+            <AgentLines agents={loaded.agents} />
+          </section>
           <section className="report-section" aria-labelledby="crises-title">
             <h2 id="crises-title">Crisis windows</h2>
             <CrisisWindows crises={loaded.summary.crises} now={loaded.at} />

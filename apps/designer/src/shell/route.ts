@@ -1,10 +1,10 @@
 /**
  * Hash routes, so the runtime can serve the built app as plain files: `#/maps`, `#/maps/<id>`,
- * `#/maps/new`, `#/console`, `#/triage`, `#/reports`, `#/drills`, `#/admin`, `#/search?<query>`, `#/people/<network>/<handle>`.
+ * `#/maps/new`, `#/console`, `#/triage`, `#/reports`, `#/drills`, `#/digest` (`#/digest/<date>`), `#/admin`, `#/search?<query>`, `#/people/<network>/<handle>`.
  */
 import { useSyncExternalStore } from 'react';
 
-export type Section = 'maps' | 'console' | 'triage' | 'reports' | 'drills' | 'admin' | 'search';
+export type Section = 'maps' | 'console' | 'triage' | 'reports' | 'drills' | 'digest' | 'admin' | 'search';
 export type Route = { page: 'list'; section: Section } | { page: 'designer'; mapId: string | null } | { page: 'person'; network: string; handle: string };
 
 /** Reads a route from a location hash. */
@@ -14,7 +14,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'people' && second && third) return { page: 'person', network: second, handle: third };
   if (first === 'search') return { page: 'list', section: 'search' };
   if (first === 'maps' && second) return { page: 'designer', mapId: second === 'new' ? null : second };
-  if (first === 'console' || first === 'triage' || first === 'reports' || first === 'drills' || first === 'admin') return { page: 'list', section: first };
+  if (first === 'console' || first === 'triage' || first === 'reports' || first === 'drills' || first === 'digest' || first === 'admin') return { page: 'list', section: first };
   return { page: 'list', section: 'maps' };
 }
 

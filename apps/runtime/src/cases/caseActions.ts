@@ -9,6 +9,7 @@ import type { RequestContext } from '../http/requestContext.ts';
 import type { Runtime } from '../Runtime.ts';
 import { mayWork, visibleCase } from './caseAccess.ts';
 import { anyWaiting, nextWaiting } from './caseViews.ts';
+import { checkCapacity } from '../teams/capacity.ts';
 import { claimCase, claimedError, releaseCase } from './claimCase.ts';
 import { moveCase } from './moveCase.ts';
 import { offerNext } from './offerNext.ts';
@@ -55,6 +56,7 @@ function claimIn(ctx: Ctx, user: SessionUser, leaseMs: number, from?: RequestCon
   if (ctx.row.status === 'ended' || ctx.row.status === 'closing') throw new ApiError(409, 'REFUSED', `The case is ${ctx.row.status}`);
   if (ctx.row.holder && ctx.row.holder !== user.id) throw claimedError(ctx.w, ctx.row.holder);
   const { backup } = mustWork(user, ctx);
+  if (ctx.row.holder !== user.id) checkCapacity(ctx.w, ctx.row.team, user.id);
   claimCase(ctx.w, ctx.book, ctx.row, user.id, { actor: user.id, leaseMs, backup });
   audit(ctx.w.rt.db, ctx.w.now, { actor: user.id, action: 'case.claim', target: ctx.row.id, from, data: { node: ctx.row.node, team: ctx.row.team, ...(backup ? { backup } : {}) } });
 }

@@ -4,6 +4,7 @@ import { claims, deadlines, type CaseRow } from '../db/schema.ts';
 import type { CrisisBook } from '../crisis/CrisisBook.ts';
 import { addHistory, persistStep, type NewCase } from './persistStep.ts';
 import { pickMember } from './pickMember.ts';
+import { teamHours } from '../teams/teamHours.ts';
 import type { Work } from './write.ts';
 
 /** An engine event without the instant and crisis flag (filled in here). */
@@ -63,7 +64,7 @@ export function moveCase(w: Work, book: CrisisBook, row: CaseRow, command: CaseC
   const at = opts.at ?? w.now;
   const compiled = w.rt.maps.get(row.mapId, row.mapVersion);
   book.advance(row.mapId, compiled, at);
-  const step = stepCase(compiled, row.snapshot, { ...command, at, crisis: book.on(row.mapId, compiled) } as CaseEvent);
+  const step = stepCase(compiled, row.snapshot, { ...command, at, crisis: book.on(row.mapId, compiled), hours: teamHours(w.rt.db) } as CaseEvent);
   if ('refused' in step) return step;
   const claim = command.type === 'claim' && opts.claim ? { ...opts.claim, member: command.member } : undefined;
   return settle(w, book, compiled, row, step, at, { ...opts, claim });
@@ -102,7 +103,7 @@ export function settle(
 function handOut(w: Work, book: CrisisBook, compiled: CompiledMap, before: CaseRow | NewCase, step: CaseStep, at: number): { step: CaseStep; claim: ClaimTerms } | null {
   const pick = pickMember(w, book, before.id, before.mapId, compiled, step.view, at);
   if (!pick) return null;
-  const claimed = stepCase(compiled, step.snapshot, { type: 'claim', member: pick.member, at, crisis: book.on(before.mapId, compiled) });
+  const claimed = stepCase(compiled, step.snapshot, { type: 'claim', member: pick.member, at, crisis: book.on(before.mapId, compiled), hours: teamHours(w.rt.db) });
   if ('refused' in claimed) return null;
   return {
     step: { snapshot: claimed.snapshot, view: claimed.view, entered: [...step.entered, ...claimed.entered], effects: [...step.effects, ...claimed.effects] },

@@ -4,7 +4,7 @@ import { cases, teamMembers, users, type CaseRow } from '../db/schema.ts';
 import { CrisisBook } from '../crisis/CrisisBook.ts';
 import type { Runtime } from '../Runtime.ts';
 import { claimCase } from './claimCase.ts';
-import { freeAndOnline } from './pickMember.ts';
+import { freeAndOnline, teamClosed } from './pickMember.ts';
 import { write, type Work } from './write.ts';
 
 /** Strategies that hand cases out rather than leave them to be claimed. */
@@ -18,7 +18,7 @@ const PUSHED = new Set(['round-robin', 'least-loaded']);
  */
 export function offerNext(w: Work, book: CrisisBook, member: string, at: number): CaseRow | null {
   const { db } = w.rt;
-  if (!freeAndOnline(w, [member]).length) return null;
+  if (!w.rt.online.has(member)) return null;
   const memberships = db.select({ team: teamMembers.teamId, backup: teamMembers.backup }).from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(and(eq(teamMembers.userId, member), isNull(users.disabledAt))).all();
@@ -28,7 +28,10 @@ export function offerNext(w: Work, book: CrisisBook, member: string, at: number)
   const waiting = db.select({ id: cases.id, mapId: cases.mapId, mapVersion: cases.mapVersion, node: cases.node, team: cases.team }).from(cases)
     .where(and(inArray(cases.team, [...backupIn.keys()]), eq(cases.status, 'waiting'), isNull(cases.holder)))
     .orderBy(...QUEUE_ORDER).all();
+  const free = new Map<string, boolean>();
   for (const c of waiting) {
+    if (!free.has(c.team!)) free.set(c.team!, !teamClosed(w, c.team, at) && freeAndOnline(w, [member], c.team).length > 0);
+    if (!free.get(c.team!)) continue;
     const compiled = w.rt.maps.get(c.mapId, c.mapVersion);
     const node = compiled.node(c.node);
     if (node?.type !== 'pass' || !PUSHED.has(node.to.strategy ?? 'queue')) continue;

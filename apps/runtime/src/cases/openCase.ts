@@ -5,6 +5,7 @@ import type { CaseRow } from '../db/schema.ts';
 import { settle } from './moveCase.ts';
 import type { CarriedTag } from './persistStep.ts';
 import type { Work } from './write.ts';
+import { teamHours } from '../teams/teamHours.ts';
 
 /** An approved map version, compiled: one that may take new cases. */
 export interface ActiveMap {
@@ -39,7 +40,7 @@ export function openCase(
   const caseId = timeOrderedId('case', w.now);
   const carried = opts.tags ?? [];
   const step = startCase(target.compiled, {
-    caseId, mentionId, trigger, facts, at: w.now, crisis: book.on(target.mapId, target.compiled),
+    caseId, mentionId, trigger, facts, at: w.now, crisis: book.on(target.mapId, target.compiled), hours: teamHours(w.rt.db),
     ...(carried.length ? { tags: carried.map((t) => t.tag) } : {}),
   });
   return settle(w, book, target.compiled, {

@@ -1,7 +1,9 @@
-import type { CaseView, CompiledMap } from '@baton/engine';
+import { isOpen, type CaseView, type CompiledMap } from '@baton/engine';
 import { and, asc, count, eq, gte, inArray, isNull, ne } from 'drizzle-orm';
 import { cases, claims, teamMembers, teams, users } from '../db/schema.ts';
 import type { CrisisBook } from '../crisis/CrisisBook.ts';
+import { heldCounts, maxPerMember } from '../teams/capacity.ts';
+import { teamHours } from '../teams/teamHours.ts';
 import type { Work } from './write.ts';
 
 /** Members who may take new work from a team's queue: regulars, plus backups during a crisis. */
@@ -17,16 +19,23 @@ export function eligibleMembers(w: Work, team: string, crisis: boolean): string[
 }
 
 /**
- * Of `candidates`, those a strategy may hand a case to: online (offline ones are left out before
- * any lookup) and, like the simulator's staff, with no open case in hand — `moving`, the case
- * being handed out, does not count: whoever held it has just let it go.
+ * Of `candidates`, those a strategy may hand a case of `team` to: online (offline ones are left
+ * out before any lookup) and, like the simulator's staff, with no open case in hand — or, where
+ * the team caps cases per member (`maxPerMember`), with fewer than that. `moving`, the case being
+ * handed out, does not count: whoever held it has just let it go.
  */
-export function freeAndOnline(w: Work, candidates: string[], moving?: string): string[] {
+export function freeAndOnline(w: Work, candidates: string[], team: string | null, moving?: string): string[] {
   const online = candidates.filter((m) => w.rt.online.has(m));
   if (!online.length) return [];
-  const busy = new Set(w.rt.db.select({ holder: cases.holder }).from(cases)
-    .where(and(inArray(cases.holder, online), ne(cases.status, 'ended'), moving ? ne(cases.id, moving) : undefined)).all().map((r) => r.holder));
-  return online.filter((m) => !busy.has(m));
+  const room = maxPerMember(w, team) ?? 1;
+  const held = heldCounts(w, online, moving);
+  return online.filter((m) => (held.get(m) ?? 0) < room);
+}
+
+/** Whether `team` has hours and is closed at `at` (docs/semantics.md#business-hours). */
+export function teamClosed(w: Work, team: string | null, at: number): boolean {
+  const hours = team ? teamHours(w.rt.db)[team] : undefined;
+  return hours !== undefined && !isOpen(at, hours);
 }
 
 /** Who a pass's strategy hands a case to, and how. */
@@ -52,16 +61,21 @@ export function pickMember(w: Work, book: CrisisBook, caseId: string, mapId: str
   if (node?.type !== 'pass') return null;
   const strategy = node.to.strategy ?? 'queue';
   if (strategy === 'queue') return null;
+  const team = view.team;
+  // A team with hours is handed work only while open; otherwise the case waits (anyone may still claim it).
+  if (teamClosed(w, team, at)) return null;
   const crisis = book.on(mapId, compiled);
   const { db } = w.rt;
-  const team = view.team;
   const everyone = eligibleMembers(w, team, crisis);
-  const members = freeAndOnline(w, everyone, caseId);
+  const members = freeAndOnline(w, everyone, team, caseId);
   let member: string | undefined;
   if (strategy === 'member') {
     const named = node.to.member ?? '';
     member = db.select({ id: users.id }).from(users).where(inArray(users.id, [named])).get()?.id
       ?? db.select({ id: users.id }).from(users).where(eq(users.email, named.toLowerCase())).get()?.id;
+    // Named on purpose, so busy or away does not matter; a full hand under the team's cap does.
+    const max = maxPerMember(w, team);
+    if (member && max !== null && (heldCounts(w, [member], caseId).get(member) ?? 0) >= max) member = undefined;
   } else if (strategy === 'round-robin' && members.length) {
     const last = db.select({ last: teams.roundRobinLast }).from(teams).where(eq(teams.id, team)).get()?.last;
     member = members.find((m) => last == null || m > last) ?? members[0];

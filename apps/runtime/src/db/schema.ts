@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   CASE_STATUSES, HISTORY_KINDS, MAP_VERSION_STATES, MENTION_STATUSES, NODE_TYPES, type CaseSnapshot, type CaseView, type CrisisState, type HistoryData, type Mention,
-  type InteractionPayload, type MentionFacts, type NotificationPayload,
+  type BusinessHours, type InteractionPayload, type MentionFacts, type NotificationPayload,
 } from '@baton/engine';
 import type { Role } from '../http/AppEnv.ts';
 import type { MapDocument } from '../maps/mapDocument.ts';
@@ -68,6 +68,10 @@ export const teams = sqliteTable('teams', {
   createdAt: integer('created_at').notNull(),
   /** The member a round-robin pass last handed a case to. */
   roundRobinLast: text('round_robin_last'),
+  /** When the team works (docs/semantics.md#business-hours); null: always. */
+  hours: json<BusinessHours>('hours'),
+  /** The most cases one member may hold at once; null: no cap. */
+  maxPerMember: integer('max_per_member'),
 });
 
 /** Team membership. A `backup` member takes new work only while the map is in crisis. */
@@ -311,3 +315,4 @@ export * from './careSchema.ts';
 export * from './drillsSchema.ts';
 export * from './sharedStateSchema.ts';
 export * from './rehearsalSchema.ts';
+export * from './hoursSchema.ts';

@@ -1,5 +1,5 @@
 import type { DrillReport } from '@baton/engine';
-import { csvCell } from '../http/csvCell.ts';
+import { csvCell } from '../http/csv.ts';
 
 /** Which table of a drill report a CSV export holds. */
 export type DrillCsvPart = 'comparison' | 'people' | 'cases' | 'held';

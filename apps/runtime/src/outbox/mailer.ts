@@ -50,10 +50,15 @@ export class Mailer {
 
   /** Sends one notification to `to`; a 5xx answer is `MailRefused` (do not retry), anything else retriable. */
   async send(to: string, payload: NotificationPayload): Promise<void> {
-    this.transport ??= nodemailer.createTransport(smtpOptions(this.config.smtpUrl, this.timeoutMs));
     const { subject, text } = notificationMail(payload, this.config.publicUrl);
+    await this.sendText(to, subject, text, payload.kind);
+  }
+
+  /** Sends one plain-text message (the digest uses it too); errors as for `send`. */
+  async sendText(to: string, subject: string, text: string, kind: string): Promise<void> {
+    this.transport ??= nodemailer.createTransport(smtpOptions(this.config.smtpUrl, this.timeoutMs));
     try {
-      await this.transport.sendMail({ from: this.config.from, to, subject, text, headers: { 'X-Baton-Kind': payload.kind } });
+      await this.transport.sendMail({ from: this.config.from, to, subject, text, headers: { 'X-Baton-Kind': kind } });
     } catch (e) {
       const code = (e as { responseCode?: number }).responseCode;
       if (code !== undefined && code >= 500) throw new MailRefused(`the mail server refused it: ${(e as Error).message}`);

@@ -174,3 +174,17 @@ export function summaryReport(rt: Runtime, scope: ReportScope, now: number): Sum
     charts: { bucketSec, breaches: breachSlices, pickup: histogram(pickupTimes), resolved: histogram(resolvedTimes) },
   };
 }
+
+/** The summary as rows of a long CSV table: section, key, measure, value (one line per figure). */
+export function summaryRows(r: SummaryReport): unknown[][] {
+  const rows: unknown[][] = [];
+  for (const [k, v] of Object.entries(r.mentions)) rows.push(['mentions', '', k, v]);
+  for (const [k, v] of Object.entries(r.cases)) rows.push(['cases', '', k, v]);
+  rows.push(['breaches', '', 'total', r.breaches]);
+  for (const [k, v] of Object.entries(r.pickupSec)) rows.push(['pickupSec', '', k, v]);
+  for (const [k, v] of Object.entries(r.resolvedSec)) rows.push(['resolvedSec', '', k, v]);
+  for (const t of r.teams) for (const k of ['handled', 'breaches', 'openNow', 'oldestWaitingSec'] as const) rows.push(['team', t.name, k, t[k]]);
+  for (const n of r.nodes) for (const k of ['entered', 'breaches'] as const) rows.push(['node', `${n.mapName} / ${n.label}`, k, n[k]]);
+  for (const c of r.crises) rows.push(['crisis', c.mapName, c.startedAt, c.endedAt ?? 'still on']);
+  return rows;
+}

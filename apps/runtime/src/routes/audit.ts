@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { csvCell } from '../http/csvCell.ts';
 import { and, desc, eq, gte, like, lt, lte, type SQL } from 'drizzle-orm';
+import { csvCell } from '../http/csv.ts';
 import { audit } from '../audit.ts';
 import { requireRole } from '../auth/guards.ts';
 import { iso } from '../clock.ts';
@@ -66,7 +66,6 @@ function entries(db: Db, f: Filters, newestFirst: boolean, limit: number) {
     target: r.target, ip: r.ip, requestId: r.requestId, data: r.data,
   }));
 }
-
 
 const CSV_COLUMNS = ['id', 'at', 'actor', 'actorEmail', 'action', 'target', 'ip', 'requestId', 'data'] as const;
 /** Most entries one export holds; narrow with from/to for more. */

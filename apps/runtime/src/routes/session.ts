@@ -14,6 +14,8 @@ import { sessions, users } from '../db/schema.ts';
 import type { AppEnv } from '../http/AppEnv.ts';
 import { errors, json, jsonBody, newRouter, signedIn, tooMany } from '../http/openapi.ts';
 import { userSchema } from '../http/schemas.ts';
+import { maysTriage } from '../cases/triage.ts';
+import { readsDigest } from './digest.ts';
 
 const signIn = createRoute({
   operationId: 'signIn', security: [],
@@ -25,7 +27,14 @@ const signIn = createRoute({
 const whoAmI = createRoute({
   operationId: 'getSession',
   method: 'get', path: '/', tags: ['session'], summary: 'The signed-in user', security: signedIn,
-  responses: { 200: json(z.object({ user: userSchema }), 'Signed in'), 401: errors[401] },
+  responses: {
+    200: json(z.object({
+      user: userSchema,
+      works: z.object({ triage: z.boolean(), digest: z.boolean() })
+        .openapi({ description: 'What the web app shows this person besides their roles: the triage inbox (the hub of an approved map, managers, admins) and the digest' }),
+    }), 'Signed in'),
+    401: errors[401],
+  },
 });
 const signOut = createRoute({
   operationId: 'signOut',
@@ -60,7 +69,11 @@ export function sessionRoutes() {
       setCookie(c, CSRF_COOKIE, csrf, { httpOnly: false, sameSite: 'Lax', path: '/', secure: secure(c), maxAge });
       return c.json({ token, user: toSessionUser(rt.db, row) }, 200);
     })
-    .openapi(whoAmI, (c) => c.json({ user: requireUser(c) }, 200))
+    .openapi(whoAmI, (c) => {
+      const user = requireUser(c);
+      const rt = c.get('rt');
+      return c.json({ user, works: { triage: maysTriage(rt, user), digest: readsDigest(rt, user) } }, 200);
+    })
     .openapi(signOut, (c) => {
       requireUser(c);
       const auth = c.get('auth');

@@ -1,15 +1,27 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { idSchema } from '@baton/engine';
+import { businessHoursSchema, idSchema } from '@baton/engine';
 import { and, asc, eq } from 'drizzle-orm';
 import { audit } from '../audit.ts';
 import { requireRole, requireUser } from '../auth/guards.ts';
 import { teamMembers, teams, users } from '../db/schema.ts';
 import { ApiError, notFound } from '../errors.ts';
+import type { Runtime } from '../Runtime.ts';
+import { forgetTeamHours } from '../teams/teamHours.ts';
 import { conflict, errors, json, jsonBody, newRouter, signedIn } from '../http/openapi.ts';
 
 /** `online`: has the console open now (a live-event stream), so passes that hand work out may give them cases. */
 const memberSchema = z.object({ id: z.string(), name: z.string(), email: z.string(), backup: z.boolean(), online: z.boolean() });
-const teamSchema = z.object({ id: z.string(), name: z.string(), members: z.array(memberSchema) }).openapi('Team');
+const teamSchema = z.object({
+  id: z.string(), name: z.string(), members: z.array(memberSchema),
+  /** When the team works; null: always (docs/semantics.md#business-hours). */
+  hours: businessHoursSchema.nullable(),
+  /** The most cases one member may hold at once; null: no cap. */
+  maxPerMember: z.number().int().nullable(),
+}).openapi('Team');
+const teamSettingsSchema = z.object({
+  hours: businessHoursSchema.nullable().optional(),
+  maxPerMember: z.number().int().min(1).max(1000).nullable().optional(),
+}).strict().openapi('TeamSettings');
 const teamParam = z.object({ id: z.string().max(128) });
 
 const list = createRoute({
@@ -29,12 +41,27 @@ const addMember = createRoute({
   request: { params: teamParam, body: jsonBody(z.object({ userId: z.string().max(128), backup: z.boolean().default(false) })) },
   responses: { 200: json(teamSchema, 'The team'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
 });
+const patch = createRoute({
+  operationId: 'updateTeam',
+  method: 'patch', path: '/{id}', tags: ['directory'], summary: 'Set a team\'s business hours and its cap on cases per member (admin); null clears', security: signedIn,
+  request: { params: teamParam, body: jsonBody(teamSettingsSchema) },
+  responses: { 200: json(teamSchema, 'The team'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+});
 const removeMember = createRoute({
   operationId: 'removeTeamMember',
   method: 'delete', path: '/{id}/members/{userId}', tags: ['directory'], summary: 'Remove a user from a team (admin)', security: signedIn,
   request: { params: z.object({ id: z.string().max(128), userId: z.string().max(128) }) },
   responses: { 204: { description: 'Removed' }, 401: errors[401], 403: errors[403], 404: errors[404] },
 });
+
+/** One team with its members and settings. */
+function teamView(rt: Runtime, id: string) {
+  const members = rt.db
+    .select({ id: users.id, name: users.name, email: users.email, backup: teamMembers.backup })
+    .from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).where(eq(teamMembers.teamId, id)).orderBy(asc(users.name)).all();
+  const team = rt.db.select().from(teams).where(eq(teams.id, id)).get()!;
+  return { id, name: team.name, hours: team.hours ?? null, maxPerMember: team.maxPerMember ?? null, members: members.map((m) => ({ ...m, online: rt.online.has(m.id) })) };
+}
 
 /** `/api/teams`: the directory's teams and memberships (with the backup flag). */
 export function teamRoutes() {
@@ -47,7 +74,7 @@ export function teamRoutes() {
         .from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).orderBy(asc(users.name)).all();
       const rows = db.select().from(teams).orderBy(asc(teams.id)).all();
       return c.json({
-        teams: rows.map((t) => ({ id: t.id, name: t.name, members: members.filter((m) => m.teamId === t.id).map(({ teamId: _, ...m }) => ({ ...m, online: c.get('rt').online.has(m.id) })) })),
+        teams: rows.map((t) => ({ id: t.id, name: t.name, hours: t.hours ?? null, maxPerMember: t.maxPerMember ?? null, members: members.filter((m) => m.teamId === t.id).map(({ teamId: _, ...m }) => ({ ...m, online: c.get('rt').online.has(m.id) })) })),
       }, 200);
     })
     .openapi(create, (c) => {
@@ -76,11 +103,24 @@ export function teamRoutes() {
         audit(tx, now, { actor: admin.id, action: 'team.member', target: id, from: c.get('from'), data: { userId, backup } });
       });
       rt.bus.personChanged(userId); // their live-event streams end, to reconnect with this team
-      const members = rt.db
-        .select({ id: users.id, name: users.name, email: users.email, backup: teamMembers.backup })
-        .from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).where(eq(teamMembers.teamId, id)).orderBy(asc(users.name)).all();
-      const team = rt.db.select().from(teams).where(eq(teams.id, id)).get()!;
-      return c.json({ id, name: team.name, members: members.map((m) => ({ ...m, online: rt.online.has(m.id) })) }, 200);
+      return c.json(teamView(rt, id), 200);
+    })
+    .openapi(patch, (c) => {
+      const admin = requireRole(c, 'admin');
+      const rt = c.get('rt');
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const set = {
+        ...(body.hours !== undefined ? { hours: body.hours } : {}),
+        ...(body.maxPerMember !== undefined ? { maxPerMember: body.maxPerMember } : {}),
+      };
+      rt.db.transaction((tx) => {
+        if (!tx.select({ id: teams.id }).from(teams).where(eq(teams.id, id)).get()) throw notFound('Team');
+        if (Object.keys(set).length) tx.update(teams).set(set).where(eq(teams.id, id)).run();
+        audit(tx, rt.clock.now(), { actor: admin.id, action: 'team.settings', target: id, from: c.get('from'), data: set });
+      });
+      forgetTeamHours(rt.db);
+      return c.json(teamView(rt, id), 200);
     })
     .openapi(removeMember, (c) => {
       const admin = requireRole(c, 'admin');

@@ -2,7 +2,9 @@ import { assign, emit, setup } from 'xstate';
 import type { Condition } from '../schema/condition.ts';
 import { evaluateCondition } from '../conditions/evaluateCondition.ts';
 import { conditionView } from '../conditions/conditionView.ts';
-import type { CaseContext, CaseEffect, CaseEvent, CaseInput } from './caseTypes.ts';
+import type { CaseContext, CaseEffect, CaseEvent, CaseInput, TeamHours } from './caseTypes.ts';
+import { addBusinessTime as deadline } from '../hours/businessTime.ts';
+import type { BusinessHours } from '../hours/businessHoursSchema.ts';
 
 /** The event a case machine emits for every effect the outside world must carry out. */
 export interface CaseEffectEvent {
@@ -25,7 +27,7 @@ interface AdvanceParams {
   nodes: string[];
   tags?: string[];
   /** Entering a pass: its team and deadline when it queues at once, none when a checklist comes first. */
-  pass?: { team?: string; withinMs?: number };
+  pass?: { team?: string; withinMs?: number; businessHours?: true };
   end?: true;
 }
 
@@ -39,6 +41,12 @@ interface RouteParams {
   when?: Condition[];
   /** The event stamps its crisis flag before the conditions are read: they see the event's. */
   stamped?: true;
+}
+
+/** The team's hours as the event (or, for a start, the init event's input) carries them. */
+function hoursOf(event: CaseEvent, team: string): BusinessHours | undefined {
+  const hours = (event as { hours?: TeamHours }).hours ?? (event as unknown as Partial<InitEvent>).input?.hours;
+  return hours?.[team];
 }
 
 const isDue = (context: CaseContext, event: CaseEvent): boolean =>
@@ -174,7 +182,7 @@ export const caseLogic = setup({
         if (pass.team !== undefined) {
           update.team = pass.team;
           update.queuedAt = at;
-          update.dueAt = at + (pass.withinMs ?? 0);
+          update.dueAt = deadline(at, pass.withinMs ?? 0, pass.businessHours ? hoursOf(event, pass.team) : undefined);
         } else {
           update.queuedAt = null;
           update.dueAt = null;
@@ -188,13 +196,13 @@ export const caseLogic = setup({
       return params.start ? Object.assign(context, update) : update;
     }),
     // The checklist is done: the case joins the receiving team's queue and its deadline starts.
-    prepared: assign(({ event }, params: { team: string; withinMs: number }) => ({
+    prepared: assign(({ event }, params: { team: string; withinMs: number; businessHours?: true }) => ({
       at: event.at,
       crisis: event.crisis,
       team: params.team,
       holder: null,
       queuedAt: event.at,
-      dueAt: event.at + params.withinMs,
+      dueAt: deadline(event.at, params.withinMs, params.businessHours ? hoursOf(event, params.team) : undefined),
       overdue: false,
     })),
     claim: assign(({ event }) => (event.type === 'claim' ? { at: event.at, crisis: event.crisis, holder: event.member } : {})),

@@ -1,5 +1,9 @@
 import type { Recipient } from '../schema/common.ts';
 import type { MentionFacts } from '../conditions/facts.ts';
+import type { BusinessHours } from '../hours/businessHoursSchema.ts';
+
+/** Open hours by team id; a team not named is always open. */
+export type TeamHours = Readonly<Record<string, BusinessHours | undefined>>;
 
 /** Everything a case machine remembers. Plain JSON, persisted by the runtime. */
 export interface CaseContext {
@@ -43,6 +47,8 @@ export interface CaseInput {
   /** Epoch ms. */
   at: number;
   crisis: boolean;
+  /** Each team's open hours, for passes that count their deadline in business hours. */
+  hours?: TeamHours;
   /** Tags the case starts with (put on the mention in triage before a person started the case). */
   tags?: readonly string[];
 }
@@ -52,6 +58,8 @@ interface Stamp {
   at: number;
   /** The map's crisis flag at that instant. */
   crisis: boolean;
+  /** Each team's open hours at that instant, for passes that count their deadline in business hours. */
+  hours?: TeamHours;
 }
 
 /** Events a case accepts. Every event carries the instant and the crisis flag. */

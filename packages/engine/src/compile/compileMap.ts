@@ -154,7 +154,7 @@ export function compileMap(map: BatonMap): CompiledMap {
       const rest: Json = {};
       if (way.stop.type === 'pass') {
         const queue = passQueue(way.stop);
-        rest.pass = queue ? { team: queue.team, withinMs: queue.withinMs } : {};
+        rest.pass = queue ?? {};
       } else if (way.stop.type === 'end') rest.end = true;
       const advance = { type: 'advance', params: { ...first, nodes: way.nodes, ...(way.tags.length ? { tags: way.tags } : {}), ...rest } };
       const guard = way.when.length || head.start
@@ -226,9 +226,15 @@ export function compileMap(map: BatonMap): CompiledMap {
 }
 
 /** Where a pass queues the case and its deadline; undefined while a checklist comes first. */
-function passQueue(node: PassNode): { team: string; withinMs: number } | undefined {
+function passQueue(node: PassNode): PassQueue | undefined {
   if ((node.preAction?.checklist ?? []).length > 0) return undefined;
-  return { team: node.to.team, withinMs: withinOf(node) };
+  return queueOf(node);
+}
+
+interface PassQueue { team: string; withinMs: number; businessHours?: true }
+
+function queueOf(node: PassNode): PassQueue {
+  return { team: node.to.team, withinMs: withinOf(node), ...(node.expected.businessHours ? { businessHours: true as const } : {}) };
 }
 
 function withinOf(node: PassNode): number {
@@ -251,7 +257,6 @@ function passState(
   edges: MapEdge[],
   walk: (target: string, head: Json, first: Json) => Json[],
 ): Json {
-  const withinMs = withinOf(node);
   const timeoutEdge = edges.find((e) => e.on === 'timeout');
   const outcomeTransitions = node.expected.outcomes.flatMap((outcome) => {
     const edge = edges.find((e) => e.on === outcome);
@@ -261,7 +266,7 @@ function passState(
   const timeout = timeoutEdge
     ? walk(timeoutEdge.target, { due: true }, { breach: node.id })
     : { guard: 'isDue', actions: { type: 'breach', params: { node: node.id } } };
-  const queue = { team: node.to.team, withinMs };
+  const queue = queueOf(node);
   const queued = { on: { outcome: outcomeTransitions, timeout } };
   if ((node.preAction?.checklist ?? []).length === 0) return { id: key, initial: 'queued', states: { queued } };
   return {

@@ -62,6 +62,34 @@ describe('isQuestion', () => {
     expect(isQuestion('is there a way to pause my contract')).toBe(true);
   });
 
+  // Real phrasings seen on social networks (spelling and case as posted), and what isQuestion says.
+  it.each([
+    ['help me someone my internet has been off since 6am', true],
+    ['can anyone tell me how to change the name on my account', true],
+    ['Can anybody explain why my bill went up again', true],
+    ['someone please help, charged twice for one order', true],
+    ['i need help with my order it never came', true],
+    ['HELP NEEDED: locked out of my account after the update', true],
+    ['does anyone know if the Leeds store is open today', true],
+    ['is anyone else getting logged out every 5 minutes @ShopCo', true],
+    ['anyone else having trouble with the app today', true],
+    ['where do i send the form for my membership renewal', true],
+    ['where can i find my invoice', true],
+    ['what do i do now, the engineer never turned up', true],
+    ['Why is my parcel going to Glasgow', true],
+    ["why can't i log in to the members area", true],
+    ['tell me how to cancel this subscription', true],
+    ['@AcmeTelecom help please, no signal in the whole street', true],
+    ['Thanks to the staff in Leeds, brilliant service', false],
+    ['the help page was useful, sorted it myself', false],
+    ['Ordered on Monday, arrived Tuesday. Impressed.', false],
+    ['Helpful chat with your team this morning', false],
+    ['Someone at the store told me it would take a week', false],
+    ['I can tell you the new app is much faster', false],
+  ])('%s → %s', (text, expected) => {
+    expect(isQuestion(text)).toBe(expected);
+  });
+
   it('leaves statements alone', () => {
     expect(isQuestion('Great service from @AcmeTelecom today, thanks!')).toBe(false);
     expect(isQuestion('The helpdesk was helpful')).toBe(false);

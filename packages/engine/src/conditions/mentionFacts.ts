@@ -31,6 +31,11 @@ export const HELP_REQUEST_PHRASES = [
   'could anyone help', 'could someone help', 'how do i', 'how can i', 'how do you', 'anyone know',
   'does anybody know', 'please help', 'pls help', 'plz help', 'need help', 'needs help',
   'is there a way', 'any idea', 'any ideas', 'what should i do', 'who do i contact',
+  // Plain requests people post without a question mark (see the table in mentionFacts.test.ts).
+  'help me', 'someone help', 'somebody help', 'anyone help', 'anybody help', 'i need help', 'help needed', 'help please',
+  'anyone tell me', 'someone tell me', 'anybody tell me', 'can anyone', 'can anybody', 'can someone', 'does anyone know',
+  'anybody know', 'someone know', 'tell me how', 'show me how', 'where do i', 'where can i', 'what do i do',
+  'is anyone else', 'anyone else having', 'anyone else getting', 'why does my', 'why is my', 'why cant i', "why can't i",
 ] as const;
 const helpRequests = compileKeywords(HELP_REQUEST_PHRASES);
 

@@ -67,6 +67,8 @@ export const passNodeSchema = z.object({
   expected: z.object({
     action: z.string().min(1).max(500),
     within: durationSchema,
+    /** Count `within` in the receiving team's open hours only (nights, days off and holidays pause it). */
+    businessHours: z.boolean().optional(),
     // Each outcome once: a second "resolved" would be a button and an edge that can never differ
     // from the first. A malformed list, so E_SCHEMA (E_OUTCOME_UNHANDLED is a missing edge).
     outcomes: z.array(outcomeName).min(1).max(20).superRefine((list, ctx) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationSchema, idSchema, isoTimeSchema } from './common.ts';
 import { mentionSchema, mentionTemplateSchema } from './mention.ts';
+import { businessHoursSchema } from '../hours/businessHoursSchema.ts';
 
 /** The scenario document format tag. */
 export const SCENARIO_FORMAT = 'baton.scenario/v1';
@@ -16,6 +17,8 @@ export const staffSchema = z.object({
   backup: z.number().int().min(0).max(10_000).optional(),
   responseTime,
   outcomes: z.record(z.string(), z.number().min(0)).optional(),
+  /** When the team works (its time zone, week and holidays): members take and do work only then. */
+  hours: businessHoursSchema.optional(),
 });
 
 /** A rehearsal: mentions in virtual time and simulated staff (docs/scenarios.md). */

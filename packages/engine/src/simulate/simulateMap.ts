@@ -7,14 +7,15 @@ import { parseDuration } from '../schema/common.ts';
 import type { BatonMap, PassNode } from '../schema/map.ts';
 import type { Mention } from '../schema/mention.ts';
 import type { Scenario } from '../schema/scenario.ts';
-import type { CaseContext, CaseEvent } from '../case/caseTypes.ts';
+import type { CaseContext, CaseEvent, TeamHours } from '../case/caseTypes.ts';
+import { addBusinessTime, businessTimeBetween, isOpen, nextOpening } from '../hours/businessTime.ts';
 import { caseStatus } from '../case/caseView.ts';
 import { runnerFor } from '../case/runCase.ts';
 import type { CaseRunner } from '../case/CaseRunner.ts';
 import { ArrivalCursor, planArrivals } from './expandScenario.ts';
 import { GeneratedFacts } from './GeneratedFacts.ts';
 import { CrisisSpans } from './CrisisSpans.ts';
-import { CRISIS, DEADLINE, OUTCOME, leaveQueue, type SimCase, type SimEvent } from './simulationRecords.ts';
+import { CRISIS, DEADLINE, OPENING, OUTCOME, leaveQueue, type SimCase, type SimEvent } from './simulationRecords.ts';
 import { EventQueue } from './EventQueue.ts';
 import { MentionThreads } from './MentionThreads.ts';
 import { ScriptedResponses } from './ScriptedResponses.ts';
@@ -58,6 +59,10 @@ class SimulationRun {
   /** The instant of the last event that changed something: the run's end when no `until`. */
   private lastActive = 0;
   private readonly teams = new Map<string, SimTeam>();
+  /** The teams in roster order: an opening event names its team by place. */
+  private readonly teamList: SimTeam[] = [];
+  /** Each team's hours, carried by every event so that business-hours deadlines count them; undefined when no team has hours. */
+  private readonly hours: TeamHours | undefined;
   private readonly runner: CaseRunner;
   private readonly cases: SimCase[] = [];
   private readonly rows: SimulatedCase[] = [];
@@ -94,6 +99,9 @@ class SimulationRun {
     this.start = Date.parse(scenario.start);
     this.until = scenario.until !== undefined ? (parseDuration(scenario.until) ?? null) : null;
     for (const team of map.teams) this.teams.set(team.id, createTeam(team.id, scenario.staff[team.id]));
+    this.teamList.push(...this.teams.values());
+    const withHours = this.teamList.filter((t) => t.hours);
+    this.hours = withHours.length ? Object.fromEntries(withHours.map((t) => [t.id, t.hours])) : undefined;
     for (const node of map.nodes) this.byNode[node.id] = { entered: 0, breaches: 0 };
     for (const edge of map.edges) if (edge.on === 'timeout') this.timeoutMoves.add(edge.source);
     this.crisis = map.crisis ? new CrisisTracker(map.crisis) : null;
@@ -127,6 +135,7 @@ class SimulationRun {
         const e = this.events.pop()!;
         if (e.kind === CRISIS) this.onCrisisCheck();
         else if (e.kind === OUTCOME) acted = this.onOutcome(e);
+        else if (e.kind === OPENING) acted = this.onOpening(e);
         else acted = this.onDeadline(e);
       }
       if (acted) this.lastActive = at;
@@ -146,6 +155,12 @@ class SimulationRun {
 
   private crisisOn(): boolean {
     return this.crisis?.on ?? false;
+  }
+
+  /** What every event carries: the instant, the crisis flag and (when any team has them) the teams' hours. */
+  private stamp(): { at: number; crisis: boolean; hours?: TeamHours } {
+    const stamp = { at: this.start + this.now, crisis: this.crisisOn() };
+    return this.hours ? { ...stamp, hours: this.hours } : stamp;
   }
 
   // ---- crisis ---------------------------------------------------------------------------
@@ -200,7 +215,7 @@ class SimulationRun {
     this.cases.push(sim);
     if (inThread) this.threads.belongsTo(id, index);
     sim.snapshot = this.runner.start({
-      caseId, mentionId: id, trigger: match.trigger.id, facts, at: this.start + this.now, crisis: this.crisisOn(), hub: this.compiled.map.hub, priority: match.trigger.priority,
+      caseId, mentionId: id, trigger: match.trigger.id, facts, ...this.stamp(), hub: this.compiled.map.hub, priority: match.trigger.priority,
     }).snapshot;
     this.settle(index);
   }
@@ -226,12 +241,12 @@ class SimulationRun {
       const status = caseStatus(this.compiled, snapshot);
       // Pre-action checklists and lessons take no simulated time.
       if (status === 'preparing') {
-        this.send(index, { type: 'checklist.done', at: this.start + this.now, crisis: this.crisisOn() });
+        this.send(index, { type: 'checklist.done', ...this.stamp() });
         continue;
       }
       if (status === 'closing') {
         this.reachEnd(sim, context.node);
-        this.send(index, { type: 'lesson', at: this.start + this.now, crisis: this.crisisOn() });
+        this.send(index, { type: 'lesson', ...this.stamp() });
         continue;
       }
       if (status === 'ended') {
@@ -282,9 +297,30 @@ class SimulationRun {
   }
 
   private freeMember(team: SimTeam): Member | undefined {
+    if (team.hours && !isOpen(this.start + this.now, team.hours)) {
+      this.scheduleOpening(team);
+      return undefined;
+    }
     if (team.free.length > 0) return team.free.shift();
     if (this.crisis?.on && team.freeBackups.length > 0) return team.freeBackups.shift();
     return undefined;
+  }
+
+  /** A closed team with someone free: they take waiting work when it next opens. */
+  private scheduleOpening(team: SimTeam): void {
+    if (team.openingPending || (team.free.length === 0 && team.freeBackups.length === 0)) return;
+    const opens = nextOpening(this.start + this.now, team.hours!);
+    if (opens === null) return;
+    team.openingPending = true;
+    this.schedule(opens - this.start, OPENING, this.teamList.indexOf(team), 0);
+  }
+
+  private onOpening(e: SimEvent): boolean {
+    const team = this.teamList[e.index]!;
+    team.openingPending = false;
+    const waiting = team.waiting;
+    this.dispatch(team);
+    return team.waiting !== waiting;
   }
 
   /** Free members take waiting cases, best first, while both last. */
@@ -325,7 +361,9 @@ class SimulationRun {
     const workMs = scripted?.afterMs ?? drawResponseMs(team, this.random);
     const outcome = scripted?.outcome ?? drawOutcome(team, pass.expected.outcomes, this.random);
     this.pendingOutcome.set(member, outcome);
-    this.schedule(this.now + workMs, OUTCOME, index, member.token, member);
+    // Staff with hours work only then: the work pauses overnight and goes on at the next opening.
+    const doneAt = team.hours ? addBusinessTime(this.start + this.now, workMs, team.hours) - this.start : this.now + workMs;
+    this.schedule(doneAt, OUTCOME, index, member.token, member);
   }
 
   private readonly pendingOutcome = new Map<Member, string>();
@@ -333,7 +371,7 @@ class SimulationRun {
   /** The member stops working their case (done, or it timed out away from them). */
   private free(member: Member): void {
     const team = this.teams.get(member.team)!;
-    team.busyMs += this.now - member.busySince;
+    team.busyMs += team.hours ? businessTimeBetween(this.start + member.busySince, this.start + this.now, team.hours) : this.now - member.busySince;
     if (member.backup) team.backupAfterCrisisMs += this.crisisSpans.outside(member.busySince, this.now);
     const sim = member.caseIndex !== null ? this.cases[member.caseIndex] : undefined;
     if (sim) sim.worker = null;
@@ -351,7 +389,7 @@ class SimulationRun {
     const team = this.teams.get(member.team)!;
     team.handled++;
     this.free(member);
-    this.send(e.index, { type: 'outcome', outcome, at: this.start + this.now, crisis: this.crisisOn() });
+    this.send(e.index, { type: 'outcome', outcome, ...this.stamp() });
     this.settle(e.index);
     this.dispatch(team);
     return true;
@@ -362,7 +400,7 @@ class SimulationRun {
     if (!sim.snapshot || sim.visit !== e.token) return false;
     const passId = (sim.snapshot.context as CaseContext).node;
     const member = sim.worker;
-    this.send(e.index, { type: 'timeout', at: this.start + this.now, crisis: this.crisisOn() });
+    this.send(e.index, { type: 'timeout', ...this.stamp() });
     // With a timeout edge the case moves on and its holder loses it; without, it stays, breached.
     const moves = this.timeoutMoves.has(passId);
     if (moves && member) this.free(member);
@@ -377,7 +415,8 @@ class SimulationRun {
     const crisisMs = this.crisisSpans.totalMs(endMs);
     const byTeam: SimulationResult['metrics']['byTeam'] = {};
     for (const team of this.teams.values()) {
-      byTeam[team.id] = teamMetrics(team, endMs, crisisMs, (from, to) => this.crisisSpans.outside(from, to));
+      const openMs = team.hours ? businessTimeBetween(this.start, this.start + endMs, team.hours) : endMs;
+      byTeam[team.id] = teamMetrics(team, endMs, crisisMs, (from, to) => this.crisisSpans.outside(from, to), openMs);
     }
     return {
       map: this.compiled.map.id,

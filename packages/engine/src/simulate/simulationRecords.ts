@@ -3,10 +3,12 @@ import type { SimulatedCase } from './simulationResult.ts';
 import type { Member, QueueEntry } from './staff.ts';
 
 // Event classes, in the order they run at equal instants (docs/scenarios.md#how-the-simulated-staff-work): the crisis flag is brought
-// up to date first, then outcomes, deadlines; arrivals (kept out of the heap) come last.
+// up to date first, then outcomes, deadlines, team openings; arrivals (kept out of the heap) come last.
 export const CRISIS = 0;
 export const OUTCOME = 1;
 export const DEADLINE = 2;
+/** A team with hours opens: its free members take waiting cases (`index` is the team's place in the roster). */
+export const OPENING = 3;
 
 /** Something due at an instant: a crisis check, a member's outcome, a pass deadline. */
 export interface SimEvent {

@@ -1,6 +1,7 @@
 import { parseDuration } from '../schema/common.ts';
 import type { StaffSettings } from '../schema/scenario.ts';
 import { LaneQueue } from './EventQueue.ts';
+import type { BusinessHours } from '../hours/businessHoursSchema.ts';
 
 /** A simulated person: works one case at a time. */
 export interface Member {
@@ -44,6 +45,10 @@ export interface SimTeam {
   responseMin: number;
   responseMax: number;
   outcomes: Record<string, number>;
+  /** When members work; absent: always. */
+  hours?: BusinessHours;
+  /** An opening event is scheduled for this team. */
+  openingPending: boolean;
 }
 
 const byQueueOrder = (a: QueueEntry, b: QueueEntry): boolean =>
@@ -76,6 +81,8 @@ export function createTeam(id: string, staff: StaffSettings | undefined): SimTea
     responseMin: min ?? 0,
     responseMax: Math.max(min ?? 0, max ?? 0),
     outcomes: staff?.outcomes ?? {},
+    ...(staff?.hours ? { hours: staff.hours } : {}),
+    openingPending: false,
   };
 }
 
@@ -102,11 +109,12 @@ export function drawOutcome(team: SimTeam, declared: readonly string[], random: 
 
 /**
  * A team's line in the metrics: outcomes reported, the longest queue, and utilization — busy
- * member-time over available member-time, where regular members are available the whole run and
+ * member-time over available member-time, where regular members are available the whole run (or
+ * its open hours, `openMs`, when the team has hours) and
  * backups during a crisis and while they finish the work they took in it. Work still in hand at
  * the end counts up to `endMs`.
  */
-export function teamMetrics(team: SimTeam, endMs: number, crisisMs: number, outsideCrisis: (from: number, to: number) => number) {
+export function teamMetrics(team: SimTeam, endMs: number, crisisMs: number, outsideCrisis: (from: number, to: number) => number, openMs = endMs) {
   let busy = team.busyMs;
   let backupAfterCrisis = team.backupAfterCrisisMs;
   for (const m of team.members) {
@@ -115,7 +123,7 @@ export function teamMetrics(team: SimTeam, endMs: number, crisisMs: number, outs
     if (m.backup) backupAfterCrisis += outsideCrisis(m.busySince, Math.max(m.busySince, endMs));
   }
   const backups = team.members.filter((m) => m.backup).length;
-  const available = (team.members.length - backups) * endMs + backups * crisisMs + backupAfterCrisis;
+  const available = (team.members.length - backups) * openMs + backups * crisisMs + backupAfterCrisis;
   const utilization = available > 0 ? Math.min(1, Math.round((busy / available) * 10000) / 10000) : 0;
   return { handled: team.handled, maxQueue: team.maxQueue, utilization };
 }

@@ -97,6 +97,14 @@ export function NodeInspector({ node }: { node: FlowNode }) {
           />
           <TextField label="Expected action" name="expected-action" value={expected!.action} placeholder="reply publicly" onChange={(action) => update({ expected: { ...expected!, action } }, 'expected-action')} />
           <DurationField label="Within" name="within" value={expected!.within} onChange={(within) => update({ expected: { ...expected!, within } }, 'within')} />
+          <div className="field checkbox-field"><label>
+            <input type="checkbox" name="business-hours" checked={expected!.businessHours === true} data-field="businessHours"
+              onChange={(e) => {
+                const { businessHours: _, ...rest } = expected!;
+                update({ expected: e.target.checked ? { ...rest, businessHours: true } : rest });
+              }} />
+            {' '}Count in business hours <span className="muted small">(the deadline pauses while the receiving team is closed: nights, days off, holidays — set in Admin → Teams)</span>
+          </label></div>
           <ListEditor
             label="Outcomes"
             name="outcomes"
