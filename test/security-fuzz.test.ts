@@ -111,7 +111,9 @@ function checksum(app: BatonApp): string {
   for (const { name } of tables) {
     const where = name === 'audit_log' ? " where action <> 'session.login.failed'" : '';
     h.update(`\u0001${name}\u0001`);
-    for (const row of db.prepare(`select * from "${name}"${where} order by rowid`).raw().iterate()) h.update(JSON.stringify(row));
+    // A table WITHOUT ROWID (the full-text index's own bookkeeping) is read in its key's order.
+    const withoutRowid = (db.prepare(`select sql from sqlite_master where name = ?`).get(name) as { sql: string | null }).sql?.match(/without rowid\s*$/i);
+    for (const row of db.prepare(`select * from "${name}"${where}${withoutRowid ? '' : ' order by rowid'}`).raw().iterate()) h.update(JSON.stringify(row));
   }
   return h.digest('hex');
 }

@@ -13,8 +13,8 @@ const replay = createRoute({
   method: 'post', path: '/{id}/replay', tags: ['rehearsal'], security: signedIn,
   summary: 'Replay the real mentions of the last `days` on a version and on the active one: which would route differently, and the load each team would gain or lose',
   description: '`version` is a number, or draft, latest or active. A mention’s route is its trigger, the end it reaches when every pass reports its first outcome, and the teams on the way. `changed` lists at most 500 mentions; `changedCount` counts them all. 422 when the version has validation errors.',
-  request: { params: idParam, body: jsonBody(replayRequestSchema.openapi('ReplayRequest')) },
-  responses: { 200: json(replayResultSchema.openapi('ReplayResult'), 'The replay'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 422: unprocessable },
+  request: { params: idParam, body: jsonBody(replayRequestSchema) },
+  responses: { 200: json(replayResultSchema, 'The replay'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 422: unprocessable },
 });
 
 /** `/api/maps/:id/replay` (docs/api.md "Replay"). */

@@ -39,7 +39,7 @@ const evidence = createRoute({
   operationId: 'getVersionEvidence',
   method: 'get', path: '/{id}/versions/{version}/evidence', tags: ['maps'], summary: 'The rehearsal evidence stored with a submitted version: each kept scenario on it and on the active version, its bars passed or failed', security: signedIn,
   request: { params: versionParams },
-  responses: { 200: json(evidenceSchema.openapi('Evidence'), 'The evidence'), 401: errors[401], 403: errors[403], 404: errors[404] },
+  responses: { 200: json(evidenceSchema, 'The evidence'), 401: errors[401], 403: errors[403], 404: errors[404] },
 });
 const reject = decide('reject', 'Reject a submitted version, with a comment saying why if you like (approver)', comment);
 const retire = decide('retire', 'Retire the approved version: the map stops routing (approver or admin)', comment);

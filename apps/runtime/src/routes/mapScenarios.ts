@@ -29,7 +29,7 @@ const keptView = z.object({
   updatedAt: z.string(),
 }).openapi('KeptScenario');
 const scenarioParams = idParam.extend({ scenarioId: z.string().min(1).max(64) });
-const body = jsonBody(keptScenarioInputSchema.openapi('KeptScenarioInput'));
+const body = jsonBody(keptScenarioInputSchema);
 
 const list = createRoute({
   operationId: 'listKeptScenarios',
