@@ -116,9 +116,11 @@ const MOST_WALK = 4096;
 function newestMatches<R extends { c: { openedAt: number }; seq: number }>(db: Db, match: string, f: CaseSearch, cursor: [number, number] | undefined, check: (ids: string[]) => R[]): R[] {
   // Rowids pass 2^53: read and bound them as BigInt.
   const walk = db.$client.prepare('select rowid as k, case_id as caseId from care_text where care_text match ? and rowid < ? and rowid >= ? order by rowid desc limit ?').safeIntegers(true);
-  let below = 2n ** 63n - 1n;
-  for (const at of [cursor?.[0], f.to]) if (at !== undefined && BigInt(at + 1) * SLOTS < below) below = BigInt(at + 1) * SLOTS;
-  const from = f.from !== undefined ? BigInt(f.from) * SLOTS : -(2n ** 63n);
+  const most = 2n ** 63n - 1n;
+  const clamp = (k: bigint) => (k > most ? most : k < -most ? -most : k);
+  let below = most;
+  for (const at of [cursor?.[0], f.to]) if (at !== undefined) below = clamp(BigInt(at + 1) * SLOTS) < below ? clamp(BigInt(at + 1) * SLOTS) : below;
+  const from = f.from !== undefined ? clamp(BigInt(f.from) * SLOTS) : -most;
   const seen = new Set<string>();
   const found: R[] = [];
   let size = Math.max(FIRST_WALK, (f.limit + 1) * 4);

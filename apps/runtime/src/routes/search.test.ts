@@ -106,7 +106,7 @@ describe('GET /api/cases as search', { timeout: 30_000 }, () => {
     const got: string[] = [];
     let next: string | null = null;
     do {
-      const res = await manager('GET', `/api/cases?q=parcel&network=twitter&status=open&limit=37${next ? `&cursor=${next}` : ''}`);
+      const res: { status: number; body: { items: { id: string }[]; next: string | null } } = await manager('GET', `/api/cases?q=parcel&network=twitter&status=open&limit=37${next ? `&cursor=${next}` : ''}`);
       expect(res.status).toBe(200);
       got.push(...res.body.items.map((c: { id: string }) => c.id));
       next = res.body.next;
@@ -115,6 +115,9 @@ describe('GET /api/cases as search', { timeout: 30_000 }, () => {
     const window = (await manager('GET', `/api/cases?q=parcel&network=twitter&status=open&limit=200&from=${new Date(base + 30_000).toISOString()}&to=${new Date(base + 40_000).toISOString()}`)).body;
     const inWindow = (sqlite.prepare('select id from cases where id in (select value from json_each(?)) and opened_at between ? and ?').all(JSON.stringify(expected), base + 30_000, base + 40_000) as { id: string }[]).map((r) => r.id);
     expect(window.items.map((c: { id: string }) => c.id)).toEqual(expected.filter((id) => inWindow.includes(id)));
+    // Times far outside the index's range are plain bounds, not errors.
+    expect((await manager('GET', '/api/cases?q=parcel&from=1970-01-01T00:00:00Z&to=9999-12-31T00:00:00Z&limit=1')).status).toBe(200);
+    expect((await manager('GET', '/api/cases?q=parcel&from=9000-01-01T00:00:00Z')).body.items).toEqual([]);
   });
 
   it('keeps the queue view for callers without search filters, and refuses bad filters with 400', async () => {
