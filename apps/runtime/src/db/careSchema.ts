@@ -3,7 +3,8 @@
  * one person, saved searches, and the addresses that receive `interaction` events. Same
  * conventions as schema.ts: snake_case SQL, epoch ms.
  *
- * The full-text index `care_text` (FTS5), the triggers that keep it in step with mentions, notes,
+ * The full-text index `care_text` (FTS5, rowids that grow with the case's opening time) with its
+ * `care_text_keys` (which rowid each source row got), the triggers that keep it in step with mentions, notes,
  * tags, replies and contacts, the triggers that queue `interaction` webhooks, and the indexes for
  * search and people (cases by opening time, mentions by author) cannot be written in drizzle's
  * TypeScript: they live in the hand-written migration `drizzle/0010_care_record_text.sql`.

@@ -75,6 +75,51 @@ describe('GET /api/cases as search', { timeout: 30_000 }, () => {
     expect(second.items.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
   });
 
+  it('pages through many matches newest first, exactly, when opening times tie and were stored out of order', async () => {
+    const { t, manager } = await someCases();
+    const sqlite = t.app.rt.db.$client;
+    const insCase = sqlite.prepare(`insert into cases (id, map_id, map_version, mention_id, trigger, node, node_type, status, team, priority, breaches, snapshot, view, facts, opened_at, updated_at)
+      values (?, 'complaints', 1, ?, 't', 'care', 'pass', ?, 'care', 0, 0, '{}', '{}', '{}', ?, ?)`);
+    const insMention = sqlite.prepare("insert into mentions (id, received_at, status, case_id, document) values (?, ?, 'routed', ?, ?)");
+    const insNote = sqlite.prepare("insert into notes (case_id, author, text, at) values (?, 'agent', ?, ?)");
+    let seed = 7;
+    const rand = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * n);
+    const base = Date.parse('2025-06-01T00:00:00Z');
+    const mentionRows: [string, number, string, string][] = [];
+    sqlite.transaction(() => {
+      for (let i = 0; i < 900; i++) {
+        const at = base + rand(4) * 10_000; // four instants, stored in no order: many cases share one
+        const id = `bulk_${i}`;
+        const network = ['twitter', 'mastodon'][rand(2)]!;
+        insCase.run(id, `m_${i}`, rand(3) ? 'waiting' : 'ended', at, at);
+        mentionRows.push([`m_${i}`, at, id, JSON.stringify({ id: `m_${i}`, network, author: { handle: `@p${i}` }, text: rand(4) ? 'parcel lost again' : 'other words', createdAt: new Date(at).toISOString() })]);
+      }
+      // Text rows stored in the reverse order of their cases: within one instant the index's order is not the cases' order.
+      for (const row of mentionRows.reverse()) insMention.run(...row);
+      for (let i = 0; i < 900; i += 7) insNote.run(`bulk_${i}`, 'The parcel turned up', base + 200_000); // later notes join their case's place
+    })();
+    const expected = (sqlite.prepare(`select c.id from cases c join mentions m on m.id = c.mention_id
+      where c.id like 'bulk_%' and c.status != 'ended' and json_extract(m.document, '$.network') = 'twitter'
+        and c.id in (select case_id from care_text where care_text match 'parcel')
+      order by c.opened_at desc, c.rowid desc`).all() as { id: string }[]).map((r) => r.id);
+    expect(expected.length).toBeGreaterThan(150);
+    const got: string[] = [];
+    let next: string | null = null;
+    do {
+      const res: { status: number; body: { items: { id: string }[]; next: string | null } } = await manager('GET', `/api/cases?q=parcel&network=twitter&status=open&limit=37${next ? `&cursor=${next}` : ''}`);
+      expect(res.status).toBe(200);
+      got.push(...res.body.items.map((c: { id: string }) => c.id));
+      next = res.body.next;
+    } while (next);
+    expect(got).toEqual(expected);
+    const window = (await manager('GET', `/api/cases?q=parcel&network=twitter&status=open&limit=200&from=${new Date(base + 30_000).toISOString()}&to=${new Date(base + 40_000).toISOString()}`)).body;
+    const inWindow = (sqlite.prepare('select id from cases where id in (select value from json_each(?)) and opened_at between ? and ?').all(JSON.stringify(expected), base + 30_000, base + 40_000) as { id: string }[]).map((r) => r.id);
+    expect(window.items.map((c: { id: string }) => c.id)).toEqual(expected.filter((id) => inWindow.includes(id)));
+    // Times far outside the index's range are plain bounds, not errors.
+    expect((await manager('GET', '/api/cases?q=parcel&from=1970-01-01T00:00:00Z&to=9999-12-31T00:00:00Z&limit=1')).status).toBe(200);
+    expect((await manager('GET', '/api/cases?q=parcel&from=9000-01-01T00:00:00Z')).body.items).toEqual([]);
+  });
+
   it('keeps the queue view for callers without search filters, and refuses bad filters with 400', async () => {
     const { manager } = await someCases();
     const queue = (await manager('GET', '/api/cases?status=open')).body;
