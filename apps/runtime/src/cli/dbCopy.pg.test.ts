@@ -1,3 +1,6 @@
+// First: the app loads @hono/zod-openapi, which must extend zod before the engine's schemas are made
+// (routes call `.openapi()` on them); the schema imports below load the engine.
+import { testRuntime, withApprovedMap } from '../testing/testApp.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +12,6 @@ import { openPgDb } from '../db/pg/client.ts';
 import { tablePairs } from '../db/pg/tablePairs.ts';
 import { complaintMap, mention } from '../testing/fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/postgresCluster.ts';
-import { testRuntime, withApprovedMap } from '../testing/testApp.ts';
 
 const BATON = resolve(import.meta.dirname, '../../bin/baton.mjs');
 
