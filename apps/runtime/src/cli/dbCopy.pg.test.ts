@@ -1,3 +1,6 @@
+// First: the app loads @hono/zod-openapi, which must extend zod before the engine's schemas are made
+// (routes call `.openapi()` on them); the schema imports below load the engine.
+import { testRuntime, withApprovedMap } from '../testing/testApp.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +12,6 @@ import { openPgDb } from '../db/pg/client.ts';
 import { tablePairs } from '../db/pg/tablePairs.ts';
 import { complaintMap, mention } from '../testing/fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/postgresCluster.ts';
-import { testRuntime, withApprovedMap } from '../testing/testApp.ts';
 
 const BATON = resolve(import.meta.dirname, '../../bin/baton.mjs');
 
@@ -64,6 +66,8 @@ describe('baton db copy', () => {
     await hub('POST', `/api/cases/${closedCase}/checklist`, { item: 'Check CRM', done: true });
     expect((await care1('POST', `/api/cases/${closedCase}/claim`)).status).toBe(200);
     await care1('POST', `/api/cases/${closedCase}/notes`, { text: 'called the customer' });
+    // A contact fills care_contacts and, through SQLite-only triggers, the full-text index care_text.
+    expect((await care1('POST', `/api/cases/${closedCase}/contacts`, { kind: 'phone', summary: 'called the customer back' })).status).toBeLessThan(300);
     expect((await care1('POST', `/api/cases/${closedCase}/outcome`, { outcome: 'resolved' })).status).toBe(200);
     t.app.rt.db.$client.close();
   });
@@ -85,6 +89,14 @@ describe('baton db copy', () => {
     expect(before.mentions).toBe(40);
     expect(before.claims).toBeGreaterThan(0);
     expect(await pgCounts(target.url)).toEqual(before);
+    expect(before.care_contacts).toBe(1);
+
+    // SQLite-only objects (the FTS5 index care_text and its shadow tables, the view care_case_author) stay behind.
+    const sqliteOnly = new Database(file, { readonly: true });
+    const skipped = (sqliteOnly.prepare("select name from sqlite_master where name like 'care_text%' or name = 'care_case_author'").all() as { name: string }[]).map((r) => r.name);
+    sqliteOnly.close();
+    expect(skipped).toEqual(expect.arrayContaining(['care_text', 'care_text_data', 'care_case_author']));
+    expect(await pgQuery(target.url, "select table_name from information_schema.tables where table_schema = 'public' and (table_name like 'care_text%' or table_name = 'care_case_author')")).toEqual([]);
 
     const sqlite = new Database(file, { readonly: true });
     const original = sqlite.prepare('select status, holder, view, opened_at, claimed_by_backup from cases where id = ?').get(closedCase) as Record<string, unknown>;

@@ -8,9 +8,18 @@
  */
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type {
+  CaseSnapshot, CaseView, CrisisState, HistoryData, Mention, BusinessHours, MentionFacts, NotificationPayload,
+  CASE_STATUSES, HISTORY_KINDS, MAP_VERSION_STATES, MENTION_STATUSES, NODE_TYPES,
+} from '@baton/engine';
+import type { Role } from '../../http/AppEnv.ts';
+import type { MapDocument } from '../../maps/mapDocument.ts';
+import type { DEADLINE_KINDS, OUTBOX_KINDS, OutboxPayload } from '../schema.ts';
 
 const json = <T>(name: string) => jsonb(name).$type<T>();
 const bool = (name: string) => boolean(name);
+/** An SQLite `text({ enum })` column: plain text here, typed the same so both schemas infer one row type. */
+type OneOf<T extends readonly string[]> = T[number];
 
 // ── accounts ────────────────────────────────────────────────────────────────
 
@@ -20,7 +29,7 @@ export const users = pgTable('users', {
   email: text('email').notNull(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
-  roles: json<string[]>('roles').notNull(),
+  roles: json<Role[]>('roles').notNull(),
   createdAt: bigint('created_at', { mode: 'number' }).notNull(),
   disabledAt: bigint('disabled_at', { mode: 'number' }),
 }, (t) => [uniqueIndex('users_email').on(t.email)]);
@@ -58,6 +67,10 @@ export const teams = pgTable('teams', {
   createdAt: bigint('created_at', { mode: 'number' }).notNull(),
   /** The member a round-robin pass last handed a case to. */
   roundRobinLast: text('round_robin_last'),
+  /** When the team works (docs/semantics.md#business-hours); null: always. */
+  hours: json<BusinessHours>('hours'),
+  /** The most cases one member may hold at once; null: no cap. */
+  maxPerMember: bigint('max_per_member', { mode: 'number' }),
 });
 
 /** Team membership. A `backup` member takes new work only while the map is in crisis. */
@@ -83,8 +96,9 @@ export const maps = pgTable('maps', {
 export const mapVersions = pgTable('map_versions', {
   mapId: text('map_id').notNull().references(() => maps.id),
   version: bigint('version', { mode: 'number' }).notNull(),
-  state: text('state').notNull(),
-  document: json<Record<string, unknown>>('document').notNull(),
+  state: text('state').$type<OneOf<typeof MAP_VERSION_STATES>>().notNull(),
+  /** The map document as saved: a draft may not be valid yet (validateMap says why). */
+  document: json<MapDocument>('document').notNull(),
   createdBy: text('created_by'),
   createdAt: bigint('created_at', { mode: 'number' }).notNull(),
   updatedBy: text('updated_by'),
@@ -100,7 +114,7 @@ export const mapVersions = pgTable('map_versions', {
 export const mapCrisis = pgTable('map_crisis', {
   mapId: text('map_id').primaryKey().references(() => maps.id),
   on: bool('on').notNull().default(false),
-  tracker: json<unknown>('tracker').notNull(),
+  tracker: json<CrisisState>('tracker').notNull(),
   nextCheckAt: bigint('next_check_at', { mode: 'number' }),
 });
 
@@ -119,10 +133,10 @@ export const mentions = pgTable('mentions', {
   seq: bigint('seq', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
   id: text('id').notNull(),
   receivedAt: bigint('received_at', { mode: 'number' }).notNull(),
-  status: text('status').notNull(),
+  status: text('status').$type<OneOf<typeof MENTION_STATUSES>>().notNull(),
   caseId: text('case_id'),
   inReplyTo: text('in_reply_to'),
-  document: json<Record<string, unknown>>('document').notNull(),
+  document: json<Mention>('document').notNull(),
   /** Set when the hub dismissed the mention from the triage inbox (`status` 'dismissed'). */
   dismissedBy: text('dismissed_by'),
   dismissedAt: bigint('dismissed_at', { mode: 'number' }),
@@ -131,6 +145,8 @@ export const mentions = pgTable('mentions', {
   brand: text('brand'),
   /** The source that read it from a network (null: posted over the API or imported). */
   sourceId: text('source_id'),
+  /** The drill that fed it (null: real work). Drill mentions never count in reports. */
+  drillId: text('drill_id'),
 }, (t) => [uniqueIndex('mentions_id').on(t.id), index('mentions_status').on(t.status), index('mentions_case').on(t.caseId), index('mentions_source').on(t.sourceId, t.receivedAt)]);
 
 /** Tags the hub put on an unrouted mention in triage; carried onto the case if one is started from it. */
@@ -149,8 +165,8 @@ export const cases = pgTable('cases', {
   mentionId: text('mention_id').notNull(),
   trigger: text('trigger').notNull(),
   node: text('node').notNull(),
-  nodeType: text('node_type').notNull(),
-  status: text('status').notNull(),
+  nodeType: text('node_type').$type<OneOf<typeof NODE_TYPES>>().notNull(),
+  status: text('status').$type<OneOf<typeof CASE_STATUSES>>().notNull(),
   team: text('team'),
   holder: text('holder'),
   claimExpiresAt: bigint('claim_expires_at', { mode: 'number' }),
@@ -159,13 +175,15 @@ export const cases = pgTable('cases', {
   dueAt: bigint('due_at', { mode: 'number' }),
   priority: bigint('priority', { mode: 'number' }).notNull().default(0),
   breaches: bigint('breaches', { mode: 'number' }).notNull().default(0),
-  snapshot: json<unknown>('snapshot').notNull(),
-  view: json<Record<string, unknown>>('view').notNull(),
-  facts: json<Record<string, unknown>>('facts').notNull(),
+  snapshot: json<CaseSnapshot>('snapshot').notNull(),
+  view: json<CaseView>('view').notNull(),
+  facts: json<MentionFacts>('facts').notNull(),
   openedAt: bigint('opened_at', { mode: 'number' }).notNull(),
   firstClaimAt: bigint('first_claim_at', { mode: 'number' }),
   endedAt: bigint('ended_at', { mode: 'number' }),
   updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+  /** The drill this case rehearses (null: real work). Drill cases never count in reports or reach real recipients. */
+  drillId: text('drill_id'),
 }, (t) => [
   index('cases_queue').on(t.team, t.status, t.priority, t.queuedAt),
   // "Take next": the most urgent claimable case of a team is the first entry of this index (QUEUE_ORDER).
@@ -179,9 +197,9 @@ export const caseEvents = pgTable('case_events', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
   caseId: text('case_id').notNull().references(() => cases.id),
   at: bigint('at', { mode: 'number' }).notNull(),
-  type: text('type').notNull(),
+  type: text('type').$type<OneOf<typeof HISTORY_KINDS>>().notNull(),
   actor: text('actor'),
-  data: json<Record<string, unknown>>('data'),
+  data: json<HistoryData>('data'),
 }, (t) => [index('case_events_case').on(t.caseId, t.id)]);
 
 /** Pre-action checklist ticks, per case and pass node. */
@@ -240,7 +258,7 @@ export const claims = pgTable('claims', {
 export const deadlines = pgTable('deadlines', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
   caseId: text('case_id').notNull().references(() => cases.id),
-  kind: text('kind').notNull(),
+  kind: text('kind').$type<OneOf<typeof DEADLINE_KINDS>>().notNull(),
   node: text('node').notNull(),
   dueAt: bigint('due_at', { mode: 'number' }).notNull(),
   firedAt: bigint('fired_at', { mode: 'number' }),
@@ -250,9 +268,10 @@ export const deadlines = pgTable('deadlines', {
 /** Notifications to deliver, written in the transaction that caused them. */
 export const outbox = pgTable('outbox', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
-  kind: text('kind').notNull(),
+  kind: text('kind').$type<OneOf<typeof OUTBOX_KINDS>>().notNull(),
+  /** A notification's recipient (the engine's `Recipient`), or for a reply `{ reply, network, mentionId }`. */
   recipient: json<Record<string, unknown>>('recipient').notNull(),
-  payload: json<Record<string, unknown>>('payload').notNull(),
+  payload: json<OutboxPayload>('payload').notNull(),
   createdAt: bigint('created_at', { mode: 'number' }).notNull(),
   nextAttemptAt: bigint('next_attempt_at', { mode: 'number' }).notNull(),
   attempts: bigint('attempts', { mode: 'number' }).notNull().default(0),
@@ -267,7 +286,7 @@ export const inbox = pgTable('inbox', {
   userId: text('user_id').notNull(),
   at: bigint('at', { mode: 'number' }).notNull(),
   message: text('message').notNull(),
-  data: json<Record<string, unknown>>('data'),
+  data: json<NotificationPayload>('data'),
   readAt: bigint('read_at', { mode: 'number' }),
 }, (t) => [index('inbox_user').on(t.userId, t.id)]);
 

@@ -6,6 +6,7 @@
  * keep their ids). The business code sees the same values on both databases. Change the SQLite
  * file first, then this one, then `npx drizzle-kit generate --config drizzle.pg.config.ts`.
  */
+import type { REPLY_STATUSES } from '@baton/engine';
 import { bigint, boolean, index, pgTable, text } from 'drizzle-orm/pg-core';
 
 /**
@@ -19,7 +20,7 @@ export const replies = pgTable('replies', {
   mentionId: text('mention_id').notNull(),
   author: text('author').notNull(),
   text: text('text').notNull(),
-  status: text('status').notNull(),
+  status: text('status').$type<(typeof REPLY_STATUSES)[number]>().notNull(),
   sentElsewhere: boolean('sent_elsewhere').notNull().default(false),
   /** Where the reply can be read (the network's answer, or the link the holder gave). */
   url: text('url'),

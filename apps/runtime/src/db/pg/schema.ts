@@ -8,3 +8,7 @@ export * from './hardeningSchema.ts';
 export * from './sourcesSchema.ts';
 export * from './repliesSchema.ts';
 export * from './sharedStateSchema.ts';
+export * from './careSchema.ts';
+export * from './drillsSchema.ts';
+export * from './rehearsalSchema.ts';
+export * from './hoursSchema.ts';
