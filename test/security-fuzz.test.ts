@@ -109,6 +109,9 @@ function checksum(app: BatonApp): string {
   const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name").all() as { name: string }[];
   const h = createHash('sha256');
   for (const { name } of tables) {
+    // The rate limiter's buckets and the sign-in throttle's failure counts are kept in the database
+    // (so several nodes share them): counting a refused request is their whole job, not a change of data.
+    if (name === 'rate_buckets' || name === 'login_failures') continue;
     const where = name === 'audit_log' ? " where action <> 'session.login.failed'" : '';
     h.update(`\u0001${name}\u0001`);
     // A table WITHOUT ROWID (the full-text index's own bookkeeping) is read in its key's order.

@@ -66,6 +66,7 @@ export function QueuePage({ user, directory }: { user: User; directory: Director
           <AtTheConsole teams={team ? [team] : teamIds} atTheConsole={atTheConsole} directory={directory} />
         </div>
         <div className="actions console-tools">
+          <NotifyToggle />
           {teamIds.length > 1 && (
             <label className="team-filter">
               Team{' '}
@@ -75,7 +76,6 @@ export function QueuePage({ user, directory }: { user: User; directory: Director
               </select>
             </label>
           )}
-          <NotifyToggle />
           <LiveIndicator />
         </div>
       </div>

@@ -42,6 +42,6 @@ describe('deadlineState in business hours', () => {
   it('shows the opening in the team’s time zone', () => {
     const ny = { ...hours, timeZone: 'America/New_York' };
     const c = { queuedAt: '2026-01-10T12:00:00Z', deadline: '2026-01-12T15:00:00Z', breached: false };
-    expect(deadlineState(c, Date.parse('2026-01-10T12:00:00Z'), ny).text).toBe('1 h 00 min left, paused until Mon 09:00');
+    expect(deadlineState(c, Date.parse('2026-01-10T12:00:00Z'), ny).text).toBe('1 h left, paused until Mon 09:00');
   });
 });

@@ -41,16 +41,18 @@ export function mentionsBy(db: Db, h: HandleRef, opts: { drills?: boolean } = {}
 /**
  * A person's record as `user` may see it: the handles joined with this one, and every mention,
  * case, reply, note, outcome and offline contact, in time order. Cases the reader may not see (and
- * everything on them) are left out; a person of whom the reader sees nothing is 404.
- * @example personRecord(db, user, 'twitter', '@ana')
+ * everything on them) are left out, and so are mentions that started no case unless the reader
+ * works the triage inbox (`seesTriage`), where those mentions wait; a person of whom the reader
+ * sees nothing is 404.
+ * @example personRecord(db, user, 'twitter', '@ana', { seesTriage: false })
  */
-export function personRecord(db: Db, user: SessionUser, network: string, handle: string) {
+export function personRecord(db: Db, user: SessionUser, network: string, handle: string, opts: { seesTriage: boolean }) {
   const handles = handlesOf(db, network, handle);
   const written = handles.flatMap((h) => mentionsBy(db, h));
   const caseIds = [...new Set(written.map((m) => m.caseId).filter((id): id is string => !!id))];
   const caseRows = caseIds.length ? db.select().from(cases).where(inArray(cases.id, caseIds)).all().filter((c) => canSee(user, c)) : [];
   const visible = new Set(caseRows.map((c) => c.id));
-  const mine = written.filter((m) => (m.caseId ? visible.has(m.caseId) : true));
+  const mine = written.filter((m) => (m.caseId ? visible.has(m.caseId) : opts.seesTriage));
   if (!mine.length) throw notFound('Person');
   const ids = [...visible];
   const names = new Map(db.select({ id: users.id, name: users.name }).from(users).all().map((u) => [u.id, u.name]));

@@ -43,6 +43,24 @@ async function anasRecord() {
 }
 
 describe("the customer's record", { timeout: 30_000 }, () => {
+  it('shows a mention that started no case only to those who work the triage inbox', async () => {
+    const t = await testRuntime();
+    const { hub, care1, approver, manager } = await withApprovedMap(t, complaintMap({ crisis: undefined }));
+    const quiet = mention('love the new store', { author: { handle: '@sky' } });
+    expect((await t.ingest('POST', '/api/mentions', quiet)).body.results[0].status).toBe('unrouted');
+    for (const reader of [hub, manager]) {
+      const seen = await reader('GET', '/api/people/twitter/sky');
+      expect(seen.status).toBe(200);
+      expect(seen.body.interactions.map((i: { mentionId?: string }) => i.mentionId)).toEqual([quiet.id]);
+    }
+    // Not the hub: the triage inbox is 403 for them, so the person's record does not show it either.
+    for (const reader of [care1, approver]) {
+      expect((await reader('GET', '/api/mentions/unrouted')).status).toBe(403);
+      expect((await reader('GET', '/api/people/twitter/sky')).status).toBe(404);
+      expect((await reader('GET', '/api/people/twitter/sky/export?format=json')).status).toBe(404);
+    }
+  });
+
   it('lists every mention, case, reply, note, outcome and contact in time order, with or without the @', async () => {
     const { manager, caseId, first, hook } = await anasRecord();
     const res = await manager('GET', '/api/people/twitter/ana');

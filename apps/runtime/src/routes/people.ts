@@ -6,6 +6,7 @@ import { erasePerson } from '../care/erasePerson.ts';
 import { linkHandles } from '../care/personHandles.ts';
 import { personRecord, recordCsv } from '../care/personRecord.ts';
 import { write } from '../cases/write.ts';
+import { maysTriage } from '../cases/triage.ts';
 import { errors, json, jsonBody, newRouter, signedIn } from '../http/openapi.ts';
 
 const personParams = z.object({
@@ -64,7 +65,7 @@ export function peopleRoutes() {
     })
     .openapi(routes.export, (c) => {
       const { network, handle } = c.req.valid('param');
-      const record = personRecord(c.get('rt').db, requireUser(c), network, handle);
+      const record = personRecord(c.get('rt').db, requireUser(c), network, handle, { seesTriage: maysTriage(c.get('rt'), requireUser(c)) });
       const file = `baton-${network}-${handle.replace(/^@+/, '').replace(/[^A-Za-z0-9_.-]/g, '_')}`;
       if (c.req.valid('query').format === 'csv') {
         return c.body(recordCsv(record.interactions), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${file}.csv"` });
@@ -74,7 +75,7 @@ export function peopleRoutes() {
     })
     .openapi(routes.get, (c) => {
       const { network, handle } = c.req.valid('param');
-      return c.json(personRecord(c.get('rt').db, requireUser(c), network, handle), 200);
+      return c.json(personRecord(c.get('rt').db, requireUser(c), network, handle, { seesTriage: maysTriage(c.get('rt'), requireUser(c)) }), 200);
     })
     .openapi(routes.erase, (c) => {
       const user = requireRole(c, 'admin');
