@@ -32,10 +32,16 @@ const SCENARIO = {
   staff: { social: { members: 1, responseTime: 'PT1M' }, care: { members: 1, responseTime: 'PT5M' }, supervisors: { members: 1, responseTime: 'PT5M' } },
 };
 
+/** A scenario whose one mention comes an hour in, so a drill started on it feeds nothing while the matrix runs. */
+const LATER = { ...SCENARIO, name: 'one complaint, later', mentions: [{ ...SCENARIO.mentions[0]!, at: 'PT1H' }] };
+
 interface Fixture {
   image: Buffer;
   tokens: Record<Principal, string | null>;
-  ids: { agent: string; outsider: string; ingestToken: string; preparing: string; waiting: string; held: string; closing: string; notification: number; unrouted: string; source: string; reply: string; canned: number; failedDelivery: number };
+  ids: {
+    agent: string; outsider: string; ingestToken: string; preparing: string; waiting: string; held: string; closing: string; notification: number; unrouted: string; source: string; reply: string; canned: number; failedDelivery: number;
+    drill: string; kept: string; saved: number; hook: number;
+  };
 }
 
 /** One request per route, with the statuses each caller must get. */
@@ -123,6 +129,45 @@ function matrix(f: Fixture): Record<string, { path: string; body?: unknown; expe
     'GET /api/deliveries': { path: '/api/deliveries?state=failed', expect: only(200, 'admin') },
     'POST /api/deliveries/:id/retry': { path: `/api/deliveries/${ids.failedDelivery}/retry`, expect: only(202, 'admin') },
     'POST /api/webhooks/secret/rotate': { path: '/api/webhooks/secret/rotate', expect: only(200, 'admin') },
+    // Interaction webhooks (a CRM receives the care record): admins only.
+    'GET /api/webhooks/interactions': { path: '/api/webhooks/interactions', expect: only(200, 'admin') },
+    'POST /api/webhooks/interactions': { path: '/api/webhooks/interactions', body: { url: 'https://crm.example/hook' }, expect: only(201, 'admin') },
+    'DELETE /api/webhooks/interactions/:hookId': { path: `/api/webhooks/interactions/${ids.hook}`, expect: only(204, 'admin') },
+    'PATCH /api/teams/:id': { path: '/api/teams/care', body: { maxPerMember: 5 }, expect: only(200, 'admin') },
+    // Live drills: managers and admins start and stop them; approvers read them; agents do not.
+    'POST /api/drills': { path: '/api/drills', body: { mapId: 'complaints', version: 1, scenario: LATER, speed: 1, teams: ['supervisors'] }, expect: only(201, 'admin', 'manager') },
+    'GET /api/drills': { path: '/api/drills', expect: only(200, 'admin', 'approver', 'manager') },
+    'GET /api/drills/:id': { path: `/api/drills/${ids.drill}`, expect: only(200, 'admin', 'approver', 'manager') },
+    'GET /api/drills/:id/report': { path: `/api/drills/${ids.drill}/report`, expect: only(200, 'admin', 'approver', 'manager') },
+    'POST /api/drills/:id/stop': { path: `/api/drills/${ids.drill}/stop`, expect: only(200, 'admin', 'manager') },
+    // Rehearsal: kept scenarios, replay and evidence are read by those who write or decide on maps; managers and admins keep scenarios.
+    'GET /api/maps/:id/scenarios': { path: '/api/maps/complaints/scenarios', expect: only(200, 'admin', 'approver', 'manager') },
+    'POST /api/maps/:id/scenarios': { path: '/api/maps/complaints/scenarios', body: { scenario: SCENARIO }, expect: only(201, 'admin', 'manager') },
+    'PUT /api/maps/:id/scenarios/:scenarioId': { path: `/api/maps/complaints/scenarios/${ids.kept}`, body: { scenario: { ...SCENARIO, name: 'one complaint, edited' } }, expect: only(200, 'admin', 'manager') },
+    'DELETE /api/maps/:id/scenarios/:scenarioId': { path: `/api/maps/complaints/scenarios/${ids.kept}`, expect: only(200, 'admin', 'manager') },
+    'POST /api/maps/:id/replay': { path: '/api/maps/complaints/replay', body: { version: 'draft', days: 7 }, expect: only(200, 'admin', 'approver', 'manager') },
+    'GET /api/maps/:id/versions/:version/evidence': { path: '/api/maps/review/versions/1/evidence', expect: only(200, 'admin', 'approver', 'manager') },
+    'GET /api/maps/:id/lessons': { path: '/api/maps/complaints/lessons', expect: people(200) },
+    // Offline contacts: only the holder logs one (others who see the case are told who holds it); another team's case is 404.
+    'GET /api/cases/:id/contacts': { path: `/api/cases/${ids.held}/contacts`, expect: as(401, 403, 200, 200, 200, 200, 404) },
+    'POST /api/cases/:id/contacts': { path: `/api/cases/${ids.held}/contacts`, body: { kind: 'phone', summary: 'Called Ana back' }, expect: as(401, 403, 409, 403, 409, 201, 404) },
+    // A customer's record holds only the cases the caller may see: the outsider sees none of Ana's, so to them she does not exist.
+    'GET /api/people/:network/:handle': { path: '/api/people/twitter/ana', expect: as(401, 403, 200, 200, 200, 200, 404) },
+    'GET /api/people/:network/:handle/export': { path: '/api/people/twitter/ana/export', expect: as(401, 403, 200, 200, 200, 200, 404) },
+    'POST /api/people/link': { path: '/api/people/link', body: { handles: [{ network: 'twitter', handle: '@ana' }, { network: 'mastodon', handle: '@ana@social.example' }] }, expect: only(200, 'admin', 'manager', 'agent', 'outsider') },
+    // Erasing a person is for admins alone.
+    'DELETE /api/people/:network/:handle': { path: '/api/people/twitter/ana', expect: only(200, 'admin') },
+    // Saved searches belong to one person: someone else's is 404 to everyone but its owner (the agent).
+    'GET /api/search/saved': { path: '/api/search/saved', expect: people(200) },
+    'POST /api/search/saved': { path: '/api/search/saved', body: { name: 'Refunds', query: 'q=refund' }, expect: people(201) },
+    'DELETE /api/search/saved/:searchId': { path: `/api/search/saved/${ids.saved}`, expect: as(401, 403, 404, 404, 404, 204, 404) },
+    'GET /api/search/done': { path: '/api/search/done', expect: people(200) },
+    // The digest: those who see all teams, and the hub's listening officers (the agent is in social, the outsider is not).
+    'GET /api/digest': { path: '/api/digest', expect: as(401, 403, 200, 200, 200, 200, 403) },
+    'GET /api/digest/subscription': { path: '/api/digest/subscription', expect: as(401, 403, 200, 200, 200, 200, 403) },
+    'PUT /api/digest/subscription': { path: '/api/digest/subscription', body: { email: true }, expect: as(401, 403, 200, 200, 200, 200, 403) },
+    // Per-agent figures: like the other reports, an agent reads only a team of theirs.
+    'GET /api/reports/agents': { path: '/api/reports/agents?team=care', expect: as(401, 403, 200, 200, 200, 200, 403) },
   };
 }
 
@@ -182,7 +227,8 @@ async function prepare(): Promise<Fixture> {
   ok(await principals.agent('POST', `/api/cases/${held}/claim`, {}));
   const closing = await prepared(await open());
   ok(await principals.agent('POST', `/api/cases/${closing}/outcome`, { outcome: 'escalate' }));
-  const unrouted = mention('lovely weather today');
+  // Someone other than Ana, so Ana's record holds only routed cases (and the unrouted mention stays untouched by her erasure).
+  const unrouted = mention('lovely weather today', { author: { handle: '@sky' } });
   if (ok(await t.ingest('POST', '/api/mentions', unrouted)).results[0].status !== 'unrouted') throw new Error('fixture: the mention should stay unrouted');
   const token = ok(await t.admin('GET', '/api/tokens')).tokens[0].id as string;
   const source = ok(await t.admin('POST', '/api/sources', { kind: 'rss', name: 'Reviews', settings: { url: 'https://reviews.example/feed.xml' } }), 201).id as string;
@@ -196,6 +242,11 @@ async function prepare(): Promise<Fixture> {
   const failedDelivery = (ok(await t.admin('GET', '/api/deliveries')).deliveries as { id: number; kind: string }[]).find((d) => d.kind === 'reply')?.id;
   if (!failedDelivery) throw new Error('fixture: the reply should have failed');
   const canned = ok(await author('POST', '/api/teams/care/replies', { title: 'Apology', text: 'Sorry {author.name}' }), 201).id as number;
+  const kept = ok(await author('POST', '/api/maps/complaints/scenarios', { scenario: SCENARIO }), 201).id as string;
+  const saved = ok(await principals.agent('POST', '/api/search/saved', { name: 'Broken', query: 'q=broken' }), 201).id as number;
+  const hook = ok(await t.admin('POST', '/api/webhooks/interactions', { url: 'https://crm.example/baton' }), 201).id as number;
+  // Last, so nothing above happens during it; its one mention comes an hour in.
+  const drill = ok(await author('POST', '/api/drills', { mapId: 'complaints', version: 1, scenario: LATER, speed: 1, teams: ['supervisors'] }), 201).id as string;
 
   const tokens = { anonymous: null, ingest: 'ingest-token-for-tests' } as Record<Principal, string | null>;
   for (const [p, call] of Object.entries(principals)) {
@@ -206,7 +257,7 @@ async function prepare(): Promise<Fixture> {
   return {
     image: t.app.rt.db.$client.serialize(),
     tokens,
-    ids: { agent: principals.agent.id, outsider: principals.outsider.id, ingestToken: token, preparing, waiting, held, closing, notification, unrouted: encodeURIComponent(unrouted.id), source, reply, canned, failedDelivery },
+    ids: { agent: principals.agent.id, outsider: principals.outsider.id, ingestToken: token, preparing, waiting, held, closing, notification, unrouted: encodeURIComponent(unrouted.id), source, reply, canned, failedDelivery, drill, kept, saved, hook },
   };
 }
 
