@@ -2,7 +2,7 @@
  * Live drills: a scenario's mentions fed into the runtime on one map version in scaled time, for
  * real people to work (docs/semantics.md#drills). Times are epoch milliseconds; documents are JSON.
  */
-import type { Mention } from '@baton/engine';
+import type { DrillReport, Mention } from '@baton/engine';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
@@ -40,7 +40,7 @@ export const drills = sqliteTable('drills', {
   /** The drill's own crisis tracker (never the map's real one) and the crisis windows it saw. */
   crisis: json<{ tracker: unknown; spans: { from: number; to: number | null }[] } | null>('crisis'),
   /** The report, kept once the drill is over. */
-  report: json<Record<string, unknown>>('report'),
+  report: json<DrillReport>('report'),
 }, (t) => [index('drills_state').on(t.state), index('drills_map').on(t.mapId)]);
 
 /** The drill's mentions, planned at start and fed when due. */

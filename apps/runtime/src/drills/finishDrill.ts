@@ -30,7 +30,7 @@ export function finishDrill(rt: Runtime, drillId: string, state: 'stopped' | 'do
     const ended = { ...drill, state, reason, endedAt: w.now };
     db.update(drills).set({ state, reason, endedAt: w.now }).where(eq(drills.id, drillId)).run();
     const report = drillReport(rt, ended, w.now);
-    db.update(drills).set({ report: report as unknown as Record<string, unknown> }).where(eq(drills.id, drillId)).run();
-    return { ...ended, report: report as unknown as Record<string, unknown> };
+    db.update(drills).set({ report }).where(eq(drills.id, drillId)).run();
+    return { ...ended, report };
   });
 }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { scenarioSchema, type BatonMap } from '@baton/engine';
+import { mapSchema, scenarioSchema, type BatonMap } from '@baton/engine';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { mapScenarios, mapVersions, versionEvidence } from '../db/schema.ts';
 import type { Runtime } from '../Runtime.ts';
@@ -32,7 +32,7 @@ export function prepareEvidence(tx: Tx, mapId: string, version: number, document
   let active: EvidenceJob['active'] = null;
   try {
     const row = findVersion(tx, mapId, 'active');
-    active = { version: row.version, map: row.document as unknown as BatonMap };
+    active = { version: row.version, map: mapSchema.parse(row.document) };
   } catch {
     active = null; // nothing approved yet
   }

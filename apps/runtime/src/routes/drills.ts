@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { drillReportSchema, drillStartSchema, drillViewSchema, type DrillReport } from '@baton/engine';
+import { drillReportSchema, drillStartSchema, drillViewSchema } from '@baton/engine';
 import { desc, eq } from 'drizzle-orm';
 import { audit } from '../audit.ts';
 import { requireRole } from '../auth/guards.ts';
@@ -108,7 +108,7 @@ export function drillRoutes() {
       const rt = c.get('rt');
       const row = load(rt, c.req.valid('param').id);
       const { format, part } = c.req.valid('query');
-      const report = (row.report as DrillReport | null) ?? drillReport(rt, row, rt.clock.now());
+      const report = row.report ?? drillReport(rt, row, rt.clock.now());
       if (format === 'csv') {
         c.header('Content-Type', 'text/csv; charset=utf-8');
         c.header('Content-Disposition', `attachment; filename="baton-${row.id}-${part}.csv"`);

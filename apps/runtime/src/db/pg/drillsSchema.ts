@@ -6,7 +6,7 @@
  * keep their ids). The business code sees the same values on both databases. Change the SQLite
  * file first, then this one, then `npx drizzle-kit generate --config drizzle.pg.config.ts`.
  */
-import type { Mention } from '@baton/engine';
+import type { DrillReport, Mention } from '@baton/engine';
 import { bigint, index, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 
 const json = <T>(name: string) => jsonb(name).$type<T>();
@@ -37,7 +37,7 @@ export const drills = pgTable('drills', {
   pausedMs: num('paused_ms').notNull().default(0),
   maxQueue: json<Record<string, number>>('max_queue').notNull(),
   crisis: json<{ tracker: unknown; spans: { from: number; to: number | null }[] } | null>('crisis'),
-  report: json<Record<string, unknown>>('report'),
+  report: json<DrillReport>('report'),
 }, (t) => [index('drills_state').on(t.state), index('drills_map').on(t.mapId)]);
 
 /** The drill's mentions, planned at start and fed when due. */
