@@ -22,6 +22,22 @@ export type SimulatedCase = z.infer<typeof simulatedCaseSchema>;
 export const percentilesSchema = z.object({ p50: z.number().nullable(), p90: z.number().nullable(), max: z.number().nullable() });
 export type Percentiles = z.infer<typeof percentilesSchema>;
 
+/** A run's metrics (docs/scenarios.md#the-result): a simulation's, a rehearsal's or a drill's. */
+export const simulationMetricsSchema = z.object({
+  mentions: z.number(),
+  cases: z.number(),
+  unrouted: z.number(),
+  ended: z.number(),
+  open: z.number(),
+  breaches: z.number(),
+  pickupSec: percentilesSchema,
+  resolvedSec: percentilesSchema,
+  byNode: z.record(z.string(), z.object({ entered: z.number(), breaches: z.number() })),
+  byTeam: z.record(z.string(), z.object({ handled: z.number(), maxQueue: z.number(), utilization: z.number() })),
+  crisis: z.array(z.object({ fromSec: z.number(), toSec: z.number().nullable() })),
+});
+export type SimulationMetrics = z.infer<typeof simulationMetricsSchema>;
+
 /**
  * What `simulateMap` returns, `baton simulate --json` prints, `POST /api/maps/:id/simulate`
  * answers and the designer's simulation worker posts back (docs/scenarios.md#the-result).
@@ -31,18 +47,6 @@ export const simulationResultSchema = z.object({
   scenario: z.string(),
   cases: z.array(simulatedCaseSchema),
   attached: z.array(z.object({ mention: z.string(), case: z.string() })),
-  metrics: z.object({
-    mentions: z.number(),
-    cases: z.number(),
-    unrouted: z.number(),
-    ended: z.number(),
-    open: z.number(),
-    breaches: z.number(),
-    pickupSec: percentilesSchema,
-    resolvedSec: percentilesSchema,
-    byNode: z.record(z.string(), z.object({ entered: z.number(), breaches: z.number() })),
-    byTeam: z.record(z.string(), z.object({ handled: z.number(), maxQueue: z.number(), utilization: z.number() })),
-    crisis: z.array(z.object({ fromSec: z.number(), toSec: z.number().nullable() })),
-  }),
+  metrics: simulationMetricsSchema,
 });
 export type SimulationResult = z.infer<typeof simulationResultSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { percentilesSchema, simulationMetricsSchema } from '../contracts/simulationResult.ts';
 import { idSchema } from './common.ts';
 
 /** Fastest a drill may run: an hour of scenario in a minute. */
@@ -41,16 +42,9 @@ export const drillViewSchema = z.object({
 });
 export type DrillView = z.infer<typeof drillViewSchema>;
 
-const pct = z.object({ p50: z.number().nullable(), p90: z.number().nullable(), max: z.number().nullable() });
 
 /** The §5 metrics of a run (the simulator's `metrics`), as a drill measured them or the simulator predicted them. */
-export const runMetricsSchema = z.object({
-  mentions: z.number(), cases: z.number(), unrouted: z.number(), ended: z.number(), open: z.number(), breaches: z.number(),
-  pickupSec: pct, resolvedSec: pct,
-  byNode: z.record(z.string(), z.object({ entered: z.number(), breaches: z.number() })),
-  byTeam: z.record(z.string(), z.object({ handled: z.number(), maxQueue: z.number(), utilization: z.number() })),
-  crisis: z.array(z.object({ fromSec: z.number(), toSec: z.number().nullable() })),
-});
+export const runMetricsSchema = simulationMetricsSchema;
 export type RunMetrics = z.infer<typeof runMetricsSchema>;
 
 /** One figure of the drill beside the simulator's prediction of it. */
@@ -67,7 +61,7 @@ export type DrillComparison = z.infer<typeof drillComparisonSchema>;
 export const drillPersonSchema = z.object({
   userId: z.string(), name: z.string(), team: z.string().nullable(),
   claims: z.number(), outcomes: z.number(), lessons: z.number(), notes: z.number(),
-  busySec: z.number(), handleSec: pct,
+  busySec: z.number(), handleSec: percentilesSchema,
 });
 export type DrillPerson = z.infer<typeof drillPersonSchema>;
 

@@ -4,6 +4,7 @@
  * version, the figures its charts draw, and the replay of real mentions.
  */
 import { z } from 'zod';
+import { simulationMetricsSchema } from '../contracts/simulationResult.ts';
 import { idSchema } from './common.ts';
 
 /** What a must-pass bar measures in a simulation result. */
@@ -63,20 +64,9 @@ export const runSeriesSchema = z.object({
 export type RunSeries = z.infer<typeof runSeriesSchema>;
 export type Histogram = z.infer<typeof histogramSchema>;
 
-const percentilesSchema = z.object({ p50: z.number().nullable(), p90: z.number().nullable(), max: z.number().nullable() });
 
 /** The headline figures of one run (the `metrics` of docs/scenarios.md#the-result, without `byNode`). */
-export const runFiguresSchema = z.object({
-  mentions: z.number(),
-  cases: z.number(),
-  unrouted: z.number(),
-  ended: z.number(),
-  open: z.number(),
-  breaches: z.number(),
-  pickupSec: percentilesSchema,
-  resolvedSec: percentilesSchema,
-  byTeam: z.record(z.string(), z.object({ handled: z.number(), maxQueue: z.number(), utilization: z.number() })),
-});
+export const runFiguresSchema = simulationMetricsSchema.omit({ byNode: true, crisis: true });
 export type RunFigures = z.infer<typeof runFiguresSchema>;
 
 /** One kept scenario run on one version. */
